@@ -1,0 +1,9 @@
+//! The planning engine: pure Rust, no web dependencies, no storage, no clock, no
+//! randomness. Time and key seeds come in as arguments. Every function that takes user
+//! input returns problems or errors instead of panicking.
+//!
+//! This module tree compiles for x86_64 and wasm32; `tests/engine_boundary.rs` fails
+//! when a file here names a web crate, storage or the clock.
+
+/// The engine's version, written into every plan document it produces.
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");

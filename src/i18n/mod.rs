@@ -1,0 +1,113 @@
+//! The message catalogue and locale-aware formatting. Latvian is the default language,
+//! English the second. Every user-facing string of the app lives in [`catalogue`]; the
+//! engine reports problems as message keys, and only this module turns them into words.
+
+mod catalogue;
+mod format;
+
+pub use catalogue::CATALOGUE;
+pub use format::{format_date, format_money};
+
+/// A language the app speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// Latvian, the default.
+    #[default]
+    Lv,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every supported language, in the order the language switch shows them.
+    pub const ALL: [Lang; 2] = [Lang::Lv, Lang::En];
+
+    /// The BCP 47 tag, as used in `<html lang>` and in stored preferences.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Lv => "lv",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a stored or requested tag; anything unknown is `None`, never a panic.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        match tag.trim().to_ascii_lowercase().as_str() {
+            "lv" | "lv-lv" => Some(Lang::Lv),
+            "en" | "en-gb" | "en-us" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// Looks up a message. A key missing from the catalogue returns the key itself, so a
+/// gap shows up as visible text in review rather than as a blank; a test keeps the
+/// catalogue complete for every key the code uses.
+pub fn t(lang: Lang, key: &str) -> &'static str {
+    match CATALOGUE.iter().find(|(k, _, _)| *k == key) {
+        Some((_, lv, en)) => match lang {
+            Lang::Lv => lv,
+            Lang::En => en,
+        },
+        None => MISSING,
+    }
+}
+
+/// What [`t`] shows for a key that is not in the catalogue.
+pub const MISSING: &str = "⟨?⟩";
+
+/// Looks up a message and fills its `{name}` placeholders.
+pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let mut text = t(lang, key).to_string();
+    for (name, value) in args {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+/// Whether the catalogue has a message for `key`.
+pub fn has(key: &str) -> bool {
+    CATALOGUE.iter().any(|(k, _, _)| *k == key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn catalogue_keys_are_unique_and_every_text_is_translated() {
+        let mut seen = HashSet::new();
+        for (key, lv, en) in CATALOGUE {
+            assert!(seen.insert(*key), "duplicate key {key}");
+            assert!(!lv.trim().is_empty(), "{key} has no Latvian text");
+            assert!(!en.trim().is_empty(), "{key} has no English text");
+        }
+    }
+
+    #[test]
+    fn placeholders_match_between_languages() {
+        fn names(s: &str) -> Vec<&str> {
+            let mut out: Vec<&str> = s
+                .split('{')
+                .skip(1)
+                .filter_map(|rest| rest.split_once('}').map(|(n, _)| n))
+                .collect();
+            out.sort_unstable();
+            out
+        }
+        for (key, lv, en) in CATALOGUE {
+            assert_eq!(names(lv), names(en), "placeholders differ in {key}");
+        }
+    }
+
+    #[test]
+    fn lookup_switches_language_and_fills_placeholders() {
+        assert_eq!(t(Lang::Lv, "app.name"), "IB plānotājs");
+        assert_eq!(t(Lang::En, "app.name"), "IB planner");
+        assert_eq!(t(Lang::En, "no.such.key"), MISSING);
+        assert!(has("app.name"));
+        assert_eq!(Lang::from_tag(" EN "), Some(Lang::En));
+        assert_eq!(Lang::from_tag("ru"), None);
+    }
+}

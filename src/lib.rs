@@ -1,0 +1,18 @@
+//! IB plānotājs: a support-planning tool for Latvia's Individual Budget (IB) model.
+//!
+//! The crate has a pure core and a thin browser shell:
+//! - [`engine`] holds the domain (catalogue, case, validation, allocation, scales, plan
+//!   documents and signatures). It compiles for every target and never touches the web,
+//!   storage, the clock or randomness.
+//! - [`i18n`] holds the one message catalogue (Latvian and English) and the locale-aware
+//!   formatting of money and dates. It is pure too, so it is tested natively.
+//! - `ui` and `storage` exist only on `wasm32`: the Leptos components and the only code
+//!   that knows `localStorage`.
+
+pub mod engine;
+pub mod i18n;
+
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

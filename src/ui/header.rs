@@ -1,0 +1,52 @@
+//! The page header: the product name and the language switch.
+
+use super::app::{use_app, Screen};
+use crate::i18n::{t, Lang};
+use leptos::prelude::*;
+
+/// The site header with the product name (a link home) and the LV/EN switch.
+#[component]
+pub fn Header() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang;
+    view! {
+        <header class="site-header">
+            <a class="brand" href="#/" on:click=move |ev| {
+                ev.prevent_default();
+                app.navigate(Screen::Start);
+            }>{move || t(lang.get(), "app.name")}</a>
+            <LanguageSwitch/>
+        </header>
+    }
+}
+
+/// Two buttons, LV and EN; the current one is marked with `aria-pressed` and a visible
+/// underline, never by colour alone. The choice is stored on this device.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let lang = use_app().lang;
+    let choose = move |next: Lang| {
+        lang.set(next);
+        crate::storage::save_lang(next);
+    };
+    view! {
+        <nav class="lang-switch" aria-label=move || t(lang.get(), "app.language")>
+            {Lang::ALL.into_iter().map(|option| {
+                let name_key = match option {
+                    Lang::Lv => "app.language.lv",
+                    Lang::En => "app.language.en",
+                };
+                view! {
+                    <button type="button"
+                        class="lang-option"
+                        lang=option.tag()
+                        aria-pressed=move || (lang.get() == option).to_string()
+                        aria-label=move || t(option, name_key)
+                        on:click=move |_| choose(option)>
+                        {option.tag().to_uppercase()}
+                    </button>
+                }
+            }).collect_view()}
+        </nav>
+    }
+}
