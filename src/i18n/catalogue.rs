@@ -1,8 +1,8 @@
 //! The one message catalogue: `(key, Latvian, English)`. Keys are grouped by screen with a
 //! dotted prefix. Placeholders are `{name}` and must match between the two languages.
 
-/// Every user-facing message of the app.
-pub static CATALOGUE: &[(&str, &str, &str)] = &[
+/// The app shell's and screens' messages.
+pub static UI: &[(&str, &str, &str)] = &[
     // Application chrome
     ("app.name", "IB plānotājs", "IB planner"),
     ("app.tagline", "Individuālā budžeta atbalsta plāns bērnam ar funkcionāliem traucējumiem", "Individual budget support plan for a child with functional impairments"),

@@ -1,0 +1,5 @@
+//! Messages for the engine's problem keys (validation) and allocation reasons.
+//! Every key the engine can emit has a row here; a test in the engine keeps it so.
+
+/// The engine's messages.
+pub static ENGINE: &[(&str, &str, &str)] = &[];
