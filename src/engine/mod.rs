@@ -7,3 +7,7 @@
 
 /// The engine's version, written into every plan document it produces.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+pub mod example;
+pub mod plan;
+pub mod problem;
