@@ -9,5 +9,6 @@
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 pub mod example;
+pub mod integrity;
 pub mod plan;
 pub mod problem;

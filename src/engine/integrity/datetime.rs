@@ -1,0 +1,181 @@
+//! Date-times of proofs: checking `created` values and formatting a given instant.
+//!
+//! Pure: the engine never reads the clock. The caller passes the instant in (the CLI
+//! reads the system clock, the browser reads `Date.now()`).
+
+/// Whether `text` is an RFC 3339 date-time with a time zone, which is also an XML Schema
+/// `dateTimeStamp` as Data Integrity requires: `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`.
+/// Calendar fields are checked (month lengths, leap years); a leap second (`:60`) is
+/// accepted as RFC 3339 allows.
+///
+/// ```
+/// use ib_planner::engine::integrity::is_date_time_stamp;
+/// assert!(is_date_time_stamp("2023-02-24T23:36:38Z"));
+/// assert!(!is_date_time_stamp("2023-02-30T23:36:38Z"));
+/// assert!(!is_date_time_stamp("2023-02-24T23:36:38"));
+/// ```
+pub fn is_date_time_stamp(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() < 20 || !bytes.is_ascii() {
+        return false;
+    }
+    let number = |from: usize, len: usize| -> Option<u32> {
+        let part = bytes.get(from..from + len)?;
+        if part.iter().all(u8::is_ascii_digit) {
+            Some(part.iter().fold(0, |acc, d| acc * 10 + u32::from(d - b'0')))
+        } else {
+            None
+        }
+    };
+    let at = |i: usize, c: u8| bytes.get(i) == Some(&c);
+    let fields = (
+        number(0, 4),
+        number(5, 2),
+        number(8, 2),
+        number(11, 2),
+        number(14, 2),
+        number(17, 2),
+    );
+    let (Some(year), Some(month), Some(day), Some(hour), Some(minute), Some(second)) = fields
+    else {
+        return false;
+    };
+    if !(at(4, b'-') && at(7, b'-') && at(13, b':') && at(16, b':')) {
+        return false;
+    }
+    if !(at(10, b'T') || at(10, b't')) {
+        return false;
+    }
+    if !(1..=12).contains(&month)
+        || day == 0
+        || day > days_in_month(year, month)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
+        return false;
+    }
+    let mut rest = &bytes[19..];
+    if let Some(fraction) = rest.strip_prefix(b".") {
+        let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 {
+            return false;
+        }
+        rest = &fraction[digits..];
+    }
+    match rest {
+        [b'Z'] | [b'z'] => true,
+        [sign, h1, h2, b':', m1, m2] if *sign == b'+' || *sign == b'-' => {
+            let all_digits = [h1, h2, m1, m2].iter().all(|b| b.is_ascii_digit());
+            let hours = u32::from(h1.wrapping_sub(b'0')) * 10 + u32::from(h2.wrapping_sub(b'0'));
+            let minutes = u32::from(m1.wrapping_sub(b'0')) * 10 + u32::from(m2.wrapping_sub(b'0'));
+            all_digits && hours <= 23 && minutes <= 59
+        }
+        _ => false,
+    }
+}
+
+fn is_leap_year(year: u32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Formats seconds since the Unix epoch as `YYYY-MM-DDTHH:MM:SSZ` (UTC), the form the
+/// proofs use for `created`. Instants before year 0 or after 9999 are clamped to
+/// those years' bounds so the output always has four year digits.
+///
+/// ```
+/// use ib_planner::engine::integrity::format_unix_utc;
+/// assert_eq!(format_unix_utc(0), "1970-01-01T00:00:00Z");
+/// assert_eq!(format_unix_utc(1_677_281_798), "2023-02-24T23:36:38Z");
+/// ```
+pub fn format_unix_utc(seconds: i64) -> String {
+    // 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z.
+    let seconds = seconds.clamp(-62_167_219_200, 253_402_300_799);
+    let days = seconds.div_euclid(86_400);
+    let of_day = seconds.rem_euclid(86_400);
+    let (year, month, day) = civil_from_days(days);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        of_day / 3600,
+        (of_day % 3600) / 60,
+        of_day % 60
+    )
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's
+/// well-known days-to-civil algorithm, written out here).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_rfc3339_with_zone() {
+        for ok in [
+            "2023-02-24T23:36:38Z",
+            "2024-02-29T00:00:00Z",
+            "2000-02-29T12:00:00.123456+02:00",
+            "1999-12-31T23:59:60-05:30",
+            "2025-01-01t00:00:00z",
+        ] {
+            assert!(is_date_time_stamp(ok), "{ok}");
+        }
+    }
+
+    #[test]
+    fn rejects_everything_else() {
+        for bad in [
+            "",
+            "2023-02-24",
+            "2023-02-24T23:36:38",
+            "2023-02-24 23:36:38Z",
+            "2023-13-01T00:00:00Z",
+            "2023-02-29T00:00:00Z",
+            "1900-02-29T00:00:00Z",
+            "2023-04-31T00:00:00Z",
+            "2023-01-01T24:00:00Z",
+            "2023-01-01T00:60:00Z",
+            "2023-01-01T00:00:61Z",
+            "2023-01-01T00:00:00.Z",
+            "2023-01-01T00:00:00+0200",
+            "2023-01-01T00:00:00+24:00",
+            "2023-01-01T00:00:00Zjunk",
+            "2023-01-01T00:00:00ž",
+            "+2023-01-01T00:00:00Z",
+        ] {
+            assert!(!is_date_time_stamp(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn formats_instants_in_utc() {
+        assert_eq!(format_unix_utc(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(format_unix_utc(-1), "1969-12-31T23:59:59Z");
+        assert_eq!(format_unix_utc(i64::MAX), "9999-12-31T23:59:59Z");
+        assert_eq!(format_unix_utc(i64::MIN), "0000-01-01T00:00:00Z");
+        assert!(is_date_time_stamp(&format_unix_utc(1_750_000_000)));
+    }
+}
