@@ -1,7 +1,778 @@
-//! `ibplan`: the command-line tool over the engine (keygen, example-case, plan, sign,
-//! verify). Work in progress: see issue 3.
+//! `ibplan`: the command line over the engine — make keys, print the example case, build
+//! a plan, sign any JSON document, and verify a document's proofs (and, for a plan, that
+//! re-running the engine gives the embedded result).
+//!
+//! The shape follows "raw arguments, then validated commands": [`parse`] turns the
+//! argument list into a [`Command`]; each `run_*` function only orchestrates engine calls
+//! and writes the output. This is the only place that reads the clock and the OS's
+//! randomness; the engine gets both as arguments.
+//!
+//! Exit codes: 0 success (for `verify`: every proof valid and the plan recomputes), 1 the
+//! input was read but is not acceptable (problems in a case, an invalid or missing proof,
+//! a bad key), 2 the input cannot be read or parsed, or the command line is wrong.
 
-fn main() {
-    eprintln!("ibplan {}: not implemented yet", ib_planner::engine::ENGINE_VERSION);
-    std::process::exit(2);
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use ib_planner::engine::integrity::{
+    add_proof, format_unix_utc, is_date_time_stamp, verify_document, IntegrityError, KeyPair,
+    ProofOptions, ProofReport, ProofStatus, VerificationReport, DEFAULT_PURPOSE,
+};
+use ib_planner::engine::plan::{plan_from_case_json, recompute_check, RecomputeOutcome};
+use ib_planner::engine::problem::Problem;
+use ib_planner::i18n::{tf, Lang};
+use serde_json::{json, Value};
+
+const USAGE: &str = "\
+ibplan — individual-budget support plans: build, sign and verify plan documents
+
+Usage:
+  ibplan keygen                  print a new Ed25519 key (Multikey JSON)
+  ibplan example-case            print a complete example case
+  ibplan plan CASE.json          print the plan document for a case
+  ibplan sign --key KEY.json [--created RFC3339] [--purpose PURPOSE] DOC.json
+                                 print DOC with one more eddsa-jcs-2022 proof
+  ibplan verify [--json] DOC.json
+                                 check every proof (and recompute a plan)
+  ibplan help [COMMAND]          show help; also `ibplan COMMAND --help`
+  ibplan --version
+
+A FILE argument of `-` reads standard input.
+Exit codes: 0 ok, 1 not acceptable (problems, invalid or missing proofs), 2 unreadable
+input or wrong command line.
+";
+
+const KEYGEN_HELP: &str = "\
+Usage: ibplan keygen
+
+Prints a new key as JSON: {\"publicKeyMultibase\": \"z6Mk…\", \"secretKeyMultibase\": \"z…\"}.
+The seed comes from the operating system's random source. Keep the secret key private;
+share the public key (or its did:key form) with whoever verifies your signatures.
+";
+
+const EXAMPLE_HELP: &str = "\
+Usage: ibplan example-case
+
+Prints a realistic, complete example case (valid input for `ibplan plan`).
+";
+
+const PLAN_HELP: &str = "\
+Usage: ibplan plan CASE.json
+
+Validates the case and prints the plan document (\"schema\": \"ib-plan/1\") with every
+input needed to recompute it. When the case has problems, prints one line per problem
+as `CASE.json: /json/pointer: message` on standard error and exits with 1.
+";
+
+const SIGN_HELP: &str = "\
+Usage: ibplan sign --key KEY.json [--created RFC3339] [--purpose PURPOSE] DOC.json
+
+Prints DOC.json (any JSON object) with one more Data Integrity proof (eddsa-jcs-2022,
+did:key verification method). A document that already has proofs gets a proof set: each
+proof signs the document without its proofs, so signers are independent.
+
+  --key KEY.json        key file with secretKeyMultibase (or privateKeyMultibase)
+  --created TIME        RFC 3339 date-time with a zone; default: now, in UTC
+  --purpose PURPOSE     proof purpose; default: assertionMethod
+";
+
+const VERIFY_HELP: &str = "\
+Usage: ibplan verify [--json] DOC.json
+
+Checks every proof of DOC.json and, when the document is a plan (\"schema\": \"ib-plan/…\"),
+re-runs the engine on the embedded inputs and compares the result.
+Exit 0 when there is at least one proof, every proof is valid and the plan (if any)
+recomputes to the same result; 1 otherwise (a document with no proof is not verified);
+2 when DOC.json cannot be read or is not a JSON object.
+
+  --json    also print a JSON report on standard output
+";
+
+/// A validated command line.
+#[derive(Debug, PartialEq, Eq)]
+enum Command {
+    Help(&'static str),
+    Version,
+    Keygen,
+    ExampleCase,
+    Plan {
+        case: String,
+    },
+    Sign {
+        key: String,
+        created: Option<String>,
+        purpose: String,
+        document: String,
+    },
+    Verify {
+        json: bool,
+        document: String,
+    },
+}
+
+/// A failure with its exit code and the message for standard error.
+struct Failure {
+    code: u8,
+    message: String,
+}
+
+impl Failure {
+    fn usage(message: impl Into<String>, help: &str) -> Failure {
+        Failure {
+            code: 2,
+            message: format!("ibplan: {}\n\n{help}", message.into()),
+        }
+    }
+    fn unreadable(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
+    }
+    fn rejected(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
+    }
+}
+
+fn help_for(command: &str) -> Option<&'static str> {
+    match command {
+        "keygen" => Some(KEYGEN_HELP),
+        "example-case" => Some(EXAMPLE_HELP),
+        "plan" => Some(PLAN_HELP),
+        "sign" => Some(SIGN_HELP),
+        "verify" => Some(VERIFY_HELP),
+        _ => None,
+    }
+}
+
+/// Turns the raw arguments (without the program name) into a command.
+fn parse(args: &[String]) -> Result<Command, Failure> {
+    let Some((name, rest)) = args.split_first() else {
+        return Ok(Command::Help(USAGE));
+    };
+    match name.as_str() {
+        "-h" | "--help" => return Ok(Command::Help(USAGE)),
+        "-V" | "--version" => return Ok(Command::Version),
+        "help" => {
+            return match rest.first() {
+                None => Ok(Command::Help(USAGE)),
+                Some(topic) => help_for(topic)
+                    .map(Command::Help)
+                    .ok_or_else(|| Failure::usage(format!("no command `{topic}`"), USAGE)),
+            }
+        }
+        _ => {}
+    }
+    let Some(help) = help_for(name) else {
+        return Err(Failure::usage(format!("no command `{name}`"), USAGE));
+    };
+    if rest.iter().any(|a| a == "-h" || a == "--help") {
+        return Ok(Command::Help(help));
+    }
+
+    // Options (`--name value` or `--name=value`) and positional arguments.
+    let mut options: Vec<(String, Option<String>)> = Vec::new();
+    let mut positional: Vec<String> = Vec::new();
+    let takes_value = |option: &str| matches!(option, "--key" | "--created" | "--purpose");
+    let mut items = rest.iter();
+    while let Some(arg) = items.next() {
+        if arg == "--" {
+            positional.extend(items.by_ref().cloned());
+            break;
+        }
+        if arg.starts_with("--") {
+            let (option, inline) = match arg.split_once('=') {
+                Some((option, value)) => (option.to_string(), Some(value.to_string())),
+                None => (arg.clone(), None),
+            };
+            let value = if takes_value(&option) {
+                match inline {
+                    Some(value) => Some(value),
+                    None => match items.next() {
+                        Some(value) => Some(value.clone()),
+                        None => {
+                            return Err(Failure::usage(format!("{option} needs a value"), help))
+                        }
+                    },
+                }
+            } else if inline.is_some() {
+                return Err(Failure::usage(format!("{option} takes no value"), help));
+            } else {
+                None
+            };
+            options.push((option, value));
+        } else if arg.starts_with('-') && arg != "-" {
+            return Err(Failure::usage(format!("unknown option `{arg}`"), help));
+        } else {
+            positional.push(arg.clone());
+        }
+    }
+
+    let allowed: &[&str] = match name.as_str() {
+        "sign" => &["--key", "--created", "--purpose"],
+        "verify" => &["--json"],
+        _ => &[],
+    };
+    for (option, _) in &options {
+        if !allowed.contains(&option.as_str()) {
+            return Err(Failure::usage(
+                format!("`{name}` has no option `{option}`"),
+                help,
+            ));
+        }
+        if options.iter().filter(|(o, _)| o == option).count() > 1 {
+            return Err(Failure::usage(format!("{option} is given twice"), help));
+        }
+    }
+    let option = |wanted: &str| {
+        options
+            .iter()
+            .find(|(o, _)| o == wanted)
+            .and_then(|(_, v)| v.clone())
+    };
+    let expected_files = usize::from(matches!(name.as_str(), "plan" | "sign" | "verify"));
+    if positional.len() != expected_files {
+        let message = if expected_files == 0 {
+            format!("`{name}` takes no file argument")
+        } else if positional.is_empty() {
+            format!("`{name}` needs a file argument")
+        } else {
+            format!("`{name}` takes exactly one file argument")
+        };
+        return Err(Failure::usage(message, help));
+    }
+    let file = positional.into_iter().next().unwrap_or_default();
+
+    Ok(match name.as_str() {
+        "keygen" => Command::Keygen,
+        "example-case" => Command::ExampleCase,
+        "plan" => Command::Plan { case: file },
+        "sign" => {
+            let Some(key) = option("--key") else {
+                return Err(Failure::usage("`sign` needs --key KEY.json", help));
+            };
+            let created = option("--created");
+            if let Some(created) = &created {
+                if !is_date_time_stamp(created) {
+                    return Err(Failure::usage(
+                        format!(
+                            "--created: {}",
+                            tf(
+                                Lang::En,
+                                "integrity.proof.bad_created",
+                                &[("value", created)]
+                            )
+                        ),
+                        help,
+                    ));
+                }
+            }
+            Command::Sign {
+                key,
+                created,
+                purpose: option("--purpose").unwrap_or_else(|| DEFAULT_PURPOSE.to_string()),
+                document: file,
+            }
+        }
+        _ => Command::Verify {
+            json: options.iter().any(|(o, _)| o == "--json"),
+            document: file,
+        },
+    })
+}
+
+/// Reads and parses a JSON file (`-` is standard input); failures name the file and,
+/// for syntax errors, the line and column.
+fn read_json(path: &str) -> Result<Value, Failure> {
+    let text = if path == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| Failure::unreadable(format!("{path}: cannot read standard input: {e}")))?;
+        text
+    } else {
+        std::fs::read_to_string(path)
+            .map_err(|e| Failure::unreadable(format!("{path}: cannot read the file: {e}")))?
+    };
+    serde_json::from_str(&text).map_err(|e| {
+        Failure::unreadable(format!(
+            "{path}: not valid JSON at line {}, column {}: {e}",
+            e.line(),
+            e.column()
+        ))
+    })
+}
+
+fn message(key: &str, params: &[(String, String)]) -> String {
+    let params: Vec<(&str, &str)> = params
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    tf(Lang::En, key, &params)
+}
+
+fn integrity_message(error: &IntegrityError) -> String {
+    let params: Vec<(String, String)> = error
+        .params()
+        .into_iter()
+        .map(|(n, v)| (n.to_string(), v))
+        .collect();
+    message(error.key(), &params)
+}
+
+/// `FILE: /pointer: message` for one problem.
+fn problem_line(file: &str, problem: &Problem) -> String {
+    let path = if problem.path.is_empty() {
+        "/"
+    } else {
+        &problem.path
+    };
+    format!("{file}: {path}: {}", message(&problem.key, &problem.params))
+}
+
+fn print_json(value: &Value) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| Failure::rejected(format!("cannot write JSON: {e}")))?;
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (e.g. `| head`) is not worth a panic or an error message.
+    let _ = writeln!(out, "{text}");
+    let _ = out.flush();
+    Ok(())
+}
+
+fn run_keygen() -> Result<(), Failure> {
+    let mut seed = [0u8; 32];
+    getrandom::fill(&mut seed)
+        .map_err(|e| Failure::rejected(format!("cannot read the system's random source: {e}")))?;
+    let key = KeyPair::from_seed(&seed);
+    seed.fill(0);
+    print_json(&key.to_key_json())
+}
+
+fn run_plan(case_path: &str) -> Result<(), Failure> {
+    let case = read_json(case_path)?;
+    match plan_from_case_json(&case) {
+        Ok(plan) => print_json(&plan),
+        Err(problems) => {
+            let lines: Vec<String> = problems
+                .iter()
+                .map(|p| problem_line(case_path, p))
+                .collect();
+            let summary = format!(
+                "{case_path}: {} problem(s); no plan was made",
+                problems.len()
+            );
+            Err(Failure::rejected(format!(
+                "{}\n{summary}",
+                lines.join("\n")
+            )))
+        }
+    }
+}
+
+/// The pointer of a key file member named in a key error, for `FILE: /field: message`.
+fn key_error_line(file: &str, error: &IntegrityError) -> String {
+    let field = error
+        .params()
+        .into_iter()
+        .find(|(name, _)| *name == "field")
+        .map(|(_, value)| value);
+    let path = match (error, field) {
+        (IntegrityError::KeyFilePublicMismatch, _) => "/publicKeyMultibase".to_string(),
+        (_, Some(field)) => format!("/{field}"),
+        (_, None) => "/".to_string(),
+    };
+    format!("{file}: {path}: {}", integrity_message(error))
+}
+
+fn now_utc() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        .unwrap_or(0);
+    format_unix_utc(seconds)
+}
+
+fn run_sign(
+    key_path: &str,
+    created: Option<String>,
+    purpose: String,
+    document_path: &str,
+) -> Result<(), Failure> {
+    let key_json = read_json(key_path)?;
+    let key = KeyPair::from_key_json(&key_json)
+        .map_err(|e| Failure::rejected(key_error_line(key_path, &e)))?;
+    let document = read_json(document_path)?;
+    let options = ProofOptions {
+        created: Some(created.unwrap_or_else(now_utc)),
+        proof_purpose: purpose,
+    };
+    let signed = add_proof(&document, &key, &options).map_err(|e| {
+        let line = match &e {
+            IntegrityError::BadPurpose { .. } => format!("--purpose: {}", integrity_message(&e)),
+            IntegrityError::BadCreated { .. } => format!("--created: {}", integrity_message(&e)),
+            IntegrityError::ExistingProofMalformed => {
+                format!("{document_path}: /proof: {}", integrity_message(&e))
+            }
+            _ => format!("{document_path}: /: {}", integrity_message(&e)),
+        };
+        Failure::rejected(line)
+    })?;
+    print_json(&signed)
+}
+
+/// The JSON pointer of the proof a report speaks about, down to the field when the
+/// error names one.
+fn proof_pointer(single: bool, proof: &ProofReport) -> String {
+    let base = if single {
+        "/proof".to_string()
+    } else {
+        format!("/proof/{}", proof.index)
+    };
+    let field = match proof.error {
+        Some("integrity.proof.missing_field" | "integrity.proof.field_not_string") => {
+            proof.error_params.get("field").cloned()
+        }
+        Some("integrity.proof.bad_created") => Some("created".to_string()),
+        Some("integrity.proof.bad_proof_value" | "integrity.proof.bad_signature_length") => {
+            Some("proofValue".to_string())
+        }
+        Some("integrity.proof.unknown_type") => Some("type".to_string()),
+        Some("integrity.proof.unknown_cryptosuite") => Some("cryptosuite".to_string()),
+        Some("integrity.proof.context_mismatch") => Some("@context".to_string()),
+        Some("integrity.proof.chain_unsupported") => Some("previousProof".to_string()),
+        Some(key)
+            if key.starts_with("integrity.key.") || key.starts_with("integrity.proof.method_") =>
+        {
+            Some("verificationMethod".to_string())
+        }
+        _ => None,
+    };
+    match field {
+        Some(field) => format!("{base}/{field}"),
+        None => base,
+    }
+}
+
+fn proof_error_text(proof: &ProofReport) -> Option<String> {
+    proof.error.map(|key| {
+        let params: Vec<(String, String)> = proof
+            .error_params
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.clone()))
+            .collect();
+        message(key, &params)
+    })
+}
+
+/// Whether the recomputation lets the document pass, and its JSON form.
+fn recompute_summary(outcome: Option<&RecomputeOutcome>, file: &str) -> (bool, Value, String) {
+    let Some(outcome) = outcome else {
+        return (
+            true,
+            json!({"status": "skipped", "message": tf(Lang::En, "integrity.recompute.not_a_plan", &[])}),
+            format!(
+                "{file}: {}",
+                tf(Lang::En, "integrity.recompute.not_a_plan", &[])
+            ),
+        );
+    };
+    match outcome {
+        RecomputeOutcome::Matches => {
+            let text = tf(Lang::En, "integrity.recompute.matches", &[]);
+            (
+                true,
+                json!({"status": "matches", "message": text}),
+                format!("{file}: {text}"),
+            )
+        }
+        RecomputeOutcome::Differs {
+            path,
+            embedded,
+            recomputed,
+        } => {
+            let text = tf(
+                Lang::En,
+                "integrity.recompute.differs",
+                &[
+                    ("path", path),
+                    ("embedded", embedded),
+                    ("recomputed", recomputed),
+                ],
+            );
+            (
+                false,
+                json!({"status": "differs", "path": path, "embedded": embedded,
+                       "recomputed": recomputed, "message": text}),
+                format!("{file}: {path}: {text}"),
+            )
+        }
+        RecomputeOutcome::NotAPlan => {
+            // Only asked for documents that name a plan schema, so this is a failure.
+            let text = tf(Lang::En, "integrity.recompute.not_a_plan", &[]);
+            (
+                false,
+                json!({"status": "notAPlan", "message": text}),
+                format!("{file}: /schema: {text}"),
+            )
+        }
+        RecomputeOutcome::UnsupportedSchema(schema) => {
+            let text = tf(
+                Lang::En,
+                "integrity.recompute.unsupported_schema",
+                &[("schema", schema)],
+            );
+            (
+                false,
+                json!({"status": "unsupportedSchema", "schema": schema, "message": text}),
+                format!("{file}: /schema: {text}"),
+            )
+        }
+        RecomputeOutcome::Invalid(problems) => {
+            let text = tf(Lang::En, "integrity.recompute.invalid", &[]);
+            let mut lines = vec![format!("{file}: {text}")];
+            lines.extend(problems.iter().map(|p| problem_line(file, p)));
+            let problems: Vec<Value> = problems
+                .iter()
+                .map(|p| {
+                    json!({"path": p.path, "key": p.key,
+                           "message": message(&p.key, &p.params)})
+                })
+                .collect();
+            (
+                false,
+                json!({"status": "invalid", "problems": problems, "message": text}),
+                lines.join("\n"),
+            )
+        }
+    }
+}
+
+fn is_plan(document: &Value) -> bool {
+    document
+        .get("schema")
+        .and_then(Value::as_str)
+        .is_some_and(|schema| schema.starts_with("ib-plan/"))
+}
+
+fn proof_lines(file: &str, report: &VerificationReport) -> Vec<String> {
+    let single = report.proofs.len() == 1;
+    let count = report.proofs.len().to_string();
+    report
+        .proofs
+        .iter()
+        .map(|proof| {
+            let dash = "—".to_string();
+            let index = (proof.index + 1).to_string();
+            let line = tf(
+                Lang::En,
+                "integrity.report.proof_line",
+                &[
+                    ("index", &format!("{index}/{count}")),
+                    ("status", tf(Lang::En, proof.status.key(), &[]).as_str()),
+                    ("fingerprint", proof.fingerprint.as_ref().unwrap_or(&dash)),
+                    ("purpose", proof.purpose.as_ref().unwrap_or(&dash)),
+                    ("created", proof.created.as_ref().unwrap_or(&dash)),
+                ],
+            );
+            let key = proof
+                .key
+                .as_ref()
+                .map(|k| format!(" [{k}]"))
+                .unwrap_or_default();
+            let mut text = format!("{file}: {line}{key}");
+            if let Some(error) = proof_error_text(proof) {
+                text.push_str(&format!(
+                    "\n{file}: {}: {error}",
+                    proof_pointer(single, proof)
+                ));
+            }
+            text
+        })
+        .collect()
+}
+
+fn run_verify(json_output: bool, path: &str) -> Result<(), Failure> {
+    let document = read_json(path)?;
+    let report = verify_document(&document)
+        .map_err(|e| Failure::unreadable(format!("{path}: /: {}", integrity_message(&e))))?;
+    let outcome = is_plan(&document).then(|| recompute_check(&document));
+    let (recompute_ok, recompute_json, recompute_line) = recompute_summary(outcome.as_ref(), path);
+    let verified = report.is_verified() && recompute_ok;
+
+    let mut lines = proof_lines(path, &report);
+    let count = report.proofs.len().to_string();
+    let valid = report.count(ProofStatus::Valid).to_string();
+    let proofs_text = if report.proofs.is_empty() {
+        tf(Lang::En, "integrity.report.no_proofs", &[])
+    } else if report.is_verified() {
+        tf(Lang::En, "integrity.report.verified", &[("count", &count)])
+    } else {
+        tf(
+            Lang::En,
+            "integrity.report.not_verified",
+            &[("valid", &valid), ("count", &count)],
+        )
+    };
+    lines.push(format!("{path}: {proofs_text}"));
+    lines.push(recompute_line);
+    lines.push(format!(
+        "{path}: {}",
+        if verified { "VERIFIED" } else { "NOT VERIFIED" }
+    ));
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{}", lines.join("\n"));
+
+    if json_output {
+        let proofs: Vec<Value> = report
+            .proofs
+            .iter()
+            .map(|proof| {
+                let mut value = serde_json::to_value(proof).unwrap_or(Value::Null);
+                if let Some(object) = value.as_object_mut() {
+                    object.insert(
+                        "pointer".into(),
+                        proof_pointer(report.proofs.len() == 1, proof).into(),
+                    );
+                    if let Some(text) = proof_error_text(proof) {
+                        object.insert("message".into(), text.into());
+                    }
+                }
+                value
+            })
+            .collect();
+        print_json(&json!({
+            "file": path,
+            "verified": verified,
+            "proofCount": report.proofs.len(),
+            "validProofs": report.count(ProofStatus::Valid),
+            "proofs": proofs,
+            "proofsMessage": proofs_text,
+            "recompute": recompute_json,
+        }))?;
+    }
+    if verified {
+        Ok(())
+    } else {
+        Err(Failure {
+            code: 1,
+            message: String::new(),
+        })
+    }
+}
+
+fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Help(text) => {
+            let _ = write!(std::io::stdout().lock(), "{text}");
+            Ok(())
+        }
+        Command::Version => {
+            let _ = writeln!(
+                std::io::stdout().lock(),
+                "ibplan {}",
+                ib_planner::engine::ENGINE_VERSION
+            );
+            Ok(())
+        }
+        Command::Keygen => run_keygen(),
+        Command::ExampleCase => print_json(&ib_planner::engine::example::example_case_json()),
+        Command::Plan { case } => run_plan(&case),
+        Command::Sign {
+            key,
+            created,
+            purpose,
+            document,
+        } => run_sign(&key, created, purpose, &document),
+        Command::Verify { json, document } => run_verify(json, &document),
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match parse(&args).and_then(run) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            if !failure.message.is_empty() {
+                let _ = writeln!(std::io::stderr().lock(), "{}", failure.message);
+            }
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(text: &str) -> Vec<String> {
+        text.split_whitespace().map(str::to_string).collect()
+    }
+
+    fn code(text: &str) -> Option<u8> {
+        parse(&args(text)).err().map(|f| f.code)
+    }
+
+    #[test]
+    fn parses_every_command() {
+        assert_eq!(parse(&args("keygen")).ok(), Some(Command::Keygen));
+        assert_eq!(
+            parse(&args("example-case")).ok(),
+            Some(Command::ExampleCase)
+        );
+        assert_eq!(
+            parse(&args("plan c.json")).ok(),
+            Some(Command::Plan {
+                case: "c.json".into()
+            })
+        );
+        assert_eq!(
+            parse(&args("sign --key k.json --purpose=authentication d.json")).ok(),
+            Some(Command::Sign {
+                key: "k.json".into(),
+                created: None,
+                purpose: "authentication".into(),
+                document: "d.json".into()
+            })
+        );
+        assert_eq!(
+            parse(&args("verify --json -")).ok(),
+            Some(Command::Verify {
+                json: true,
+                document: "-".into()
+            })
+        );
+        assert_eq!(
+            parse(&args("verify --help")).ok(),
+            Some(Command::Help(VERIFY_HELP))
+        );
+        assert_eq!(
+            parse(&args("help sign")).ok(),
+            Some(Command::Help(SIGN_HELP))
+        );
+        assert_eq!(parse(&[]).ok(), Some(Command::Help(USAGE)));
+    }
+
+    #[test]
+    fn wrong_command_lines_exit_with_2() {
+        for bad in [
+            "frobnicate",
+            "plan",
+            "plan a b",
+            "keygen extra",
+            "sign d.json",
+            "sign --key",
+            "sign --key k --created yesterday d.json",
+            "sign --key k --key k d.json",
+            "verify --jsn d.json",
+            "verify -x d.json",
+            "verify --json=yes d.json",
+            "help nothing",
+        ] {
+            assert_eq!(code(bad), Some(2), "{bad}");
+        }
+    }
 }
