@@ -1,7 +1,30 @@
 //! The plan document (`"schema": "ib-plan/1"`): every input needed to recompute the plan
-//! plus the result, and the check that an embedded result matches a recomputation.
+//! (the normalised case with its answers, scores, ranks, weights, budget and policies,
+//! and the full price list used) plus the result, and the check that an embedded result
+//! matches a recomputation. Older documents (`ib-plan/0`) are migrated; newer ones are
+//! refused.
+//!
+//! Determinism: documents are built from structs into a [`serde_json::Value`] whose maps
+//! are ordered by key, so the same input always gives byte-identical output. No clock:
+//! the only dates are the ones in the input.
 
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::engine::allocate::{allocate, Allocation, Line, MonthSpend, Period, Totals};
+use crate::engine::case::Case;
 use crate::engine::problem::Problem;
+use crate::engine::reference::{Catalogue, ReferenceData};
+use crate::engine::scales::{copm_summary, gas_summary, CopmSummary, GasSummary};
+use crate::engine::validate::validate_case;
+use crate::engine::ENGINE_VERSION;
+
+/// The schema tag of the documents this engine writes.
+pub const PLAN_SCHEMA: &str = "ib-plan/1";
+/// The prefix every plan schema tag starts with.
+pub const PLAN_SCHEMA_PREFIX: &str = "ib-plan/";
+/// The plan schema version this engine writes.
+pub const PLAN_SCHEMA_VERSION: u32 = 1;
 
 /// What re-running the engine on a document's embedded inputs found.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -12,26 +35,265 @@ pub enum RecomputeOutcome {
     Differs {
         /// JSON pointer of the first differing value.
         path: String,
-        /// The value embedded in the document (JSON text).
+        /// The value embedded in the document (JSON text, or `(absent)`).
         embedded: String,
-        /// The value the engine computes (JSON text).
+        /// The value the engine computes (JSON text, or `(absent)`).
         recomputed: String,
     },
     /// The value is not a plan document at all (no `schema` member naming a plan).
     NotAPlan,
-    /// The document names a plan schema this engine does not know.
+    /// The document names a plan schema this engine does not know (e.g. a newer one).
     UnsupportedSchema(String),
-    /// The embedded inputs are not valid.
+    /// The embedded inputs are not valid (paths point into the document).
     Invalid(Vec<Problem>),
 }
 
+/// The computed part of a plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanResult {
+    /// The plan period.
+    pub period: Period,
+    /// Service lines in priority order.
+    pub lines: Vec<Line>,
+    /// Totals.
+    pub totals: Totals,
+    /// Planned spend per month.
+    pub months: Vec<MonthSpend>,
+    /// GAS T-scores of the team goals.
+    pub gas: GasSummary,
+    /// COPM averages of the parents' goals.
+    pub copm: CopmSummary,
+}
+
+/// A whole plan document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanDocument {
+    /// [`PLAN_SCHEMA`].
+    pub schema: &'static str,
+    /// The engine version that computed the result.
+    pub engine_version: &'static str,
+    /// The normalised case.
+    pub case: Case,
+    /// The price list used.
+    pub price_list: Catalogue,
+    /// The result.
+    pub result: PlanResult,
+}
+
+/// Computes the plan of a valid case against a price list.
+pub fn compute_plan(case: &Case, catalogue: &Catalogue) -> Result<PlanDocument, Vec<Problem>> {
+    let Allocation {
+        period,
+        lines,
+        totals,
+        months,
+    } = allocate(case, catalogue)?;
+    Ok(PlanDocument {
+        schema: PLAN_SCHEMA,
+        engine_version: ENGINE_VERSION,
+        case: case.clone(),
+        price_list: catalogue.clone(),
+        result: PlanResult {
+            period,
+            lines,
+            totals,
+            months,
+            gas: gas_summary(&case.goals),
+            copm: copm_summary(&case.questionnaire.goals),
+        },
+    })
+}
+
+fn to_value(doc: &PlanDocument) -> Result<Value, Vec<Problem>> {
+    serde_json::to_value(doc).map_err(|e| vec![Problem::new("", "problem.internal").with("detail", e)])
+}
+
+/// Builds the plan document for a raw case against the given reference data.
+pub fn plan_with_reference(case: &Value, reference: &ReferenceData) -> Result<Value, Vec<Problem>> {
+    let case = validate_case(case, reference)?;
+    to_value(&compute_plan(&case, &reference.catalogue)?)
+}
+
 /// Builds the plan document for a raw case, using the built-in reference data.
-pub fn plan_from_case_json(_case: &serde_json::Value) -> Result<serde_json::Value, Vec<Problem>> {
-    Err(vec![Problem::new("", "problem.not_implemented")])
+pub fn plan_from_case_json(case: &Value) -> Result<Value, Vec<Problem>> {
+    plan_with_reference(case, &ReferenceData::builtin()?)
+}
+
+/// Builds the plan document for a raw case with a municipality's own price list (JSON).
+pub fn plan_with_catalogue(case: &Value, catalogue: &Value) -> Result<Value, Vec<Problem>> {
+    plan_with_reference(case, &ReferenceData::with_catalogue(catalogue)?)
+}
+
+/// The version number of a plan schema tag: `Ok(Some(n))` for `ib-plan/n`, `Ok(None)` for
+/// something that is not a plan, `Err(tag)` for a plan tag that is not a number.
+fn schema_version(doc: &Value) -> Result<Option<u32>, String> {
+    let Some(tag) = doc.get("schema").and_then(Value::as_str) else {
+        return Ok(None);
+    };
+    let Some(version) = tag.strip_prefix(PLAN_SCHEMA_PREFIX) else {
+        return Ok(None);
+    };
+    if version.is_empty() || version.len() > 9 || !version.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(tag.to_string());
+    }
+    version.parse().map(Some).map_err(|_| tag.to_string())
+}
+
+fn prefixed(prefix: &str, problems: Vec<Problem>) -> Vec<Problem> {
+    problems
+        .into_iter()
+        .map(|mut p| {
+            p.path = format!("{prefix}{}", p.path);
+            p
+        })
+        .collect()
+}
+
+/// Turns an `ib-plan/0` draft's case into the current case shape: `weights` was an array
+/// `[expert, parent]` of numbers, and there was no `periodMonths` (plans were 6 months).
+pub fn migrate_case_v0(case: &Value) -> Value {
+    let mut case = case.clone();
+    if let Some(settings) = case.get_mut("settings").and_then(Value::as_object_mut) {
+        if let Some(Value::Array(pair)) = settings.get("weights") {
+            let text = |v: Option<&Value>| match v {
+                Some(Value::Number(n)) => Value::String(n.to_string()),
+                Some(other) => other.clone(),
+                None => Value::Null,
+            };
+            let mut weights = Map::new();
+            weights.insert("expert".into(), text(pair.first()));
+            weights.insert("parent".into(), text(pair.get(1)));
+            settings.insert("weights".into(), Value::Object(weights));
+        }
+        if !settings.contains_key("periodMonths") {
+            settings.insert("periodMonths".into(), Value::from(6));
+        }
+    }
+    case
+}
+
+/// Brings any supported plan document to the current schema. `ib-plan/1` is returned as
+/// is; an `ib-plan/0` draft is migrated and computed with its embedded price list (or the
+/// built-in one when it has none); newer or unknown versions are refused.
+pub fn upgrade_plan(doc: &Value) -> Result<Value, Vec<Problem>> {
+    match schema_version(doc) {
+        Ok(Some(1)) => Ok(doc.clone()),
+        Ok(Some(0)) => {
+            let case = doc
+                .get("case")
+                .ok_or_else(|| vec![Problem::new("/case", "problem.field.missing").with("field", "case")])?;
+            let case = migrate_case_v0(case);
+            let reference = match doc.get("priceList") {
+                Some(list) => ReferenceData::with_catalogue(list).map_err(|p| prefixed("/priceList", p))?,
+                None => ReferenceData::builtin()?,
+            };
+            plan_with_reference(&case, &reference).map_err(|p| prefixed("/case", p))
+        }
+        Ok(Some(n)) => Err(vec![Problem::new("/schema", "problem.schema.unsupported")
+            .with("found", format!("{PLAN_SCHEMA_PREFIX}{n}"))
+            .with("supported", PLAN_SCHEMA)]),
+        Err(tag) => Err(vec![Problem::new("/schema", "problem.schema.unsupported")
+            .with("found", tag)
+            .with("supported", PLAN_SCHEMA)]),
+        Ok(None) => Err(vec![Problem::new("/schema", "problem.schema.not_a_plan")]),
+    }
 }
 
 /// Re-runs the engine on a plan document's embedded inputs (with the embedded price list)
-/// and compares the result with the embedded one. A top-level `proof` member is ignored.
-pub fn recompute_check(_doc: &serde_json::Value) -> RecomputeOutcome {
-    RecomputeOutcome::Invalid(vec![Problem::new("", "problem.not_implemented")])
+/// and compares the result with the embedded one. A top-level `proof` member is ignored,
+/// and so is `engineVersion` (it is informative; signatures cover it).
+pub fn recompute_check(doc: &Value) -> RecomputeOutcome {
+    let Some(object) = doc.as_object() else {
+        return RecomputeOutcome::NotAPlan;
+    };
+    match schema_version(doc) {
+        Ok(Some(1)) => {}
+        Ok(Some(0)) => {
+            return RecomputeOutcome::Invalid(vec![Problem::new("/schema", "problem.schema.old_version")
+                .with("found", "ib-plan/0")
+                .with("supported", PLAN_SCHEMA)])
+        }
+        Ok(Some(n)) => return RecomputeOutcome::UnsupportedSchema(format!("{PLAN_SCHEMA_PREFIX}{n}")),
+        Err(tag) => return RecomputeOutcome::UnsupportedSchema(tag),
+        Ok(None) => return RecomputeOutcome::NotAPlan,
+    }
+    let mut embedded = object.clone();
+    embedded.remove("proof");
+    let mut missing = Vec::new();
+    for key in ["case", "priceList", "result"] {
+        if !embedded.contains_key(key) {
+            missing.push(Problem::new(format!("/{key}"), "problem.field.missing").with("field", key));
+        }
+    }
+    if !missing.is_empty() {
+        return RecomputeOutcome::Invalid(missing);
+    }
+    let price_list = embedded.get("priceList").cloned().unwrap_or(Value::Null);
+    let reference = match ReferenceData::with_catalogue(&price_list) {
+        Ok(r) => r,
+        Err(p) => return RecomputeOutcome::Invalid(prefixed("/priceList", p)),
+    };
+    let case_value = embedded.get("case").cloned().unwrap_or(Value::Null);
+    let case = match validate_case(&case_value, &reference) {
+        Ok(c) => c,
+        Err(p) => return RecomputeOutcome::Invalid(prefixed("/case", p)),
+    };
+    let recomputed = match compute_plan(&case, &reference.catalogue).and_then(|d| to_value(&d)) {
+        Ok(v) => v,
+        Err(p) => return RecomputeOutcome::Invalid(p),
+    };
+    let mut recomputed = match recomputed {
+        Value::Object(map) => map,
+        _ => return RecomputeOutcome::Invalid(vec![Problem::new("", "problem.internal")]),
+    };
+    embedded.remove("engineVersion");
+    recomputed.remove("engineVersion");
+    match first_difference(&Value::Object(embedded), &Value::Object(recomputed), "") {
+        None => RecomputeOutcome::Matches,
+        Some((path, embedded, recomputed)) => RecomputeOutcome::Differs {
+            path,
+            embedded,
+            recomputed,
+        },
+    }
+}
+
+const ABSENT: &str = "(absent)";
+
+fn text_of(value: Option<&Value>) -> String {
+    value.map_or_else(|| ABSENT.to_string(), |v| v.to_string())
+}
+
+/// The first place where two JSON values differ, depth first with object members in key
+/// order. Recursion follows `b` (the engine's own output, of bounded depth).
+pub fn first_difference(a: &Value, b: &Value, path: &str) -> Option<(String, String, String)> {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            keys.into_iter().find_map(|k| {
+                let here = crate::engine::problem::join(path, k);
+                match (x.get(k), y.get(k)) {
+                    (Some(va), Some(vb)) => first_difference(va, vb, &here),
+                    (va, vb) => Some((here, text_of(va), text_of(vb))),
+                }
+            })
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            let common = x.iter().zip(y).enumerate().find_map(|(i, (va, vb))| {
+                first_difference(va, vb, &crate::engine::problem::join(path, i))
+            });
+            common.or_else(|| {
+                (x.len() != y.len()).then(|| {
+                    let i = x.len().min(y.len());
+                    (crate::engine::problem::join(path, i), text_of(x.get(i)), text_of(y.get(i)))
+                })
+            })
+        }
+        _ if a == b => None,
+        _ => Some((path.to_string(), a.to_string(), b.to_string())),
+    }
 }
