@@ -8,7 +8,14 @@
 /// The engine's version, written into every plan document it produces.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
+pub mod allocate;
+pub mod case;
+pub mod date;
 pub mod example;
 pub mod integrity;
+pub mod money;
 pub mod plan;
 pub mod problem;
+pub mod reference;
+pub mod scales;
+pub mod validate;
