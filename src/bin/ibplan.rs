@@ -306,7 +306,13 @@ fn read_json(path: &str) -> Result<Value, Failure> {
     })
 }
 
+/// The English text of a catalogue key; a key the catalogue lacks is shown as the key
+/// and its parameters, which says more on a terminal than a placeholder would.
 fn message(key: &str, params: &[(String, String)]) -> String {
+    if !ib_planner::i18n::has(key) {
+        let shown: Vec<String> = params.iter().map(|(n, v)| format!("{n}={v}")).collect();
+        return format!("{key} {}", shown.join(" ")).trim_end().to_string();
+    }
     let params: Vec<(&str, &str)> = params
         .iter()
         .map(|(n, v)| (n.as_str(), v.as_str()))

@@ -15,8 +15,8 @@ pub static INTEGRITY: &[(&str, &str, &str)] = &[
     ),
     (
         "integrity.report.verified",
-        "Visi {count} paraksti ir derīgi.",
-        "All {count} proofs are valid.",
+        "Visi paraksti ir derīgi (pavisam {count}).",
+        "Every proof is valid ({count} in all).",
     ),
     (
         "integrity.report.not_verified",

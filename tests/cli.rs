@@ -1,0 +1,393 @@
+//! `ibplan` end to end: the built binary is run as a user would run it — keys, the
+//! example case, a plan, two signatures, verification, tampering and bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::{json, Value};
+
+const BIN: &str = env!("CARGO_BIN_EXE_ibplan");
+
+/// A scratch directory of its own for each test.
+fn scratch(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ibplan-cli-{}-{test}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        panic!("cannot create {}: {e}", dir.display());
+    }
+    dir
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    match Command::new(BIN).current_dir(dir).args(args).output() {
+        Ok(output) => output,
+        Err(e) => panic!("cannot run ibplan: {e}"),
+    }
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Runs a command that must succeed and returns its stdout as JSON.
+fn run_json(dir: &Path, args: &[&str]) -> Value {
+    let output = run(dir, args);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "ibplan {args:?} failed: {}",
+        stderr(&output)
+    );
+    match serde_json::from_str(&stdout(&output)) {
+        Ok(value) => value,
+        Err(e) => panic!("ibplan {args:?} printed no JSON ({e}): {}", stdout(&output)),
+    }
+}
+
+fn write(dir: &Path, name: &str, value: &Value) {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    if let Err(e) = std::fs::write(dir.join(name), text) {
+        panic!("cannot write {name}: {e}");
+    }
+}
+
+/// The first string under `value` that looks like money (`123.45`), as a JSON pointer.
+fn first_money(value: &Value, at: &str) -> Option<String> {
+    match value {
+        Value::String(s) => {
+            let looks_like_money = s.split_once('.').is_some_and(|(units, cents)| {
+                !units.is_empty()
+                    && units.chars().all(|c| c.is_ascii_digit())
+                    && cents.len() == 2
+                    && cents.chars().all(|c| c.is_ascii_digit())
+            }) && s != "0.00";
+            looks_like_money.then(|| at.to_string())
+        }
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| first_money(v, &format!("{at}/{i}"))),
+        Value::Object(map) => map
+            .iter()
+            .find_map(|(k, v)| first_money(v, &format!("{at}/{k}"))),
+        _ => None,
+    }
+}
+
+/// Keys, example case, plan, and a plan signed by two people (the second key file
+/// written with `privateKeyMultibase`, as in the W3C vectors).
+fn signed_plan(dir: &Path) -> Value {
+    let first = run_json(dir, &["keygen"]);
+    let second = run_json(dir, &["keygen"]);
+    for key in [&first, &second] {
+        let public = key["publicKeyMultibase"].as_str().unwrap_or_default();
+        assert!(public.starts_with("z6Mk"), "{key}");
+        assert!(key["secretKeyMultibase"].is_string(), "{key}");
+    }
+    assert_ne!(first, second, "keygen repeats itself");
+    write(dir, "parent.key.json", &first);
+    write(
+        dir,
+        "worker.key.json",
+        &json!({
+            "publicKeyMultibase": second["publicKeyMultibase"],
+            "privateKeyMultibase": second["secretKeyMultibase"],
+        }),
+    );
+    let case = run_json(dir, &["example-case"]);
+    write(dir, "case.json", &case);
+    let plan = run_json(dir, &["plan", "case.json"]);
+    assert!(
+        plan["schema"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("ib-plan/")),
+        "{:.200}",
+        plan.to_string()
+    );
+    write(dir, "plan.json", &plan);
+    let once = run_json(dir, &["sign", "--key", "parent.key.json", "plan.json"]);
+    assert!(once["proof"].is_object());
+    write(dir, "plan.signed1.json", &once);
+    let twice = run_json(
+        dir,
+        &[
+            "sign",
+            "--key=worker.key.json",
+            "--created",
+            "2025-03-01T10:00:00Z",
+            "--purpose",
+            "authentication",
+            "plan.signed1.json",
+        ],
+    );
+    write(dir, "plan.signed.json", &twice);
+    twice
+}
+
+#[test]
+fn keygen_plan_sign_twice_and_verify() {
+    let dir = scratch("flow");
+    let signed = signed_plan(&dir);
+    let proofs = signed["proof"].as_array().cloned().unwrap_or_default();
+    assert_eq!(proofs.len(), 2);
+    assert_eq!(proofs[1]["created"], json!("2025-03-01T10:00:00Z"));
+    assert_eq!(proofs[1]["proofPurpose"], json!("authentication"));
+    // The default `created` is now, in UTC, to the second.
+    let created = proofs[0]["created"].as_str().unwrap_or_default();
+    assert_eq!(created.len(), 20, "{created}");
+    assert!(created.ends_with('Z'), "{created}");
+
+    let output = run(&dir, &["verify", "plan.signed.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let summary = stderr(&output);
+    assert!(summary.contains("plan.signed.json"), "{summary}");
+    assert!(summary.contains("VERIFIED"), "{summary}");
+
+    let report = run_json(&dir, &["verify", "--json", "plan.signed.json"]);
+    assert_eq!(report["verified"], json!(true), "{report}");
+    assert_eq!(report["recompute"]["status"], json!("matches"), "{report}");
+    let proofs = report["proofs"].as_array().cloned().unwrap_or_default();
+    assert_eq!(proofs.len(), 2);
+    for proof in &proofs {
+        assert_eq!(proof["status"], json!("valid"));
+        assert!(proof["key"].as_str().is_some_and(|k| k.starts_with("z6Mk")));
+        assert!(proof["fingerprint"].is_string());
+        assert!(proof["created"].is_string());
+    }
+    assert_eq!(proofs[1]["purpose"], json!("authentication"));
+}
+
+/// Where to tamper: the plan's allocated total, or the unit price of the first planned
+/// service in the embedded price list (falling back to the first money value of the
+/// section if the document is shaped differently).
+fn tamper_pointer(signed: &Value, section: &str) -> Option<String> {
+    if section == "result" && signed.pointer("/result/totals/allocated").is_some() {
+        return Some("/result/totals/allocated".to_string());
+    }
+    if section == "priceList" {
+        let code = signed.pointer("/result/lines/0/code").cloned();
+        let services = signed
+            .pointer("/priceList/services")
+            .and_then(Value::as_array);
+        if let (Some(code), Some(services)) = (code, services) {
+            let position = services.iter().position(|s| s["code"] == code);
+            if let Some(i) = position {
+                return first_money(&services[i], &format!("/priceList/services/{i}"));
+            }
+        }
+    }
+    first_money(&signed[section], &format!("/{section}"))
+}
+
+fn tamper_and_verify(test: &str, section: &str) {
+    let dir = scratch(test);
+    let mut signed = signed_plan(&dir);
+    let Some(pointer) = tamper_pointer(&signed, section) else {
+        panic!("no money value under /{section}");
+    };
+    let Some(target) = signed.pointer_mut(&pointer) else {
+        panic!("{pointer} vanished");
+    };
+    let old = target.as_str().unwrap_or_default().to_string();
+    let new = if old.ends_with('1') {
+        format!("{}2", &old[..old.len() - 1])
+    } else {
+        format!("{}1", &old[..old.len() - 1])
+    };
+    *target = json!(new);
+    write(&dir, "tampered.json", &signed);
+
+    let output = run(&dir, &["verify", "tampered.json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let summary = stderr(&output);
+    assert!(summary.contains("tampered.json"), "{summary}");
+    assert!(summary.contains("NOT VERIFIED"), "{summary}");
+    assert!(summary.contains("/proof/0"), "{summary}");
+    assert!(summary.contains("/proof/1"), "{summary}");
+    // The recomputation names the first difference (a result value); a tampered total
+    // is named exactly.
+    assert!(summary.contains("differs at /result"), "{summary}");
+    if section == "result" {
+        assert!(
+            summary.contains(&pointer),
+            "{pointer} not named in: {summary}"
+        );
+    }
+
+    let report = run_json_any(&dir, &["verify", "--json", "tampered.json"]);
+    assert_eq!(report["verified"], json!(false));
+    assert_eq!(report["validProofs"], json!(0));
+    assert_eq!(report["recompute"]["status"], json!("differs"));
+}
+
+/// Like `run_json` but for a command that exits non-zero on purpose.
+fn run_json_any(dir: &Path, args: &[&str]) -> Value {
+    let output = run(dir, args);
+    serde_json::from_str(&stdout(&output)).unwrap_or(Value::Null)
+}
+
+#[test]
+fn a_tampered_total_fails_verification_and_is_named() {
+    tamper_and_verify("total", "result");
+}
+
+#[test]
+fn a_tampered_price_fails_verification() {
+    tamper_and_verify("price", "priceList");
+}
+
+#[test]
+fn unreadable_input_exits_2_and_names_the_file() {
+    let dir = scratch("garbage");
+    if let Err(e) = std::fs::write(dir.join("garbage.json"), "{\"proof\": [1, 2") {
+        panic!("{e}");
+    }
+    let output = run(&dir, &["verify", "garbage.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("garbage.json"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stderr(&output).contains("line 1"), "{}", stderr(&output));
+
+    let output = run(&dir, &["verify", "missing.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("missing.json"));
+
+    write(&dir, "array.json", &json!([1, 2]));
+    let output = run(&dir, &["verify", "array.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("array.json"));
+
+    let output = run(&dir, &["plan", "garbage.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("garbage.json"));
+}
+
+#[test]
+fn a_document_without_proofs_is_not_verified() {
+    let dir = scratch("unsigned");
+    write(&dir, "doc.json", &json!({"title": "nothing signed"}));
+    let output = run(&dir, &["verify", "--json", "doc.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("no proof"), "{}", stderr(&output));
+    let report: Value = serde_json::from_str(&stdout(&output)).unwrap_or(Value::Null);
+    assert_eq!(report["verified"], json!(false));
+    assert_eq!(report["proofCount"], json!(0));
+}
+
+#[test]
+fn any_json_object_can_be_signed_and_verified() {
+    let dir = scratch("any");
+    write(&dir, "key.json", &run_json(&dir, &["keygen"]));
+    write(
+        &dir,
+        "note.json",
+        &json!({"note": "Sanāksme 3. martā", "n": [1, 2.5, null]}),
+    );
+    let signed = run_json(
+        &dir,
+        &[
+            "sign",
+            "--key",
+            "key.json",
+            "--created",
+            "2025-03-01T10:00:00+02:00",
+            "note.json",
+        ],
+    );
+    write(&dir, "note.signed.json", &signed);
+    let output = run(&dir, &["verify", "note.signed.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+#[test]
+fn a_case_with_problems_lists_them_with_file_and_pointer() {
+    let dir = scratch("problems");
+    let mut case = run_json(&dir, &["example-case"]);
+    case["settings"] = json!("not settings");
+    write(&dir, "bad-case.json", &case);
+    let output = run(&dir, &["plan", "bad-case.json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    let text = stderr(&output);
+    assert!(text.contains("bad-case.json: /settings"), "{text}");
+    assert!(
+        !text.contains("⟨?⟩"),
+        "a problem key has no message: {text}"
+    );
+}
+
+#[test]
+fn bad_keys_and_options_are_named() {
+    let dir = scratch("badkey");
+    write(&dir, "doc.json", &json!({"a": 1}));
+    write(&dir, "nokey.json", &json!({"publicKeyMultibase": "z6Mk"}));
+    write(
+        &dir,
+        "shortkey.json",
+        &json!({"secretKeyMultibase": "z3u2"}),
+    );
+    let output = run(&dir, &["sign", "--key", "nokey.json", "doc.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("nokey.json: /:"),
+        "{}",
+        stderr(&output)
+    );
+    let output = run(&dir, &["sign", "--key", "shortkey.json", "doc.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("shortkey.json: /secretKeyMultibase:"),
+        "{}",
+        stderr(&output)
+    );
+    write(&dir, "key.json", &run_json(&dir, &["keygen"]));
+    let output = run(
+        &dir,
+        &[
+            "sign",
+            "--key",
+            "key.json",
+            "--created",
+            "2025-02-30",
+            "doc.json",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--created"), "{}", stderr(&output));
+    let output = run(
+        &dir,
+        &[
+            "sign",
+            "--key",
+            "key.json",
+            "--purpose",
+            "two words",
+            "doc.json",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("--purpose"), "{}", stderr(&output));
+}
+
+#[test]
+fn every_command_has_help() {
+    let dir = scratch("help");
+    for command in ["keygen", "example-case", "plan", "sign", "verify"] {
+        let output = run(&dir, &[command, "--help"]);
+        assert_eq!(output.status.code(), Some(0));
+        assert!(
+            stdout(&output).contains(&format!("ibplan {command}")),
+            "{command}"
+        );
+    }
+    let output = run(&dir, &["--help"]);
+    assert!(stdout(&output).contains("Usage"));
+    let output = run(&dir, &["nonsense"]);
+    assert_eq!(output.status.code(), Some(2));
+}
