@@ -1,9 +1,92 @@
 //! Messages for the engine's problem keys (validation) and allocation reasons.
-//! Every key the engine can emit has a row here; a test in the engine keeps it so.
+//! Every key the engine can emit has a row here; `tests/engine_messages.rs` keeps it so.
 
 /// The engine's messages.
-pub static ENGINE: &[(&str, &str, &str)] = &[(
-    "problem.not_implemented",
-    "Šī daļa vēl nav pabeigta.",
-    "This part is not finished yet.",
-)];
+pub static ENGINE: &[(&str, &str, &str)] = &[
+    // Shapes and types.
+    ("problem.type.object", "Šeit jābūt objektam, bet ir {found}.", "An object is expected here, but this is {found}."),
+    ("problem.type.array", "Šeit jābūt sarakstam, bet ir {found}.", "A list is expected here, but this is {found}."),
+    ("problem.type.string", "Šeit jābūt tekstam, bet ir {found}.", "Text is expected here, but this is {found}."),
+    ("problem.type.integer", "Šeit jābūt veselam skaitlim, bet ir {found}.", "A whole number is expected here, but this is {found}."),
+    ("problem.type.number", "Šeit jābūt skaitlim, bet ir {found}.", "A number is expected here, but this is {found}."),
+    ("problem.field.missing", "Trūkst obligātā lauka “{field}”.", "The required field “{field}” is missing."),
+    ("problem.list.too_long", "Sarakstā ir {count} ieraksti; atļauti ne vairāk kā {max}.", "The list has {count} entries; at most {max} are allowed."),
+    ("problem.text.empty", "Šo lauku nedrīkst atstāt tukšu.", "This field must not be empty."),
+    ("problem.text.too_long", "Teksts ir par garu (ne vairāk kā {max} rakstzīmes).", "The text is too long (at most {max} characters)."),
+    ("problem.number.not_integer", "Skaitlim {value} jābūt veselam.", "The number {value} must be a whole number."),
+    ("problem.number.range", "Vērtībai jābūt no {min} līdz {max}, bet ir {value}.", "The value must be from {min} to {max}, but is {value}."),
+    ("problem.id.malformed", "Identifikators “{id}” nedrīkst saturēt atstarpes vai vadības rakstzīmes.", "The identifier “{id}” must not contain spaces or control characters."),
+    ("problem.id.duplicate", "Identifikators “{id}” jau ir izmantots.", "The identifier “{id}” is already used."),
+    ("problem.code.malformed", "Kods “{code}” drīkst saturēt tikai latīņu burtus, ciparus, “-” un “_”.", "The code “{code}” may contain only Latin letters, digits, “-” and “_”."),
+    ("problem.name.missing", "Nosaukumam jābūt gan latviski, gan angliski.", "The name must be given in both Latvian and English."),
+    ("problem.case.incomplete", "Lieta nav pilnīga.", "The case is incomplete."),
+    ("problem.internal", "Iekšēja kļūda: {detail}", "Internal error: {detail}"),
+    ("problem.amount.overflow", "Summas ir pārāk lielas, lai tās aprēķinātu.", "The amounts are too large to compute."),
+    // Money.
+    ("problem.money.malformed", "Summa jāraksta ar cipariem un punktu, piemēram, 12.50.", "Write the amount in digits with a point, e.g. 12.50."),
+    ("problem.money.negative", "Summa nedrīkst būt negatīva.", "The amount must not be negative."),
+    ("problem.money.too_many_decimals", "Summā drīkst būt ne vairāk kā divas zīmes aiz komata.", "The amount may have at most two decimals."),
+    ("problem.money.too_large", "Summa ir pārāk liela.", "The amount is too large."),
+    ("problem.money.wrong_type", "Summai jābūt tekstam vai skaitlim.", "The amount must be text or a number."),
+    // Dates and period.
+    ("problem.date.malformed", "Datumam jābūt formā GGGG-MM-DD, bet ir “{value}”.", "The date must be written as YYYY-MM-DD, but is “{value}”."),
+    ("problem.date.month_malformed", "Mēnesim jābūt formā GGGG-MM, bet ir “{value}”.", "The month must be written as YYYY-MM, but is “{value}”."),
+    ("problem.date.range", "Datums {value} ir ārpus atbalstītā laika posma.", "The date {value} is outside the supported range."),
+    ("problem.date.birth_after_start", "Dzimšanas mēnesis ir vēlāks par plāna sākumu.", "The birth month is later than the plan's start."),
+    ("problem.period.range", "Plāna periodam jābūt no 1 līdz 12 mēnešiem, bet ir {value}.", "The plan period must be 1 to 12 months, but is {value}."),
+    // Child.
+    ("problem.child.age", "Bērnam plāna sākumā ir {age} gadi; šai mērķgrupai vecumam jābūt līdz 17 gadiem.", "The child is {age} at the plan's start; this target group is for ages up to 17."),
+    ("problem.municipality.unknown", "Pašvaldība ar kodu “{code}” nav zināma.", "There is no municipality with the code “{code}”."),
+    ("problem.municipality.expired", "Pašvaldība “{code}” pastāvēja līdz {until}; izvēlieties pašreizējo pašvaldību.", "The municipality “{code}” existed until {until}; choose the current municipality."),
+    ("problem.target_group.unknown", "Mērķgrupa “{code}” nav zināma (GRT, ARP vai FT).", "The target group “{code}” is unknown (GRT, ARP or FT)."),
+    // Questionnaire, team, assessments, goals.
+    ("problem.questionnaire.empty", "Vecākiem jānorāda vismaz viens mērķis.", "The parents must state at least one goal."),
+    ("problem.domain.unknown", "Joma “{code}” nav zināma.", "The domain “{code}” is unknown."),
+    ("problem.role.unknown", "Speciālista loma “{code}” nav zināma.", "The specialist role “{code}” is unknown."),
+    ("problem.team.missing_role", "Novērtēšanas komandā obligāti jābūt lomai “{role}”.", "The assessment team must include the role “{role}”."),
+    ("problem.assessment.duplicate_domain", "Šis speciālists jomu “{code}” jau ir novērtējis.", "This specialist has already assessed the domain “{code}”."),
+    ("problem.qualifier.invalid", "SFK novērtējumam jābūt 0–4, 8 vai 9, bet ir {value}.", "The ICF qualifier must be 0–4, 8 or 9, but is {value}."),
+    ("problem.goal.term", "Mērķa termiņam jābūt “long” vai “short”, bet ir “{value}”.", "The goal's term must be “long” or “short”, but is “{value}”."),
+    ("problem.goal.unknown_parent_goal", "Vecāku mērķis “{id}” nav atrodams anketā.", "The parents' goal “{id}” is not in the questionnaire."),
+    ("problem.gas.level_duplicate", "GAS līmenis {level} ir aprakstīts vairākas reizes.", "The GAS level {level} is described more than once."),
+    ("problem.gas.levels_incomplete", "Jāapraksta visi pieci GAS līmeņi no −2 līdz +2.", "All five GAS levels from −2 to +2 must be described."),
+    // Services and ranks.
+    ("problem.services.empty", "Ekspertu pakalpojumu sarakstā jābūt vismaz vienam pakalpojumam.", "The expert service list must have at least one service."),
+    ("problem.service.unknown", "Pakalpojums ar kodu “{code}” nav cenrādī.", "The service “{code}” is not in the price list."),
+    ("problem.service.duplicate", "Pakalpojums “{code}” sarakstā ir vairākas reizes.", "The service “{code}” is listed more than once."),
+    ("problem.service.target_group", "Pakalpojums “{code}” nav paredzēts mērķgrupai {group}.", "The service “{code}” is not offered to the target group {group}."),
+    ("problem.quantity.not_integer", "Daudzumam jābūt veselam skaitlim, bet ir {value}.", "The quantity must be a whole number, but is {value}."),
+    ("problem.quantity.not_positive", "Daudzumam jābūt lielākam par nulli, bet ir {value}.", "The quantity must be more than zero, but is {value}."),
+    ("problem.quantity.too_large", "Daudzums ir pārāk liels (ne vairāk kā {max}).", "The quantity is too large (at most {max})."),
+    ("problem.quantity.over_cap", "Pieprasīti {quantity}, bet šajā plānā atļautais apjoms ir {cap}.", "{quantity} requested, but this plan allows at most {cap}."),
+    ("problem.rank.duplicate", "Vieta {value} jau ir piešķirta citam pakalpojumam.", "Rank {value} is already given to another service."),
+    ("problem.rank.not_permutation", "Vietām ({ranking}) jābūt skaitļiem no 1 līdz {count}, katram tieši vienu reizi.", "The ranks ({ranking}) must be the numbers 1 to {count}, each exactly once."),
+    // Settings.
+    ("problem.weight.malformed", "Svaram jābūt decimālskaitlim ar ne vairāk kā 4 zīmēm aiz komata, bet ir “{value}”.", "The weight must be a decimal with at most 4 decimals, but is “{value}”."),
+    ("problem.weight.range", "Svaram jābūt no 0 līdz 1, bet ir “{value}”.", "The weight must be from 0 to 1, but is “{value}”."),
+    ("problem.weight.sum", "Ekspertu un vecāku svaru summai jābūt 1, bet tā ir {sum}.", "The expert and parent weights must add up to 1, but add up to {sum}."),
+    ("problem.policy.unknown", "Finansēšanas kārtībai jābūt “fill” vai “strict”.", "The funding policy must be “fill” or “strict”."),
+    ("problem.cap_policy.unknown", "Apjoma ierobežojumu kārtībai jābūt “trim” vai “reject”.", "The cap policy must be “trim” or “reject”."),
+    // Reference data.
+    ("problem.reference.malformed", "Atsauces datne “{file}” nav derīga: {detail}", "The reference file “{file}” is not valid: {detail}"),
+    ("problem.reference.duplicate_code", "Datnē “{file}” kods “{code}” atkārtojas.", "The code “{code}” appears twice in “{file}”."),
+    ("problem.catalogue.schema", "Cenrāža shēma “{found}” nav atbalstīta.", "The price-list schema “{found}” is not supported."),
+    ("problem.catalogue.version_missing", "Cenrādim jānorāda versija.", "The price list must state its version."),
+    ("problem.catalogue.currency", "Cenrāža valūtai jābūt EUR, bet ir “{found}”.", "The price list's currency must be EUR, but is “{found}”."),
+    ("problem.catalogue.empty", "Cenrādī nav neviena pakalpojuma.", "The price list has no services."),
+    ("problem.catalogue.duplicate_code", "Pakalpojuma kods “{code}” cenrādī atkārtojas.", "The service code “{code}” appears twice in the price list."),
+    ("problem.catalogue.area", "Pakalpojuma jomai jābūt 1, 2 vai 3, bet ir {value}.", "The service area must be 1, 2 or 3, but is {value}."),
+    ("problem.catalogue.no_target_group", "Pakalpojumam jānorāda vismaz viena mērķgrupa.", "The service must name at least one target group."),
+    ("problem.catalogue.price_zero", "Vienības cenai jābūt lielākai par nulli.", "The unit price must be more than zero."),
+    ("problem.catalogue.age_band", "Vecuma grupā “no” vecums ir lielāks par “līdz” vecumu.", "In the age band, the “from” age is above the “to” age."),
+    // Plan documents.
+    ("problem.schema.not_a_plan", "Šis dokuments nav atbalsta plāns.", "This document is not a support plan."),
+    ("problem.schema.unsupported", "Plāna versija “{found}” nav atbalstīta; šī programma saprot “{supported}”. Atjauniniet programmu.", "The plan version “{found}” is not supported; this program understands “{supported}”. Update the program."),
+    ("problem.schema.old_version", "Plāns ir vecākā versijā “{found}”; vispirms pārveidojiet to uz “{supported}”.", "The plan is in the older version “{found}”; convert it to “{supported}” first."),
+    // Allocation reasons.
+    ("reason.funded_in_full", "Finansēts pilnā apjomā.", "Funded in full."),
+    ("reason.partly_funded", "Daļēji finansēts: {fundedUnits} no {requestedUnits} vienībām; budžets ir izlietots.", "Partly funded: {fundedUnits} of {requestedUnits} units; the budget is used up."),
+    ("reason.not_funded.budget", "Nav finansēts: budžetā nepietiek līdzekļu pat vienai vienībai.", "Not funded: the budget left is not enough for even one unit."),
+    ("reason.not_funded.strict", "Nav finansēts: stingrā kārtība apstājas pie pirmā pakalpojuma, kas pilnībā neietilpst budžetā.", "Not funded: the strict policy stops at the first service that does not fit in full."),
+    ("reason.capped", "Finansēts līdz atļautajam apjomam ({cap} vienības); pārējais paliek kā neapmierināta vajadzība.", "Funded up to the allowed volume ({cap} units); the rest stays as unmet need."),
+];
