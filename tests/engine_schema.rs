@@ -1,0 +1,233 @@
+//! Keeps `public/schema/ib-plan-1.schema.json` in sync with the documents the engine
+//! writes. A small checker for the subset of JSON Schema the file uses validates real
+//! documents against it; every object in the schema forbids unknown members and lists
+//! its required ones, so a field added to or dropped from the engine's output fails
+//! here, and so does a schema keyword the checker does not understand.
+
+use ib_planner::engine::example::example_case_json;
+use ib_planner::engine::plan::plan_from_case_json;
+use serde_json::{json, Value};
+
+const SCHEMA: &str = include_str!("../public/schema/ib-plan-1.schema.json");
+
+struct Checker<'a> {
+    root: &'a Value,
+}
+
+fn pattern_matches(pattern: &str, text: &str) -> Result<bool, String> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let shape = |s: &str, lens: &[usize]| {
+        let parts: Vec<&str> = s.split('-').collect();
+        parts.len() == lens.len() && parts.iter().zip(lens).all(|(p, l)| p.len() == *l && digits(p))
+    };
+    Ok(match pattern {
+        "^[0-9]+\\.[0-9]{2}$" => text.split_once('.').is_some_and(|(i, f)| digits(i) && f.len() == 2 && digits(f)),
+        "^-?[0-9]+(\\.[0-9]+)?$" => {
+            let t = text.strip_prefix('-').unwrap_or(text);
+            match t.split_once('.') {
+                Some((i, f)) => digits(i) && digits(f),
+                None => digits(t),
+            }
+        }
+        "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" => shape(text, &[4, 2, 2]),
+        "^[0-9]{4}-[0-9]{2}$" => shape(text, &[4, 2]),
+        other => return Err(format!("checker does not know the pattern {other}")),
+    })
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+impl Checker<'_> {
+    fn check(&self, schema: &Value, value: &Value, path: &str, errors: &mut Vec<String>) {
+        let Some(s) = schema.as_object() else {
+            errors.push(format!("{path}: schema is not an object"));
+            return;
+        };
+        for (keyword, arg) in s {
+            match keyword.as_str() {
+                "$schema" | "$id" | "title" | "description" | "$comment" | "$defs" => {}
+                "$ref" => {
+                    let name = arg.as_str().and_then(|r| r.strip_prefix("#/$defs/")).unwrap_or("?");
+                    match self.root.get("$defs").and_then(|d| d.get(name)) {
+                        Some(target) => self.check(target, value, path, errors),
+                        None => errors.push(format!("{path}: unresolvable $ref {arg}")),
+                    }
+                }
+                "type" => {
+                    let actual = type_name(value);
+                    let allowed: Vec<&str> = match arg {
+                        Value::String(t) => vec![t.as_str()],
+                        Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+                        _ => vec![],
+                    };
+                    let ok = allowed.iter().any(|t| *t == actual || (*t == "number" && actual == "integer"));
+                    if !ok {
+                        errors.push(format!("{path}: type {actual}, expected {arg}"));
+                    }
+                }
+                "const" => {
+                    if value != arg {
+                        errors.push(format!("{path}: {value} is not {arg}"));
+                    }
+                }
+                "enum" => {
+                    if !arg.as_array().is_some_and(|a| a.contains(value)) {
+                        errors.push(format!("{path}: {value} not in {arg}"));
+                    }
+                }
+                "minimum" | "maximum" => {
+                    if let (Some(v), Some(bound)) = (value.as_f64(), arg.as_f64()) {
+                        if (keyword == "minimum" && v < bound) || (keyword == "maximum" && v > bound) {
+                            errors.push(format!("{path}: {v} breaks {keyword} {bound}"));
+                        }
+                    }
+                }
+                "pattern" => {
+                    if let Some(text) = value.as_str() {
+                        match pattern_matches(arg.as_str().unwrap_or(""), text) {
+                            Ok(true) => {}
+                            Ok(false) => errors.push(format!("{path}: {text:?} does not match {arg}")),
+                            Err(e) => errors.push(e),
+                        }
+                    }
+                }
+                "required" => {
+                    if let (Some(obj), Some(req)) = (value.as_object(), arg.as_array()) {
+                        for key in req.iter().filter_map(Value::as_str) {
+                            if !obj.contains_key(key) {
+                                errors.push(format!("{path}: missing required {key}"));
+                            }
+                        }
+                    }
+                }
+                "properties" => {
+                    if let (Some(obj), Some(props)) = (value.as_object(), arg.as_object()) {
+                        for (key, v) in obj {
+                            match props.get(key) {
+                                Some(p) => self.check(p, v, &format!("{path}/{key}"), errors),
+                                None if s.get("additionalProperties") == Some(&Value::Bool(false)) => {
+                                    errors.push(format!("{path}: member {key} is not in the schema"))
+                                }
+                                None => {}
+                            }
+                        }
+                    }
+                }
+                "additionalProperties" => {
+                    if arg != &Value::Bool(false) {
+                        errors.push(format!("{path}: checker supports only additionalProperties: false"));
+                    }
+                    if !s.contains_key("properties") {
+                        errors.push(format!("{path}: additionalProperties without properties"));
+                    }
+                }
+                "items" => {
+                    if let Some(items) = value.as_array() {
+                        for (i, item) in items.iter().enumerate() {
+                            self.check(arg, item, &format!("{path}/{i}"), errors);
+                        }
+                    }
+                }
+                "oneOf" => {
+                    let options = arg.as_array().cloned().unwrap_or_default();
+                    let matching = options
+                        .iter()
+                        .filter(|o| {
+                            let mut e = Vec::new();
+                            self.check(o, value, path, &mut e);
+                            e.is_empty()
+                        })
+                        .count();
+                    if matching != 1 {
+                        errors.push(format!("{path}: {matching} oneOf options match {value}"));
+                    }
+                }
+                other => errors.push(format!("{path}: checker does not know the keyword {other}")),
+            }
+        }
+    }
+}
+
+fn schema() -> Value {
+    serde_json::from_str(SCHEMA).expect("the schema file is JSON")
+}
+
+fn errors_for(doc: &Value) -> Vec<String> {
+    let root = schema();
+    let checker = Checker { root: &root };
+    let mut errors = Vec::new();
+    checker.check(&root, doc, "", &mut errors);
+    errors
+}
+
+fn example_plan() -> Value {
+    plan_from_case_json(&example_case_json()).expect("example plans")
+}
+
+fn variants() -> Vec<Value> {
+    let mut out = vec![example_case_json()];
+    let mut strict = example_case_json();
+    strict["settings"]["policy"] = json!("strict");
+    out.push(strict);
+    let mut rich = example_case_json();
+    rich["settings"]["budget"] = json!("0");
+    for (i, goal) in rich["goals"].as_array_mut().unwrap().iter_mut().enumerate() {
+        goal["attained"] = json!(i as i64 % 3 - 1);
+    }
+    for goal in rich["questionnaire"]["goals"].as_array_mut().unwrap() {
+        goal["review"] = json!({"performance": 6, "satisfaction": 7});
+    }
+    out.push(rich);
+    let mut no_goals = example_case_json();
+    no_goals["goals"] = json!([]);
+    no_goals["settings"]["budget"] = json!("100000");
+    out.push(no_goals);
+    out
+}
+
+#[test]
+fn produced_documents_match_the_schema_file() {
+    for case in variants() {
+        let doc = plan_from_case_json(&case).expect("variant plans");
+        let errors = errors_for(&doc);
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+}
+
+#[test]
+fn the_checker_catches_drift_both_ways() {
+    let mut added = example_plan();
+    added["result"]["totals"]["surprise"] = json!("1.00");
+    assert!(errors_for(&added).iter().any(|e| e.contains("surprise")));
+
+    let mut dropped = example_plan();
+    dropped["result"]["lines"][0].as_object_mut().unwrap().remove("reasonKey");
+    assert!(errors_for(&dropped).iter().any(|e| e.contains("reasonKey")));
+
+    let mut bad_money = example_plan();
+    bad_money["result"]["totals"]["allocated"] = json!("12.5");
+    assert!(!errors_for(&bad_money).is_empty());
+
+    let mut bad_reason = example_plan();
+    bad_reason["result"]["lines"][0]["reason"] = json!({"code": "partlyFunded"});
+    assert!(!errors_for(&bad_reason).is_empty());
+}
+
+#[test]
+fn the_schema_covers_every_definition_it_declares() {
+    let root = schema();
+    let text = SCHEMA;
+    for name in root["$defs"].as_object().unwrap().keys() {
+        assert!(text.contains(&format!("\"#/$defs/{name}\"")), "unused definition {name}");
+    }
+}
