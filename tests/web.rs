@@ -1,0 +1,105 @@
+//! In-browser tests: the real app mounted into a real DOM in headless Chromium
+//! (wasm-bindgen-test). Run with `cargo test --target wasm32-unknown-unknown --test web`.
+#![cfg(target_arch = "wasm32")]
+
+use ib_planner::ui::App;
+use leptos::{prelude::*, task::tick};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Document, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a browser document")
+}
+
+/// Mounts a fresh app into its own container, with no stored language preference.
+fn mount_fresh_app() -> HtmlElement {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        storage.clear().expect("clear storage");
+    }
+    let _ = web_sys::window().expect("window").location().set_hash("");
+    let doc = document();
+    let container: HtmlElement = doc
+        .create_element("div")
+        .expect("create div")
+        .unchecked_into();
+    doc.body().expect("body").append_child(&container).expect("append");
+    let handle = leptos::mount::mount_to(container.clone(), App);
+    // The app lives for the rest of this test page.
+    std::mem::forget(handle);
+    container
+}
+
+fn text_of(container: &HtmlElement, selector: &str) -> String {
+    container
+        .query_selector(selector)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("{selector} is on the page"))
+        .text_content()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+fn click(container: &HtmlElement, selector: &str) {
+    container
+        .query_selector(selector)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("{selector} is on the page"))
+        .unchecked_into::<HtmlElement>()
+        .click();
+}
+
+#[wasm_bindgen_test]
+async fn start_screen_is_latvian_by_default_and_offers_both_actions() {
+    let app = mount_fresh_app();
+    tick().await;
+    assert_eq!(text_of(&app, "h1"), "Sāciet atbalsta plānu");
+    assert_eq!(text_of(&app, "#new-case"), "Jauna lieta");
+    assert_eq!(text_of(&app, "#example-case"), "Atvērt parauga lietu");
+    assert_eq!(
+        app.query_selector("button[lang='lv']")
+            .expect("selector")
+            .expect("LV button")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    app.remove();
+}
+
+#[wasm_bindgen_test]
+async fn language_switch_changes_the_text_the_html_lang_and_the_stored_choice() {
+    let app = mount_fresh_app();
+    tick().await;
+    click(&app, "button[lang='en']");
+    tick().await;
+    assert_eq!(text_of(&app, "h1"), "Start a support plan");
+    assert_eq!(text_of(&app, "#new-case"), "New case");
+    let html_lang = document()
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"));
+    assert_eq!(html_lang.as_deref(), Some("en"));
+    assert_eq!(ib_planner::storage::load_lang(), Some(ib_planner::i18n::Lang::En));
+    click(&app, "button[lang='lv']");
+    tick().await;
+    assert_eq!(text_of(&app, "h1"), "Sāciet atbalsta plānu");
+    app.remove();
+}
+
+#[wasm_bindgen_test]
+async fn new_case_leads_to_a_screen_that_says_what_will_be_there_and_back() {
+    let app = mount_fresh_app();
+    tick().await;
+    click(&app, "#new-case");
+    tick().await;
+    assert_eq!(text_of(&app, "h1"), "Jauna lieta");
+    click(&app, "main button");
+    tick().await;
+    assert_eq!(text_of(&app, "h1"), "Sāciet atbalsta plānu");
+    app.remove();
+}
