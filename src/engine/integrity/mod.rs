@@ -15,6 +15,7 @@
 
 mod datetime;
 mod error;
+mod jcs;
 mod multikey;
 mod proof;
 

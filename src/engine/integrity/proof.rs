@@ -12,16 +12,15 @@
 //! reported as unsupported).
 
 use std::collections::BTreeMap;
-use std::io;
 
 use ed25519_dalek::{Signature, Signer};
-use serde::ser::SerializeMap;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use super::datetime::is_date_time_stamp;
 use super::error::IntegrityError;
+use super::jcs;
 use super::multikey::{self, fingerprint, KeyPair, MethodKey};
 
 /// The proof `type` this module creates and verifies.
@@ -72,53 +71,29 @@ struct ObjectView<'a> {
     context: Option<&'a Value>,
 }
 
-impl Serialize for ObjectView<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let replace_context = self.context.is_some();
-        let kept = |name: &str| name != self.skip && !(replace_context && name == "@context");
-        let mut map = serializer.serialize_map(None)?;
-        for (name, value) in self.object.iter().filter(|(name, _)| kept(name)) {
-            map.serialize_entry(name, value)?;
-        }
-        if let Some(context) = self.context {
-            map.serialize_entry("@context", context)?;
-        }
-        map.end()
+impl ObjectView<'_> {
+    fn canonical_bytes(&self) -> Result<Vec<u8>, IntegrityError> {
+        let mut out = Vec::with_capacity(4096);
+        jcs::write_object_view(self.object, self.skip, self.context, &mut out)?;
+        Ok(out)
+    }
+
+    fn canonical_hash(&self) -> Result<[u8; 32], IntegrityError> {
+        Ok(Sha256::digest(self.canonical_bytes()?).into())
     }
 }
 
-/// Feeds the canonicalizer's output straight into SHA-256.
-struct HashWriter(Sha256);
-
-impl io::Write for HashWriter {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.update(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-fn canonical_hash<S: Serialize>(value: &S) -> Result<[u8; 32], IntegrityError> {
-    let mut writer = HashWriter(Sha256::new());
-    serde_json_canonicalizer::to_writer(value, &mut writer).map_err(|e| {
-        IntegrityError::Canonicalization {
-            reason: e.to_string(),
-        }
-    })?;
-    Ok(writer.0.finalize().into())
-}
-
-/// The RFC 8785 (JCS) canonical form of any serializable value.
+/// The RFC 8785 (JCS) canonical form of a JSON value.
 ///
 /// ```
 /// use ib_planner::engine::integrity::canonicalize;
 /// let value = serde_json::json!({"b": 1.50, "a": "é"});
 /// assert_eq!(canonicalize(&value).ok().as_deref(), Some(r#"{"a":"é","b":1.5}"#));
 /// ```
-pub fn canonicalize<S: Serialize>(value: &S) -> Result<String, IntegrityError> {
-    serde_json_canonicalizer::to_string(value).map_err(|e| IntegrityError::Canonicalization {
+pub fn canonicalize(value: &Value) -> Result<String, IntegrityError> {
+    let mut out = Vec::with_capacity(1024);
+    jcs::write_value(value, &mut out)?;
+    String::from_utf8(out).map_err(|e| IntegrityError::Canonicalization {
         reason: e.to_string(),
     })
 }
@@ -129,10 +104,14 @@ pub fn canonical_document(document: &Value) -> Result<String, IntegrityError> {
     let object = document
         .as_object()
         .ok_or(IntegrityError::DocumentNotObject)?;
-    canonicalize(&ObjectView {
+    let bytes = ObjectView {
         object,
         skip: "proof",
         context: None,
+    }
+    .canonical_bytes()?;
+    String::from_utf8(bytes).map_err(|e| IntegrityError::Canonicalization {
+        reason: e.to_string(),
     })
 }
 
@@ -146,16 +125,18 @@ pub fn hash_data(document: &Value, proof_config: &Value) -> Result<[u8; 64], Int
     let config = proof_config
         .as_object()
         .ok_or(IntegrityError::DocumentNotObject)?;
-    let config_hash = canonical_hash(&ObjectView {
+    let config_hash = ObjectView {
         object: config,
         skip: "proofValue",
         context: None,
-    })?;
-    let document_hash = canonical_hash(&ObjectView {
+    }
+    .canonical_hash()?;
+    let document_hash = ObjectView {
         object,
         skip: "proof",
         context: None,
-    })?;
+    }
+    .canonical_hash()?;
     Ok(concat_hashes(&config_hash, &document_hash))
 }
 
@@ -223,12 +204,18 @@ pub fn create_proof(
     let object = document
         .as_object()
         .ok_or(IntegrityError::DocumentNotObject)?;
-    let config_hash = canonical_hash(&config)?;
-    let document_hash = canonical_hash(&ObjectView {
+    let config_hash = ObjectView {
+        object: &config,
+        skip: "proofValue",
+        context: None,
+    }
+    .canonical_hash()?;
+    let document_hash = ObjectView {
         object,
         skip: "proof",
         context: None,
-    })?;
+    }
+    .canonical_hash()?;
     let signature = key
         .signing_key()
         .sign(&concat_hashes(&config_hash, &document_hash));
@@ -543,27 +530,30 @@ fn verify_one(
         }
     }
     let effective_context = proof_context.or_else(|| document.get("@context"));
-    let config_hash = canonical_hash(&ObjectView {
+    let config_hash = ObjectView {
         object: proof,
         skip: "proofValue",
         context: effective_context,
-    });
+    }
+    .canonical_hash();
     let document_hash = match proof_context {
         // The document as it stands.
         None => document_hash
             .get_or_insert_with(|| {
-                canonical_hash(&ObjectView {
+                ObjectView {
                     object: document,
                     skip: "proof",
                     context: None,
-                })
+                }
+                .canonical_hash()
             })
             .clone(),
-        Some(context) => canonical_hash(&ObjectView {
+        Some(context) => ObjectView {
             object: document,
             skip: "proof",
             context: Some(context),
-        }),
+        }
+        .canonical_hash(),
     };
     let (config_hash, document_hash) = match (config_hash, document_hash) {
         (Ok(c), Ok(d)) => (c, d),
