@@ -12,7 +12,11 @@ use serde_json::{json, Value};
 use std::str::FromStr;
 
 fn dec(v: &Value) -> Decimal {
-    Decimal::from_str(v.as_str().unwrap_or_else(|| panic!("not a decimal string: {v}"))).unwrap()
+    Decimal::from_str(
+        v.as_str()
+            .unwrap_or_else(|| panic!("not a decimal string: {v}")),
+    )
+    .unwrap()
 }
 
 fn int(v: &Value) -> u64 {
@@ -21,13 +25,35 @@ fn int(v: &Value) -> u64 {
 
 /// Codes of catalogue services offered to FT, with their unit prices.
 const FT_SERVICES: [&str; 20] = [
-    "SVC-HOMECARE", "SVC-CHILDCARE", "SVC-RESPITE", "SVC-DAYCARE", "SVC-FAMILYASSIST",
-    "SVC-PERSONALASSIST", "SVC-ESCORT", "SVC-TRANSPORT", "SVC-TECHAID", "SVC-OT",
-    "SVC-PHYSIO", "SVC-SPEECH", "SVC-AUDIOSPEECH", "SVC-PSYCHOLOGIST", "SVC-SPECIALEDU",
-    "SVC-MONTESSORI", "SVC-MUSICTHERAPY", "SVC-ARTTHERAPY", "SVC-SUPPORTGROUP", "SVC-PORTAGE",
+    "SVC-HOMECARE",
+    "SVC-CHILDCARE",
+    "SVC-RESPITE",
+    "SVC-DAYCARE",
+    "SVC-FAMILYASSIST",
+    "SVC-PERSONALASSIST",
+    "SVC-ESCORT",
+    "SVC-TRANSPORT",
+    "SVC-TECHAID",
+    "SVC-OT",
+    "SVC-PHYSIO",
+    "SVC-SPEECH",
+    "SVC-AUDIOSPEECH",
+    "SVC-PSYCHOLOGIST",
+    "SVC-SPECIALEDU",
+    "SVC-MONTESSORI",
+    "SVC-MUSICTHERAPY",
+    "SVC-ARTTHERAPY",
+    "SVC-SUPPORTGROUP",
+    "SVC-PORTAGE",
 ];
 
-fn case_with(services: Value, budget: &str, weights: (&str, &str), policy: &str, birth: &str) -> Value {
+fn case_with(
+    services: Value,
+    budget: &str,
+    weights: (&str, &str),
+    policy: &str,
+    birth: &str,
+) -> Value {
     let mut case = example_case_json();
     case["services"] = services;
     case["settings"]["budget"] = json!(budget);
@@ -43,7 +69,12 @@ fn example_lines_have_the_documented_reasons() {
     let lines = plan["result"]["lines"].as_array().unwrap();
     let summary: Vec<(String, String)> = lines
         .iter()
-        .map(|l| (l["code"].as_str().unwrap().to_string(), l["reason"]["code"].as_str().unwrap().to_string()))
+        .map(|l| {
+            (
+                l["code"].as_str().unwrap().to_string(),
+                l["reason"]["code"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     let expected = [
         ("SVC-SPEECH", "fundedInFull"),
@@ -57,17 +88,31 @@ fn example_lines_have_the_documented_reasons() {
         ("SVC-TRANSPORT", "partlyFunded"),
         ("SVC-MUSICTHERAPY", "notFunded"),
     ];
-    let expected: Vec<(String, String)> = expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
     assert_eq!(summary, expected);
     // 3800 − 3762 = 38 left before transport at 12.00: 3 trips.
-    assert_eq!(lines[8]["reason"], json!({"code": "partlyFunded", "fundedUnits": 3, "requestedUnits": 48}));
+    assert_eq!(
+        lines[8]["reason"],
+        json!({"code": "partlyFunded", "fundedUnits": 3, "requestedUnits": 48})
+    );
     assert_eq!(lines[2]["reason"], json!({"code": "capped", "cap": 258}));
     let totals = &plan["result"]["totals"];
     assert_eq!(totals["allocated"], json!("3798.00"));
     assert_eq!(totals["remaining"], json!("2.00"));
     assert_eq!(totals["budget"], json!("3800.00"));
-    let months: Vec<&str> = plan["result"]["months"].as_array().unwrap().iter().map(|m| m["amount"].as_str().unwrap()).collect();
-    assert_eq!(months, ["633.00", "633.00", "633.00", "633.00", "633.00", "633.00"]);
+    let months: Vec<&str> = plan["result"]["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["amount"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        months,
+        ["633.00", "633.00", "633.00", "633.00", "633.00", "633.00"]
+    );
 }
 
 #[test]
@@ -77,9 +122,15 @@ fn strict_stops_after_the_first_line_that_does_not_fit() {
     let plan = plan_from_case_json(&case).unwrap();
     let lines = plan["result"]["lines"].as_array().unwrap();
     assert_eq!(lines[6]["code"], json!("SVC-TECHAID"));
-    assert_eq!(lines[6]["reason"], json!({"code": "notFunded", "cause": "budgetExhausted"}));
+    assert_eq!(
+        lines[6]["reason"],
+        json!({"code": "notFunded", "cause": "budgetExhausted"})
+    );
     for line in &lines[7..] {
-        assert_eq!(line["reason"], json!({"code": "notFunded", "cause": "strictPolicy"}));
+        assert_eq!(
+            line["reason"],
+            json!({"code": "notFunded", "cause": "strictPolicy"})
+        );
         assert_eq!(line["reasonKey"], json!("reason.not_funded.strict"));
     }
     assert_eq!(plan["result"]["totals"]["allocated"], json!("3666.00"));
@@ -93,21 +144,42 @@ fn ties_break_by_expert_rank_then_code() {
         {"code": "SVC-OT", "quantity": 1, "expertRank": 1, "parentRank": 3},
         {"code": "SVC-PHYSIO", "quantity": 1, "expertRank": 3, "parentRank": 1}
     ]);
-    let plan = plan_from_case_json(&case_with(services, "1000", ("0.5", "0.5"), "fill", "2016-04")).unwrap();
-    let codes: Vec<&str> = plan["result"]["lines"].as_array().unwrap().iter().map(|l| l["code"].as_str().unwrap()).collect();
+    let plan = plan_from_case_json(&case_with(
+        services,
+        "1000",
+        ("0.5", "0.5"),
+        "fill",
+        "2016-04",
+    ))
+    .unwrap();
+    let codes: Vec<&str> = plan["result"]["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["code"].as_str().unwrap())
+        .collect();
     assert_eq!(codes, ["SVC-OT", "SVC-SPEECH", "SVC-PHYSIO"]);
-    let scores: Vec<&str> = plan["result"]["lines"].as_array().unwrap().iter().map(|l| l["score"].as_str().unwrap()).collect();
+    let scores: Vec<&str> = plan["result"]["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["score"].as_str().unwrap())
+        .collect();
     assert_eq!(scores, ["2", "2", "2"]);
 }
 
 #[test]
 fn months_take_the_cent_remainder_last() {
-    let services = json!([{"code": "SVC-HOMECARE", "quantity": 1, "expertRank": 1, "parentRank": 1}]);
+    let services =
+        json!([{"code": "SVC-HOMECARE", "quantity": 1, "expertRank": 1, "parentRank": 1}]);
     let mut case = case_with(services, "100", ("0.6", "0.4"), "fill", "2016-04");
     case["settings"]["periodMonths"] = json!(3);
     let plan = plan_from_case_json(&case).unwrap();
     let months = plan["result"]["months"].as_array().unwrap();
-    let amounts: Vec<&str> = months.iter().map(|m| m["amount"].as_str().unwrap()).collect();
+    let amounts: Vec<&str> = months
+        .iter()
+        .map(|m| m["amount"].as_str().unwrap())
+        .collect();
     assert_eq!(amounts, ["1.04", "1.04", "1.06"]);
     assert_eq!(months[0]["start"], json!("2025-09-01"));
     assert_eq!(months[0]["end"], json!("2025-09-30"));
@@ -116,8 +188,16 @@ fn months_take_the_cent_remainder_last() {
 
 #[test]
 fn a_young_child_gets_the_higher_care_cap() {
-    let services = json!([{"code": "SVC-CHILDCARE", "quantity": 2000, "expertRank": 1, "parentRank": 1}]);
-    let plan = plan_from_case_json(&case_with(services, "100000", ("0.6", "0.4"), "fill", "2022-01")).unwrap();
+    let services =
+        json!([{"code": "SVC-CHILDCARE", "quantity": 2000, "expertRank": 1, "parentRank": 1}]);
+    let plan = plan_from_case_json(&case_with(
+        services,
+        "100000",
+        ("0.6", "0.4"),
+        "fill",
+        "2022-01",
+    ))
+    .unwrap();
     // 50 h a week over 181 days: 50 × 181 / 7 = 1292 whole hours.
     assert_eq!(plan["result"]["lines"][0]["cap"], json!(1292));
     assert_eq!(plan["result"]["lines"][0]["fundedUnits"], json!(1292));

@@ -10,16 +10,26 @@ use ib_planner::i18n::{has, t, Lang, MISSING};
 fn engine_keys() -> Vec<String> {
     let mut keys = Vec::new();
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/engine");
-    let mut files: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
-    for path in files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "rs")) {
+    for path in files
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+    {
         let text = fs::read_to_string(&path).unwrap();
         for prefix in ["\"problem.", "\"reason."] {
             for (at, _) in text.match_indices(prefix) {
                 let rest = &text[at + 1..];
                 let end = rest.find('"').unwrap();
                 let key = &rest[..end];
-                if key.chars().all(|c| c.is_ascii_lowercase() || c == '.' || c == '_') && !key.ends_with('.') {
+                if key
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_')
+                    && !key.ends_with('.')
+                {
                     keys.push(key.to_string());
                 }
             }
@@ -51,7 +61,10 @@ fn reason_placeholders_match_the_serialised_fields() {
         requested_units: 5,
     };
     let json = serde_json::to_value(reason).unwrap();
-    assert_eq!(json, serde_json::json!({"code": "partlyFunded", "fundedUnits": 3, "requestedUnits": 5}));
+    assert_eq!(
+        json,
+        serde_json::json!({"code": "partlyFunded", "fundedUnits": 3, "requestedUnits": 5})
+    );
     let text = t(Lang::En, reason.key());
     for field in ["fundedUnits", "requestedUnits"] {
         assert!(text.contains(&format!("{{{field}}}")), "{text}");

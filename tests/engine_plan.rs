@@ -33,7 +33,11 @@ fn tampering_with_a_total_is_found() {
     let mut doc = plan();
     doc["result"]["totals"]["allocated"] = json!("3799.00");
     match recompute_check(&doc) {
-        RecomputeOutcome::Differs { path, embedded, recomputed } => {
+        RecomputeOutcome::Differs {
+            path,
+            embedded,
+            recomputed,
+        } => {
             assert_eq!(path, "/result/totals/allocated");
             assert_eq!(embedded, "\"3799.00\"");
             assert_eq!(recomputed, "\"3798.00\"");
@@ -46,7 +50,10 @@ fn tampering_with_a_total_is_found() {
 fn tampering_with_an_embedded_price_is_found() {
     let mut doc = plan();
     let services = doc["priceList"]["services"].as_array_mut().unwrap();
-    let physio = services.iter_mut().find(|s| s["code"] == json!("SVC-PHYSIO")).unwrap();
+    let physio = services
+        .iter_mut()
+        .find(|s| s["code"] == json!("SVC-PHYSIO"))
+        .unwrap();
     physio["unitPrice"] = json!("20.00");
     // The recomputation uses the embedded (changed) price, so the result no longer matches.
     assert!(differs_at(&doc).starts_with("/result/"));
@@ -76,7 +83,12 @@ fn invalid_embedded_inputs_are_reported_with_document_paths() {
     doc["case"]["services"][0]["quantity"] = json!(-1);
     match recompute_check(&doc) {
         RecomputeOutcome::Invalid(problems) => {
-            assert!(problems.iter().any(|p| p.path == "/case/services/0/quantity"), "{problems:?}")
+            assert!(
+                problems
+                    .iter()
+                    .any(|p| p.path == "/case/services/0/quantity"),
+                "{problems:?}"
+            )
         }
         other => panic!("{other:?}"),
     }
@@ -84,7 +96,12 @@ fn invalid_embedded_inputs_are_reported_with_document_paths() {
     doc["priceList"]["services"][0]["unitPrice"] = json!("abc");
     match recompute_check(&doc) {
         RecomputeOutcome::Invalid(problems) => {
-            assert!(problems.iter().any(|p| p.path == "/priceList/services/0/unitPrice"), "{problems:?}")
+            assert!(
+                problems
+                    .iter()
+                    .any(|p| p.path == "/priceList/services/0/unitPrice"),
+                "{problems:?}"
+            )
         }
         other => panic!("{other:?}"),
     }
@@ -94,15 +111,24 @@ fn invalid_embedded_inputs_are_reported_with_document_paths() {
 fn schema_versions_are_recognised() {
     let mut doc = plan();
     doc["schema"] = json!("ib-plan/2");
-    assert_eq!(recompute_check(&doc), RecomputeOutcome::UnsupportedSchema("ib-plan/2".into()));
+    assert_eq!(
+        recompute_check(&doc),
+        RecomputeOutcome::UnsupportedSchema("ib-plan/2".into())
+    );
     let problems = upgrade_plan(&doc).unwrap_err();
     assert_eq!(problems[0].key, "problem.schema.unsupported");
     doc["schema"] = json!("ib-plan/x");
-    assert_eq!(recompute_check(&doc), RecomputeOutcome::UnsupportedSchema("ib-plan/x".into()));
+    assert_eq!(
+        recompute_check(&doc),
+        RecomputeOutcome::UnsupportedSchema("ib-plan/x".into())
+    );
     doc["schema"] = json!("something-else/1");
     assert_eq!(recompute_check(&doc), RecomputeOutcome::NotAPlan);
     assert_eq!(recompute_check(&json!([1, 2])), RecomputeOutcome::NotAPlan);
-    assert_eq!(recompute_check(&json!({"no": "schema"})), RecomputeOutcome::NotAPlan);
+    assert_eq!(
+        recompute_check(&json!({"no": "schema"})),
+        RecomputeOutcome::NotAPlan
+    );
     assert_eq!(upgrade_plan(&plan()).unwrap(), plan());
 }
 
@@ -121,7 +147,10 @@ fn a_version_0_draft_is_migrated() {
     let upgraded = upgrade_plan(&draft).unwrap();
     assert_eq!(upgraded["schema"], json!("ib-plan/1"));
     assert_eq!(upgraded["case"]["settings"]["periodMonths"], json!(6));
-    assert_eq!(upgraded["case"]["settings"]["weights"], json!({"expert": "0.6", "parent": "0.4"}));
+    assert_eq!(
+        upgraded["case"]["settings"]["weights"],
+        json!({"expert": "0.6", "parent": "0.4"})
+    );
     assert_eq!(upgraded["result"], plan()["result"]);
     assert_eq!(recompute_check(&upgraded), RecomputeOutcome::Matches);
 }
@@ -130,7 +159,10 @@ fn a_version_0_draft_is_migrated() {
 fn the_embedded_case_is_a_fixed_point() {
     let doc = plan();
     let again = plan_from_case_json(&doc["case"]).unwrap();
-    assert_eq!(serde_json::to_string(&again).unwrap(), serde_json::to_string(&doc).unwrap());
+    assert_eq!(
+        serde_json::to_string(&again).unwrap(),
+        serde_json::to_string(&doc).unwrap()
+    );
 }
 
 fn collect_money(value: &Value, key: &str, out: &mut Vec<String>) {
@@ -138,15 +170,30 @@ fn collect_money(value: &Value, key: &str, out: &mut Vec<String>) {
         Value::Object(map) => {
             for (k, v) in map {
                 if let Value::String(s) = v {
-                    if ["budget", "unitPrice", "requested", "allocated", "remaining", "unmet", "amount",
-                        "requestedAmount", "fundedAmount", "unmetAmount"].contains(&k.as_str()) {
+                    if [
+                        "budget",
+                        "unitPrice",
+                        "requested",
+                        "allocated",
+                        "remaining",
+                        "unmet",
+                        "amount",
+                        "requestedAmount",
+                        "fundedAmount",
+                        "unmetAmount",
+                    ]
+                    .contains(&k.as_str())
+                    {
                         out.push(format!("{key}/{k}={s}"));
                     }
                 }
                 collect_money(v, &format!("{key}/{k}"), out);
             }
         }
-        Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| collect_money(v, &format!("{key}/{i}"), out)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| collect_money(v, &format!("{key}/{i}"), out)),
         _ => {}
     }
 }
@@ -166,16 +213,29 @@ fn every_amount_has_exactly_two_decimals() {
 fn gas_and_copm_summaries_are_exact() {
     let mut case = example_case_json();
     let attained = [0, 0, 0, 0];
-    for (goal, level) in case["goals"].as_array_mut().unwrap().iter_mut().zip(attained) {
+    for (goal, level) in case["goals"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .zip(attained)
+    {
         goal["attained"] = json!(level);
     }
     let reviews = [(6, 5), (5, 5), (4, 4)];
-    for (goal, (p, s)) in case["questionnaire"]["goals"].as_array_mut().unwrap().iter_mut().zip(reviews) {
+    for (goal, (p, s)) in case["questionnaire"]["goals"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .zip(reviews)
+    {
         goal["review"] = json!({"performance": p, "satisfaction": s});
     }
     let doc = plan_from_case_json(&case).unwrap();
     let gas = &doc["result"]["gas"];
-    assert_eq!(gas["attained"], json!({"unweighted": "50.00", "weighted": "50.00"}));
+    assert_eq!(
+        gas["attained"],
+        json!({"unweighted": "50.00", "weighted": "50.00"})
+    );
     let copm = &doc["result"]["copm"];
     assert_eq!(copm["performance"], json!("3.00"));
     assert_eq!(copm["satisfaction"], json!("2.33"));

@@ -18,10 +18,16 @@ fn pattern_matches(pattern: &str, text: &str) -> Result<bool, String> {
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let shape = |s: &str, lens: &[usize]| {
         let parts: Vec<&str> = s.split('-').collect();
-        parts.len() == lens.len() && parts.iter().zip(lens).all(|(p, l)| p.len() == *l && digits(p))
+        parts.len() == lens.len()
+            && parts
+                .iter()
+                .zip(lens)
+                .all(|(p, l)| p.len() == *l && digits(p))
     };
     Ok(match pattern {
-        "^[0-9]+\\.[0-9]{2}$" => text.split_once('.').is_some_and(|(i, f)| digits(i) && f.len() == 2 && digits(f)),
+        "^[0-9]+\\.[0-9]{2}$" => text
+            .split_once('.')
+            .is_some_and(|(i, f)| digits(i) && f.len() == 2 && digits(f)),
         "^-?[0-9]+(\\.[0-9]+)?$" => {
             let t = text.strip_prefix('-').unwrap_or(text);
             match t.split_once('.') {
@@ -57,7 +63,10 @@ impl Checker<'_> {
             match keyword.as_str() {
                 "$schema" | "$id" | "title" | "description" | "$comment" | "$defs" => {}
                 "$ref" => {
-                    let name = arg.as_str().and_then(|r| r.strip_prefix("#/$defs/")).unwrap_or("?");
+                    let name = arg
+                        .as_str()
+                        .and_then(|r| r.strip_prefix("#/$defs/"))
+                        .unwrap_or("?");
                     match self.root.get("$defs").and_then(|d| d.get(name)) {
                         Some(target) => self.check(target, value, path, errors),
                         None => errors.push(format!("{path}: unresolvable $ref {arg}")),
@@ -70,7 +79,9 @@ impl Checker<'_> {
                         Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
                         _ => vec![],
                     };
-                    let ok = allowed.iter().any(|t| *t == actual || (*t == "number" && actual == "integer"));
+                    let ok = allowed
+                        .iter()
+                        .any(|t| *t == actual || (*t == "number" && actual == "integer"));
                     if !ok {
                         errors.push(format!("{path}: type {actual}, expected {arg}"));
                     }
@@ -87,7 +98,9 @@ impl Checker<'_> {
                 }
                 "minimum" | "maximum" => {
                     if let (Some(v), Some(bound)) = (value.as_f64(), arg.as_f64()) {
-                        if (keyword == "minimum" && v < bound) || (keyword == "maximum" && v > bound) {
+                        if (keyword == "minimum" && v < bound)
+                            || (keyword == "maximum" && v > bound)
+                        {
                             errors.push(format!("{path}: {v} breaks {keyword} {bound}"));
                         }
                     }
@@ -96,7 +109,9 @@ impl Checker<'_> {
                     if let Some(text) = value.as_str() {
                         match pattern_matches(arg.as_str().unwrap_or(""), text) {
                             Ok(true) => {}
-                            Ok(false) => errors.push(format!("{path}: {text:?} does not match {arg}")),
+                            Ok(false) => {
+                                errors.push(format!("{path}: {text:?} does not match {arg}"))
+                            }
                             Err(e) => errors.push(e),
                         }
                     }
@@ -115,8 +130,11 @@ impl Checker<'_> {
                         for (key, v) in obj {
                             match props.get(key) {
                                 Some(p) => self.check(p, v, &format!("{path}/{key}"), errors),
-                                None if s.get("additionalProperties") == Some(&Value::Bool(false)) => {
-                                    errors.push(format!("{path}: member {key} is not in the schema"))
+                                None if s.get("additionalProperties")
+                                    == Some(&Value::Bool(false)) =>
+                                {
+                                    errors
+                                        .push(format!("{path}: member {key} is not in the schema"))
                                 }
                                 None => {}
                             }
@@ -125,7 +143,9 @@ impl Checker<'_> {
                 }
                 "additionalProperties" => {
                     if arg != &Value::Bool(false) {
-                        errors.push(format!("{path}: checker supports only additionalProperties: false"));
+                        errors.push(format!(
+                            "{path}: checker supports only additionalProperties: false"
+                        ));
                     }
                     if !s.contains_key("properties") {
                         errors.push(format!("{path}: additionalProperties without properties"));
@@ -211,7 +231,10 @@ fn the_checker_catches_drift_both_ways() {
     assert!(errors_for(&added).iter().any(|e| e.contains("surprise")));
 
     let mut dropped = example_plan();
-    dropped["result"]["lines"][0].as_object_mut().unwrap().remove("reasonKey");
+    dropped["result"]["lines"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("reasonKey");
     assert!(errors_for(&dropped).iter().any(|e| e.contains("reasonKey")));
 
     let mut bad_money = example_plan();
@@ -228,6 +251,9 @@ fn the_schema_covers_every_definition_it_declares() {
     let root = schema();
     let text = SCHEMA;
     for name in root["$defs"].as_object().unwrap().keys() {
-        assert!(text.contains(&format!("\"#/$defs/{name}\"")), "unused definition {name}");
+        assert!(
+            text.contains(&format!("\"#/$defs/{name}\"")),
+            "unused definition {name}"
+        );
     }
 }

@@ -20,7 +20,9 @@ use crate::engine::case::{Case, Child, Policy, Settings};
 use crate::engine::date::Date;
 use crate::engine::money::floor_cents;
 use crate::engine::problem::Problem;
-use crate::engine::reference::{serialize_display, serialize_money, Catalogue, LocalName, Service, Unit};
+use crate::engine::reference::{
+    serialize_display, serialize_money, Catalogue, LocalName, Service, Unit,
+};
 
 /// Why a line got what it got. Serialised as `{"code": "partlyFunded", …}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -222,13 +224,16 @@ pub fn period_of(settings: &Settings) -> Option<Period> {
 pub fn cap_for(service: &Service, child: &Child, settings: &Settings) -> Option<u64> {
     let days = period_of(settings).map_or(0, |p| p.days);
     let age = settings.start_date.age_in_years(child.birth);
-    service.caps.units_for_plan(settings.period_months, days, age)
+    service
+        .caps
+        .units_for_plan(settings.period_months, days, age)
 }
 
 /// Allocates the budget of a valid case against a price list.
 pub fn allocate(case: &Case, catalogue: &Catalogue) -> Result<Allocation, Vec<Problem>> {
     let settings = &case.settings;
-    let period = period_of(settings).ok_or_else(|| vec![Problem::new("/settings/startDate", "problem.date.range")])?;
+    let period = period_of(settings)
+        .ok_or_else(|| vec![Problem::new("/settings/startDate", "problem.date.range")])?;
     let n = u32::try_from(case.services.len()).map_err(|_| overflow())?;
     struct Scored<'a> {
         service: &'a Service,
@@ -242,10 +247,17 @@ pub fn allocate(case: &Case, catalogue: &Catalogue) -> Result<Allocation, Vec<Pr
     let mut scored = Vec::with_capacity(case.services.len());
     for (i, request) in case.services.iter().enumerate() {
         let service = catalogue.service(&request.code).ok_or_else(|| {
-            vec![Problem::new(format!("/services/{i}/code"), "problem.service.unknown").with("code", &request.code)]
+            vec![
+                Problem::new(format!("/services/{i}/code"), "problem.service.unknown")
+                    .with("code", &request.code),
+            ]
         })?;
-        let expert_points = (n + 1).checked_sub(request.expert_rank).ok_or_else(overflow)?;
-        let parent_points = (n + 1).checked_sub(request.parent_rank).ok_or_else(overflow)?;
+        let expert_points = (n + 1)
+            .checked_sub(request.expert_rank)
+            .ok_or_else(overflow)?;
+        let parent_points = (n + 1)
+            .checked_sub(request.parent_rank)
+            .ok_or_else(overflow)?;
         let score = settings.weights.expert * Decimal::from(expert_points)
             + settings.weights.parent * Decimal::from(parent_points);
         scored.push(Scored {
@@ -277,12 +289,16 @@ pub fn allocate(case: &Case, catalogue: &Catalogue) -> Result<Allocation, Vec<Pr
         let cost = |units: u64| price.checked_mul(Decimal::from(units)).ok_or_else(overflow);
         let funded_units = if stopped {
             0
-        } else if cost(max_units)? <= remaining {
-            max_units
-        } else if price <= Decimal::ZERO {
+        } else if price <= Decimal::ZERO || cost(max_units)? <= remaining {
             max_units
         } else {
-            let mut k = (remaining / price).floor().to_u64().unwrap_or(0).min(max_units);
+            let mut k = remaining
+                .checked_div(price)
+                .ok_or_else(overflow)?
+                .floor()
+                .to_u64()
+                .unwrap_or(0)
+                .min(max_units);
             while k > 0 && cost(k)? > remaining {
                 k -= 1;
             }
@@ -314,7 +330,9 @@ pub fn allocate(case: &Case, catalogue: &Catalogue) -> Result<Allocation, Vec<Pr
         remaining -= funded_amount;
         let unmet_units = s.quantity - funded_units;
         let unmet_amount = cost(unmet_units)?;
-        requested_total = requested_total.checked_add(requested_amount).ok_or_else(overflow)?;
+        requested_total = requested_total
+            .checked_add(requested_amount)
+            .ok_or_else(overflow)?;
         unmet_total = unmet_total.checked_add(unmet_amount).ok_or_else(overflow)?;
         lines.push(Line {
             position: u32::try_from(index + 1).map_err(|_| overflow())?,

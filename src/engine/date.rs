@@ -184,12 +184,31 @@ mod tests {
 
     #[test]
     fn parses_only_real_iso_dates() {
-        assert_eq!(Date::parse("2024-02-29").map(|d| d.to_string()), Some("2024-02-29".into()));
-        for bad in ["2023-02-29", "2024-13-01", "2024-00-10", "2024-1-01", "24-01-01", "2024-01-32",
-            "2024/01/01", "+024-01-01", "2024-01-0a", "1899-12-31", "2201-01-01", "", "2024-01-01T00"] {
+        assert_eq!(
+            Date::parse("2024-02-29").map(|d| d.to_string()),
+            Some("2024-02-29".into())
+        );
+        for bad in [
+            "2023-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-1-01",
+            "24-01-01",
+            "2024-01-32",
+            "2024/01/01",
+            "+024-01-01",
+            "2024-01-0a",
+            "1899-12-31",
+            "2201-01-01",
+            "",
+            "2024-01-01T00",
+        ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
-        assert_eq!(YearMonth::parse("2016-04").map(|m| m.to_string()), Some("2016-04".into()));
+        assert_eq!(
+            YearMonth::parse("2016-04").map(|m| m.to_string()),
+            Some("2016-04".into())
+        );
         assert_eq!(YearMonth::parse("2016-4"), None);
     }
 

@@ -128,9 +128,18 @@ mod tests {
 
     #[test]
     fn parses_plain_amounts_and_rejects_everything_else() {
-        let ok = [("12", "12"), ("12.5", "12.5"), ("0.01", "0.01"), ("007.10", "7.10")];
+        let ok = [
+            ("12", "12"),
+            ("12.5", "12.5"),
+            ("0.01", "0.01"),
+            ("007.10", "7.10"),
+        ];
         for (text, want) in ok {
-            assert_eq!(parse_money(text).map(|d| d.to_string()), Ok(want.to_string()), "{text}");
+            assert_eq!(
+                parse_money(text).map(|d| d.to_string()),
+                Ok(want.to_string()),
+                "{text}"
+            );
         }
         let bad = [
             ("", MoneyError::Malformed),
@@ -145,7 +154,10 @@ mod tests {
             ("NaN", MoneyError::Malformed),
             ("inf", MoneyError::Malformed),
             ("1.005", MoneyError::TooManyDecimals),
-            ("1234567890123456789012345678901234567890", MoneyError::TooLarge),
+            (
+                "1234567890123456789012345678901234567890",
+                MoneyError::TooLarge,
+            ),
             ("1000000000000", MoneyError::TooLarge),
         ];
         for (text, want) in bad {
@@ -156,7 +168,12 @@ mod tests {
 
     #[test]
     fn writes_exactly_two_decimals() {
-        for (text, want) in [("12", "12.00"), ("12.5", "12.50"), ("0", "0.00"), ("3.14", "3.14")] {
+        for (text, want) in [
+            ("12", "12.00"),
+            ("12.5", "12.50"),
+            ("0", "0.00"),
+            ("3.14", "3.14"),
+        ] {
             let d = parse_money(text).unwrap();
             assert_eq!(money_string(d), want);
             assert!(is_document_money(&money_string(d)));
@@ -168,8 +185,17 @@ mod tests {
     #[test]
     fn json_numbers_follow_the_same_rules() {
         assert!(money_from_json(&serde_json::json!(12.5)).is_ok());
-        assert_eq!(money_from_json(&serde_json::json!(-1)), Err(MoneyError::Negative));
-        assert_eq!(money_from_json(&serde_json::json!(true)), Err(MoneyError::WrongType));
-        assert_eq!(money_from_json(&serde_json::json!(1e40)), Err(MoneyError::Malformed));
+        assert_eq!(
+            money_from_json(&serde_json::json!(-1)),
+            Err(MoneyError::Negative)
+        );
+        assert_eq!(
+            money_from_json(&serde_json::json!(true)),
+            Err(MoneyError::WrongType)
+        );
+        assert_eq!(
+            money_from_json(&serde_json::json!(1e40)),
+            Err(MoneyError::Malformed)
+        );
     }
 }

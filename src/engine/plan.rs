@@ -107,7 +107,8 @@ pub fn compute_plan(case: &Case, catalogue: &Catalogue) -> Result<PlanDocument, 
 }
 
 fn to_value(doc: &PlanDocument) -> Result<Value, Vec<Problem>> {
-    serde_json::to_value(doc).map_err(|e| vec![Problem::new("", "problem.internal").with("detail", e)])
+    serde_json::to_value(doc)
+        .map_err(|e| vec![Problem::new("", "problem.internal").with("detail", e)])
 }
 
 /// Builds the plan document for a raw case against the given reference data.
@@ -181,12 +182,14 @@ pub fn upgrade_plan(doc: &Value) -> Result<Value, Vec<Problem>> {
     match schema_version(doc) {
         Ok(Some(1)) => Ok(doc.clone()),
         Ok(Some(0)) => {
-            let case = doc
-                .get("case")
-                .ok_or_else(|| vec![Problem::new("/case", "problem.field.missing").with("field", "case")])?;
+            let case = doc.get("case").ok_or_else(|| {
+                vec![Problem::new("/case", "problem.field.missing").with("field", "case")]
+            })?;
             let case = migrate_case_v0(case);
             let reference = match doc.get("priceList") {
-                Some(list) => ReferenceData::with_catalogue(list).map_err(|p| prefixed("/priceList", p))?,
+                Some(list) => {
+                    ReferenceData::with_catalogue(list).map_err(|p| prefixed("/priceList", p))?
+                }
                 None => ReferenceData::builtin()?,
             };
             plan_with_reference(&case, &reference).map_err(|p| prefixed("/case", p))
@@ -211,11 +214,16 @@ pub fn recompute_check(doc: &Value) -> RecomputeOutcome {
     match schema_version(doc) {
         Ok(Some(1)) => {}
         Ok(Some(0)) => {
-            return RecomputeOutcome::Invalid(vec![Problem::new("/schema", "problem.schema.old_version")
-                .with("found", "ib-plan/0")
-                .with("supported", PLAN_SCHEMA)])
+            return RecomputeOutcome::Invalid(vec![Problem::new(
+                "/schema",
+                "problem.schema.old_version",
+            )
+            .with("found", "ib-plan/0")
+            .with("supported", PLAN_SCHEMA)])
         }
-        Ok(Some(n)) => return RecomputeOutcome::UnsupportedSchema(format!("{PLAN_SCHEMA_PREFIX}{n}")),
+        Ok(Some(n)) => {
+            return RecomputeOutcome::UnsupportedSchema(format!("{PLAN_SCHEMA_PREFIX}{n}"))
+        }
         Err(tag) => return RecomputeOutcome::UnsupportedSchema(tag),
         Ok(None) => return RecomputeOutcome::NotAPlan,
     }
@@ -224,7 +232,8 @@ pub fn recompute_check(doc: &Value) -> RecomputeOutcome {
     let mut missing = Vec::new();
     for key in ["case", "priceList", "result"] {
         if !embedded.contains_key(key) {
-            missing.push(Problem::new(format!("/{key}"), "problem.field.missing").with("field", key));
+            missing
+                .push(Problem::new(format!("/{key}"), "problem.field.missing").with("field", key));
         }
     }
     if !missing.is_empty() {
@@ -289,7 +298,11 @@ pub fn first_difference(a: &Value, b: &Value, path: &str) -> Option<(String, Str
             common.or_else(|| {
                 (x.len() != y.len()).then(|| {
                     let i = x.len().min(y.len());
-                    (crate::engine::problem::join(path, i), text_of(x.get(i)), text_of(y.get(i)))
+                    (
+                        crate::engine::problem::join(path, i),
+                        text_of(x.get(i)),
+                        text_of(y.get(i)),
+                    )
                 })
             })
         }

@@ -128,10 +128,9 @@ impl Caps {
             limit(u64::from(y) * u64::from(months) / 12);
         }
         if !self.per_week_by_age.is_empty() {
-            let band = self
-                .per_week_by_age
-                .iter()
-                .find(|b| i64::from(b.from_age) <= i64::from(age) && i64::from(age) <= i64::from(b.to_age));
+            let band = self.per_week_by_age.iter().find(|b| {
+                i64::from(b.from_age) <= i64::from(age) && i64::from(age) <= i64::from(b.to_age)
+            });
             let days = u64::try_from(days.max(0)).unwrap_or(0);
             limit(band.map_or(0, |b| u64::from(b.units) * days / 7));
         }
@@ -242,20 +241,30 @@ fn is_code(text: &str) -> bool {
 
 /// Validates a catalogue given as JSON (built-in or edited by a municipality).
 pub fn catalogue_from_json(value: &serde_json::Value) -> Result<Catalogue, Vec<Problem>> {
-    let raw = RawCatalogue::deserialize(value).map_err(|e| vec![shape_problem("", "catalogue", &e)])?;
+    let raw =
+        RawCatalogue::deserialize(value).map_err(|e| vec![shape_problem("", "catalogue", &e)])?;
     let mut problems = Vec::new();
     if raw.schema != CATALOGUE_SCHEMA {
-        problems.push(Problem::new("/schema", "problem.catalogue.schema").with("found", &raw.schema));
+        problems
+            .push(Problem::new("/schema", "problem.catalogue.schema").with("found", &raw.schema));
     }
     if raw.version.trim().is_empty() {
-        problems.push(Problem::new("/version", "problem.catalogue.version_missing"));
+        problems.push(Problem::new(
+            "/version",
+            "problem.catalogue.version_missing",
+        ));
     }
     let effective_date = Date::parse(&raw.effective_date);
     if effective_date.is_none() {
-        problems.push(Problem::new("/effectiveDate", "problem.date.malformed").with("value", &raw.effective_date));
+        problems.push(
+            Problem::new("/effectiveDate", "problem.date.malformed")
+                .with("value", &raw.effective_date),
+        );
     }
     if raw.currency != "EUR" {
-        problems.push(Problem::new("/currency", "problem.catalogue.currency").with("found", &raw.currency));
+        problems.push(
+            Problem::new("/currency", "problem.catalogue.currency").with("found", &raw.currency),
+        );
     }
     if raw.services.is_empty() {
         problems.push(Problem::new("/services", "problem.catalogue.empty"));
@@ -265,15 +274,22 @@ pub fn catalogue_from_json(value: &serde_json::Value) -> Result<Catalogue, Vec<P
     for (i, s) in raw.services.into_iter().enumerate() {
         let at = join("/services", i);
         if !is_code(&s.code) {
-            problems.push(Problem::new(join(&at, "code"), "problem.code.malformed").with("code", &s.code));
+            problems.push(
+                Problem::new(join(&at, "code"), "problem.code.malformed").with("code", &s.code),
+            );
         } else if !seen.insert(s.code.clone()) {
-            problems.push(Problem::new(join(&at, "code"), "problem.catalogue.duplicate_code").with("code", &s.code));
+            problems.push(
+                Problem::new(join(&at, "code"), "problem.catalogue.duplicate_code")
+                    .with("code", &s.code),
+            );
         }
         if s.name.lv.trim().is_empty() || s.name.en.trim().is_empty() {
             problems.push(Problem::new(join(&at, "name"), "problem.name.missing"));
         }
         if !(1..=3).contains(&s.area) {
-            problems.push(Problem::new(join(&at, "area"), "problem.catalogue.area").with("value", s.area));
+            problems.push(
+                Problem::new(join(&at, "area"), "problem.catalogue.area").with("value", s.area),
+            );
         }
         let mut groups = Vec::new();
         for (g, code) in s.target_groups.iter().enumerate() {
@@ -281,18 +297,27 @@ pub fn catalogue_from_json(value: &serde_json::Value) -> Result<Catalogue, Vec<P
                 Some(tg) if !groups.contains(&tg) => groups.push(tg),
                 Some(_) => {}
                 None => problems.push(
-                    Problem::new(join(&join(&at, "targetGroups"), g), "problem.target_group.unknown")
-                        .with("code", code),
+                    Problem::new(
+                        join(&join(&at, "targetGroups"), g),
+                        "problem.target_group.unknown",
+                    )
+                    .with("code", code),
                 ),
             }
         }
         if groups.is_empty() {
-            problems.push(Problem::new(join(&at, "targetGroups"), "problem.catalogue.no_target_group"));
+            problems.push(Problem::new(
+                join(&at, "targetGroups"),
+                "problem.catalogue.no_target_group",
+            ));
         }
         let price = match money_from_json(&s.unit_price) {
             Ok(p) if p > Decimal::ZERO => p,
             Ok(_) => {
-                problems.push(Problem::new(join(&at, "unitPrice"), "problem.catalogue.price_zero"));
+                problems.push(Problem::new(
+                    join(&at, "unitPrice"),
+                    "problem.catalogue.price_zero",
+                ));
                 Decimal::ZERO
             }
             Err(e) => {
@@ -379,9 +404,12 @@ pub struct Regions {
 impl Regions {
     /// The municipality with this code, with its region's code.
     pub fn municipality(&self, code: &str) -> Option<(&Region, &Municipality)> {
-        self.regions
-            .iter()
-            .find_map(|r| r.municipalities.iter().find(|m| m.code == code).map(|m| (r, m)))
+        self.regions.iter().find_map(|r| {
+            r.municipalities
+                .iter()
+                .find(|m| m.code == code)
+                .map(|m| (r, m))
+        })
     }
 }
 
@@ -461,7 +489,11 @@ fn check_codes<'a>(
         if !is_code(code) {
             problems.push(Problem::new(path, "problem.code.malformed").with("code", code));
         } else if !seen.insert(code.to_string()) {
-            problems.push(Problem::new(path, "problem.reference.duplicate_code").with("file", what).with("code", code));
+            problems.push(
+                Problem::new(path, "problem.reference.duplicate_code")
+                    .with("file", what)
+                    .with("code", code),
+            );
         }
     }
 }
@@ -476,7 +508,12 @@ pub fn validate_reference(regions: &Regions, roles: &Roles, domains: &Domains) -
                 .municipalities
                 .iter()
                 .enumerate()
-                .map(move |(m, mu)| (format!("/regions/{r}/municipalities/{m}/code"), mu.code.as_str()))
+                .map(move |(m, mu)| {
+                    (
+                        format!("/regions/{r}/municipalities/{m}/code"),
+                        mu.code.as_str(),
+                    )
+                })
         }),
         &mut problems,
     );
@@ -485,8 +522,11 @@ pub fn validate_reference(regions: &Regions, roles: &Roles, domains: &Domains) -
             if let Some(until) = &mu.valid_until {
                 if Date::parse(until).is_none() {
                     problems.push(
-                        Problem::new(format!("/regions/{r}/municipalities/{m}/validUntil"), "problem.date.malformed")
-                            .with("value", until),
+                        Problem::new(
+                            format!("/regions/{r}/municipalities/{m}/validUntil"),
+                            "problem.date.malformed",
+                        )
+                        .with("value", until),
                     );
                 }
             }
@@ -494,12 +534,20 @@ pub fn validate_reference(regions: &Regions, roles: &Roles, domains: &Domains) -
     }
     check_codes(
         "roles",
-        roles.roles.iter().enumerate().map(|(i, r)| (format!("/roles/{i}/code"), r.code.as_str())),
+        roles
+            .roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (format!("/roles/{i}/code"), r.code.as_str())),
         &mut problems,
     );
     check_codes(
         "domains",
-        domains.domains.iter().enumerate().map(|(i, d)| (format!("/domains/{i}/code"), d.code.as_str())),
+        domains
+            .domains
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (format!("/domains/{i}/code"), d.code.as_str())),
         &mut problems,
     );
     problems

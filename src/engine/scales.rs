@@ -22,7 +22,11 @@ pub fn sqrt(value: Decimal) -> Option<Decimal> {
     }
     let two = Decimal::TWO;
     // Start above the root: max(value, 1) is always ≥ √value.
-    let mut x = if value > Decimal::ONE { value } else { Decimal::ONE };
+    let mut x = if value > Decimal::ONE {
+        value
+    } else {
+        Decimal::ONE
+    };
     for _ in 0..200 {
         let next = (x + value.checked_div(x)?) / two;
         if next >= x {
@@ -59,7 +63,9 @@ pub fn gas_t_score(levels: &[i8], weights: &[u32]) -> Option<Decimal> {
     if denominator.is_zero() {
         return None;
     }
-    Some(round2(Decimal::from(50) + Decimal::TEN * sum_wx.checked_div(denominator)?))
+    Some(round2(
+        Decimal::from(50) + Decimal::TEN * sum_wx.checked_div(denominator)?,
+    ))
 }
 
 /// T-scores of one set of levels.

@@ -50,10 +50,17 @@ impl Reader {
         }
     }
 
-    fn required<'a>(&mut self, map: &'a Map<String, Value>, key: &str, path: &str) -> Option<&'a Value> {
+    fn required<'a>(
+        &mut self,
+        map: &'a Map<String, Value>,
+        key: &str,
+        path: &str,
+    ) -> Option<&'a Value> {
         match map.get(key) {
             Some(Value::Null) | None => {
-                self.push(Problem::new(join(path, key), "problem.field.missing").with("field", key));
+                self.push(
+                    Problem::new(join(path, key), "problem.field.missing").with("field", key),
+                );
                 None
             }
             Some(v) => Some(v),
@@ -98,7 +105,13 @@ impl Reader {
         }
     }
 
-    fn required_text(&mut self, map: &Map<String, Value>, key: &str, path: &str, max: usize) -> Option<String> {
+    fn required_text(
+        &mut self,
+        map: &Map<String, Value>,
+        key: &str,
+        path: &str,
+        max: usize,
+    ) -> Option<String> {
         let value = self.required(map, key, path)?;
         self.text(value, &join(path, key), max, false)
     }
@@ -106,7 +119,9 @@ impl Reader {
     fn optional_text(&mut self, map: &Map<String, Value>, key: &str, path: &str) -> String {
         match map.get(key) {
             None | Some(Value::Null) => String::new(),
-            Some(v) => self.text(v, &join(path, key), MAX_TEXT_LEN, true).unwrap_or_default(),
+            Some(v) => self
+                .text(v, &join(path, key), MAX_TEXT_LEN, true)
+                .unwrap_or_default(),
         }
     }
 
@@ -177,7 +192,9 @@ fn weight(r: &mut Reader, value: &Value, path: &str) -> Option<Decimal> {
     };
     match parse_decimal_text(&text, 4, 1) {
         Ok(w) if w <= Decimal::ONE => Some(w.normalize()),
-        Ok(_) | Err(crate::engine::money::MoneyError::Negative) | Err(crate::engine::money::MoneyError::TooLarge) => {
+        Ok(_)
+        | Err(crate::engine::money::MoneyError::Negative)
+        | Err(crate::engine::money::MoneyError::TooLarge) => {
             r.push(Problem::new(path, "problem.weight.range").with("value", text));
             None
         }
@@ -190,7 +207,9 @@ fn weight(r: &mut Reader, value: &Value, path: &str) -> Option<Decimal> {
 
 /// Turns raw case JSON into a valid [`Case`], or lists every problem found.
 pub fn validate_case(raw: &Value, reference: &ReferenceData) -> Result<Case, Vec<Problem>> {
-    let mut r = Reader { problems: Vec::new() };
+    let mut r = Reader {
+        problems: Vec::new(),
+    };
     let case = read_case(&mut r, raw, reference);
     match case {
         Some(case) if r.problems.is_empty() => Ok(case),
@@ -207,21 +226,32 @@ pub fn validate_case(raw: &Value, reference: &ReferenceData) -> Result<Case, Vec
 
 fn read_case(r: &mut Reader, raw: &Value, reference: &ReferenceData) -> Option<Case> {
     let root = r.object(raw, "")?;
-    let settings = r.required(root, "settings", "").and_then(|v| read_settings(r, v, "/settings"));
+    let settings = r
+        .required(root, "settings", "")
+        .and_then(|v| read_settings(r, v, "/settings"));
     let child = r
         .required(root, "child", "")
         .and_then(|v| read_child(r, v, "/child", reference, settings.as_ref()));
     let questionnaire = r
         .required(root, "questionnaire", "")
         .and_then(|v| read_questionnaire(r, v, "/questionnaire", reference));
-    let team = r.required(root, "team", "").and_then(|v| read_team(r, v, "/team", reference));
+    let team = r
+        .required(root, "team", "")
+        .and_then(|v| read_team(r, v, "/team", reference));
     let goals = match root.get("goals") {
         None | Some(Value::Null) => Some(Vec::new()),
         Some(v) => read_goals(r, v, "/goals", questionnaire.as_ref()),
     };
-    let services = r
-        .required(root, "services", "")
-        .and_then(|v| read_services(r, v, "/services", reference, child.as_ref(), settings.as_ref()));
+    let services = r.required(root, "services", "").and_then(|v| {
+        read_services(
+            r,
+            v,
+            "/services",
+            reference,
+            child.as_ref(),
+            settings.as_ref(),
+        )
+    });
     Some(Case {
         child: child?,
         questionnaire: questionnaire?,
@@ -264,27 +294,40 @@ fn read_settings(r: &mut Reader, value: &Value, path: &str) -> Option<Settings> 
     };
     if let (Some(start), Some(months)) = (start_date, period_months) {
         if start.add_months(months).is_none() {
-            r.push(Problem::new(join(path, "startDate"), "problem.date.range").with("value", start));
+            r.push(
+                Problem::new(join(path, "startDate"), "problem.date.range").with("value", start),
+            );
         }
     }
-    let budget = r.required(map, "budget", path).and_then(|v| match money_from_json(v) {
-        Ok(b) => Some(b),
-        Err(e) => {
-            r.push(Problem::new(join(path, "budget"), e.key()));
-            None
-        }
-    });
+    let budget = r
+        .required(map, "budget", path)
+        .and_then(|v| match money_from_json(v) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                r.push(Problem::new(join(path, "budget"), e.key()));
+                None
+            }
+        });
     let weights = match map.get("weights") {
         None | Some(Value::Null) => Some(Weights::default()),
         Some(v) => {
             let at = join(path, "weights");
             let wmap = r.object(v, &at)?;
-            let expert = r.required(wmap, "expert", &at).and_then(|v| weight(r, v, &join(&at, "expert")));
-            let parent = r.required(wmap, "parent", &at).and_then(|v| weight(r, v, &join(&at, "parent")));
+            let expert = r
+                .required(wmap, "expert", &at)
+                .and_then(|v| weight(r, v, &join(&at, "expert")));
+            let parent = r
+                .required(wmap, "parent", &at)
+                .and_then(|v| weight(r, v, &join(&at, "parent")));
             match (expert, parent) {
-                (Some(expert), Some(parent)) if expert + parent == Decimal::ONE => Some(Weights { expert, parent }),
+                (Some(expert), Some(parent)) if expert + parent == Decimal::ONE => {
+                    Some(Weights { expert, parent })
+                }
                 (Some(expert), Some(parent)) => {
-                    r.push(Problem::new(at, "problem.weight.sum").with("sum", (expert + parent).normalize()));
+                    r.push(
+                        Problem::new(at, "problem.weight.sum")
+                            .with("sum", (expert + parent).normalize()),
+                    );
                     None
                 }
                 _ => None,
@@ -305,7 +348,10 @@ fn read_settings(r: &mut Reader, value: &Value, path: &str) -> Option<Settings> 
         Some(Value::String(s)) if s == "trim" => Some(CapPolicy::Trim),
         Some(Value::String(s)) if s == "reject" => Some(CapPolicy::Reject),
         Some(_) => {
-            r.push(Problem::new(join(path, "caps"), "problem.cap_policy.unknown"));
+            r.push(Problem::new(
+                join(path, "caps"),
+                "problem.cap_policy.unknown",
+            ));
             None
         }
     };
@@ -337,40 +383,50 @@ fn read_child(
         }
         birth
     });
-    let municipality = r.required_text(map, "municipality", path, MAX_ID_LEN).and_then(|code| {
-        let at = join(path, "municipality");
-        match reference.regions.municipality(&code) {
-            None => {
-                r.push(Problem::new(at, "problem.municipality.unknown").with("code", code));
-                None
-            }
-            Some((_, m)) => {
-                let until = m.valid_until.as_deref().and_then(Date::parse);
-                if let (Some(until), Some(s)) = (until, settings) {
-                    if s.start_date > until {
-                        r.push(
-                            Problem::new(at, "problem.municipality.expired")
-                                .with("code", &code)
-                                .with("until", until),
-                        );
-                        return None;
-                    }
+    let municipality = r
+        .required_text(map, "municipality", path, MAX_ID_LEN)
+        .and_then(|code| {
+            let at = join(path, "municipality");
+            match reference.regions.municipality(&code) {
+                None => {
+                    r.push(Problem::new(at, "problem.municipality.unknown").with("code", code));
+                    None
                 }
-                Some(code)
+                Some((_, m)) => {
+                    let until = m.valid_until.as_deref().and_then(Date::parse);
+                    if let (Some(until), Some(s)) = (until, settings) {
+                        if s.start_date > until {
+                            r.push(
+                                Problem::new(at, "problem.municipality.expired")
+                                    .with("code", &code)
+                                    .with("until", until),
+                            );
+                            return None;
+                        }
+                    }
+                    Some(code)
+                }
             }
-        }
-    });
-    let target_group = r.required_text(map, "targetGroup", path, 8).and_then(|code| {
-        let tg = TargetGroup::from_code(&code);
-        if tg.is_none() {
-            r.push(Problem::new(join(path, "targetGroup"), "problem.target_group.unknown").with("code", code));
-        }
-        tg
-    });
+        });
+    let target_group = r
+        .required_text(map, "targetGroup", path, 8)
+        .and_then(|code| {
+            let tg = TargetGroup::from_code(&code);
+            if tg.is_none() {
+                r.push(
+                    Problem::new(join(path, "targetGroup"), "problem.target_group.unknown")
+                        .with("code", code),
+                );
+            }
+            tg
+        });
     if let (Some(birth), Some(s)) = (birth, settings) {
         let born = Date::new(birth.year, birth.month, 1);
         if born.is_some_and(|b| b > s.start_date) {
-            r.push(Problem::new(join(path, "birth"), "problem.date.birth_after_start"));
+            r.push(Problem::new(
+                join(path, "birth"),
+                "problem.date.birth_after_start",
+            ));
             return None;
         }
         let age = s.start_date.age_in_years(birth);
@@ -394,10 +450,17 @@ fn check_domain(r: &mut Reader, code: &str, path: &str, reference: &ReferenceDat
     known
 }
 
-fn read_questionnaire(r: &mut Reader, value: &Value, path: &str, reference: &ReferenceData) -> Option<Questionnaire> {
+fn read_questionnaire(
+    r: &mut Reader,
+    value: &Value,
+    path: &str,
+    reference: &ReferenceData,
+) -> Option<Questionnaire> {
     let map = r.object(value, path)?;
     let at = join(path, "goals");
-    let items = r.required(map, "goals", path).and_then(|v| r.array(v, &at))?;
+    let items = r
+        .required(map, "goals", path)
+        .and_then(|v| r.array(v, &at))?;
     if items.is_empty() {
         r.push(Problem::new(&at, "problem.questionnaire.empty"));
     }
@@ -437,25 +500,44 @@ fn read_questionnaire(r: &mut Reader, value: &Value, path: &str, reference: &Ref
                 })
             }
         };
-        match (id, text, life_domain, importance, performance, satisfaction, review) {
-            (Some(id), Some(text), Some(life_domain), Some(importance), Some(performance), Some(satisfaction), Some(review)) => {
-                goals.push(ParentGoal {
-                    id,
-                    text,
-                    life_domain,
-                    importance,
-                    performance,
-                    satisfaction,
-                    review,
-                })
-            }
+        match (
+            id,
+            text,
+            life_domain,
+            importance,
+            performance,
+            satisfaction,
+            review,
+        ) {
+            (
+                Some(id),
+                Some(text),
+                Some(life_domain),
+                Some(importance),
+                Some(performance),
+                Some(satisfaction),
+                Some(review),
+            ) => goals.push(ParentGoal {
+                id,
+                text,
+                life_domain,
+                importance,
+                performance,
+                satisfaction,
+                review,
+            }),
             _ => ok = false,
         }
     }
     ok.then_some(Questionnaire { goals })
 }
 
-fn read_team(r: &mut Reader, value: &Value, path: &str, reference: &ReferenceData) -> Option<Vec<TeamMember>> {
+fn read_team(
+    r: &mut Reader,
+    value: &Value,
+    path: &str,
+    reference: &ReferenceData,
+) -> Option<Vec<TeamMember>> {
     let items = r.array(value, path)?;
     let mut ids = BTreeSet::new();
     let mut members = Vec::new();
@@ -473,15 +555,19 @@ fn read_team(r: &mut Reader, value: &Value, path: &str, reference: &ReferenceDat
                 r.push(Problem::new(join(&mp, "id"), "problem.id.duplicate").with("id", id));
             }
         }
-        let role = r.required_text(m, "role", &mp, MAX_ID_LEN).and_then(|code| {
-            if reference.roles.roles.iter().any(|role| role.code == code) {
-                roles_present.insert(code.clone());
-                Some(code)
-            } else {
-                r.push(Problem::new(join(&mp, "role"), "problem.role.unknown").with("code", code));
-                None
-            }
-        });
+        let role = r
+            .required_text(m, "role", &mp, MAX_ID_LEN)
+            .and_then(|code| {
+                if reference.roles.roles.iter().any(|role| role.code == code) {
+                    roles_present.insert(code.clone());
+                    Some(code)
+                } else {
+                    r.push(
+                        Problem::new(join(&mp, "role"), "problem.role.unknown").with("code", code),
+                    );
+                    None
+                }
+            });
         let name = r.optional_text(m, "name", &mp);
         let assessments = match m.get("assessments") {
             None | Some(Value::Null) => Some(Vec::new()),
@@ -506,7 +592,12 @@ fn read_team(r: &mut Reader, value: &Value, path: &str, reference: &ReferenceDat
     ok.then_some(members)
 }
 
-fn read_assessments(r: &mut Reader, value: &Value, path: &str, reference: &ReferenceData) -> Option<Vec<Assessment>> {
+fn read_assessments(
+    r: &mut Reader,
+    value: &Value,
+    path: &str,
+    reference: &ReferenceData,
+) -> Option<Vec<Assessment>> {
     let items = r.array(value, path)?;
     let mut out = Vec::new();
     let mut domains = BTreeSet::new();
@@ -522,7 +613,10 @@ fn read_assessments(r: &mut Reader, value: &Value, path: &str, reference: &Refer
             .filter(|d| check_domain(r, d, &join(&ap, "domain"), reference));
         if let Some(d) = &domain {
             if !domains.insert(d.clone()) {
-                r.push(Problem::new(join(&ap, "domain"), "problem.assessment.duplicate_domain").with("code", d));
+                r.push(
+                    Problem::new(join(&ap, "domain"), "problem.assessment.duplicate_domain")
+                        .with("code", d),
+                );
             }
         }
         let qualifier = r.required(a, "qualifier", &ap).and_then(|v| {
@@ -538,14 +632,23 @@ fn read_assessments(r: &mut Reader, value: &Value, path: &str, reference: &Refer
         });
         let note = r.optional_text(a, "note", &ap);
         match (domain, qualifier) {
-            (Some(domain), Some(qualifier)) => out.push(Assessment { domain, qualifier, note }),
+            (Some(domain), Some(qualifier)) => out.push(Assessment {
+                domain,
+                qualifier,
+                note,
+            }),
             _ => ok = false,
         }
     }
     ok.then_some(out)
 }
 
-fn read_goals(r: &mut Reader, value: &Value, path: &str, questionnaire: Option<&Questionnaire>) -> Option<Vec<TeamGoal>> {
+fn read_goals(
+    r: &mut Reader,
+    value: &Value,
+    path: &str,
+    questionnaire: Option<&Questionnaire>,
+) -> Option<Vec<TeamGoal>> {
     let items = r.array(value, path)?;
     let mut ids = BTreeSet::new();
     let mut goals = Vec::new();
@@ -562,14 +665,16 @@ fn read_goals(r: &mut Reader, value: &Value, path: &str, questionnaire: Option<&
                 r.push(Problem::new(join(&gp, "id"), "problem.id.duplicate").with("id", id));
             }
         }
-        let term = r.required_text(g, "term", &gp, 16).and_then(|t| match t.as_str() {
-            "long" => Some(Term::Long),
-            "short" => Some(Term::Short),
-            _ => {
-                r.push(Problem::new(join(&gp, "term"), "problem.goal.term").with("value", t));
-                None
-            }
-        });
+        let term = r
+            .required_text(g, "term", &gp, 16)
+            .and_then(|t| match t.as_str() {
+                "long" => Some(Term::Long),
+                "short" => Some(Term::Short),
+                _ => {
+                    r.push(Problem::new(join(&gp, "term"), "problem.goal.term").with("value", t));
+                    None
+                }
+            });
         let text = r.required_text(g, "text", &gp, MAX_TEXT_LEN);
         let parent_goals = match g.get("parentGoals") {
             None | Some(Value::Null) => Some(Vec::new()),
@@ -582,9 +687,13 @@ fn read_goals(r: &mut Reader, value: &Value, path: &str, questionnaire: Option<&
                         let lp = join(&pp, k);
                         match r.text(link, &lp, MAX_ID_LEN, false) {
                             Some(l) => {
-                                let known = questionnaire.is_none_or(|q| q.goals.iter().any(|pg| pg.id == l));
+                                let known = questionnaire
+                                    .is_none_or(|q| q.goals.iter().any(|pg| pg.id == l));
                                 if !known {
-                                    r.push(Problem::new(lp, "problem.goal.unknown_parent_goal").with("id", &l));
+                                    r.push(
+                                        Problem::new(lp, "problem.goal.unknown_parent_goal")
+                                            .with("id", &l),
+                                    );
                                     fine = false;
                                 } else if !out.contains(&l) {
                                     out.push(l);
@@ -608,12 +717,17 @@ fn read_goals(r: &mut Reader, value: &Value, path: &str, questionnaire: Option<&
                     fine = false;
                     continue;
                 };
-                let level = r.required(lm, "level", &ip).and_then(|v| gas_level(r, v, &join(&ip, "level")));
+                let level = r
+                    .required(lm, "level", &ip)
+                    .and_then(|v| gas_level(r, v, &join(&ip, "level")));
                 let text = r.required_text(lm, "text", &ip, MAX_TEXT_LEN);
                 match (level, text) {
                     (Some(level), Some(text)) => {
                         if found.iter().any(|l| l.level == level) {
-                            r.push(Problem::new(join(&ip, "level"), "problem.gas.level_duplicate").with("level", level));
+                            r.push(
+                                Problem::new(join(&ip, "level"), "problem.gas.level_duplicate")
+                                    .with("level", level),
+                            );
                             fine = false;
                         } else {
                             found.push(GasLevel { level, text });
@@ -629,7 +743,9 @@ fn read_goals(r: &mut Reader, value: &Value, path: &str, questionnaire: Option<&
             found.sort_by_key(|l| l.level);
             fine.then_some(found)
         });
-        let baseline = r.required(g, "baseline", &gp).and_then(|v| gas_level(r, v, &join(&gp, "baseline")));
+        let baseline = r
+            .required(g, "baseline", &gp)
+            .and_then(|v| gas_level(r, v, &join(&gp, "baseline")));
         let attained = match g.get("attained") {
             None | Some(Value::Null) => Some(None),
             Some(v) => gas_level(r, v, &join(&gp, "attained")).map(Some),
@@ -640,19 +756,35 @@ fn read_goals(r: &mut Reader, value: &Value, path: &str, questionnaire: Option<&
                 .integer(v, &join(&gp, "weight"), 1, 100)
                 .and_then(|w| u32::try_from(w).ok()),
         };
-        match (id, term, text, parent_goals, levels, baseline, attained, weight) {
-            (Some(id), Some(term), Some(text), Some(parent_goals), Some(levels), Some(baseline), Some(attained), Some(weight)) => {
-                goals.push(TeamGoal {
-                    id,
-                    term,
-                    text,
-                    parent_goals,
-                    levels,
-                    baseline,
-                    attained,
-                    weight,
-                })
-            }
+        match (
+            id,
+            term,
+            text,
+            parent_goals,
+            levels,
+            baseline,
+            attained,
+            weight,
+        ) {
+            (
+                Some(id),
+                Some(term),
+                Some(text),
+                Some(parent_goals),
+                Some(levels),
+                Some(baseline),
+                Some(attained),
+                Some(weight),
+            ) => goals.push(TeamGoal {
+                id,
+                term,
+                text,
+                parent_goals,
+                levels,
+                baseline,
+                attained,
+                weight,
+            }),
             _ => ok = false,
         }
     }
@@ -696,7 +828,9 @@ fn read_services(
         });
         if let Some(c) = &code {
             if !codes.insert(c.clone()) {
-                r.push(Problem::new(join(&sp, "code"), "problem.service.duplicate").with("code", c));
+                r.push(
+                    Problem::new(join(&sp, "code"), "problem.service.duplicate").with("code", c),
+                );
                 ok = false;
             }
         }
@@ -724,7 +858,10 @@ fn read_services(
                 Value::Number(num) => match num.as_i64() {
                     Some(q) if q <= MAX_QUANTITY => u64::try_from(q).ok(),
                     _ => {
-                        r.push(Problem::new(at, "problem.quantity.too_large").with("max", MAX_QUANTITY));
+                        r.push(
+                            Problem::new(at, "problem.quantity.too_large")
+                                .with("max", MAX_QUANTITY),
+                        );
                         None
                     }
                 },
@@ -734,7 +871,9 @@ fn read_services(
                 }
             }
         });
-        if let (Some(q), Some(service), Some(child), Some(settings)) = (quantity, service, child, settings) {
+        if let (Some(q), Some(service), Some(child), Some(settings)) =
+            (quantity, service, child, settings)
+        {
             if settings.caps == CapPolicy::Reject {
                 if let Some(cap) = crate::engine::allocate::cap_for(service, child, settings) {
                     if q > cap {
@@ -769,21 +908,30 @@ fn read_services(
         let parent_rank = rank("parentRank", &mut parent_seen, &mut parent_bad);
         let note = r.optional_text(s, "note", &sp);
         match (code, service, quantity, expert_rank, parent_rank) {
-            (Some(code), Some(_), Some(quantity), Some(expert_rank), Some(parent_rank)) => out.push(ServiceRequest {
-                code,
-                quantity,
-                expert_rank,
-                parent_rank,
-                note,
-            }),
+            (Some(code), Some(_), Some(quantity), Some(expert_rank), Some(parent_rank)) => out
+                .push(ServiceRequest {
+                    code,
+                    quantity,
+                    expert_rank,
+                    parent_rank,
+                    note,
+                }),
             _ => ok = false,
         }
     }
     if expert_bad {
-        r.push(Problem::new(path, "problem.rank.not_permutation").with("ranking", "expert").with("count", n));
+        r.push(
+            Problem::new(path, "problem.rank.not_permutation")
+                .with("ranking", "expert")
+                .with("count", n),
+        );
     }
     if parent_bad {
-        r.push(Problem::new(path, "problem.rank.not_permutation").with("ranking", "parent").with("count", n));
+        r.push(
+            Problem::new(path, "problem.rank.not_permutation")
+                .with("ranking", "parent")
+                .with("count", n),
+        );
     }
     (ok && !expert_bad && !parent_bad).then_some(out)
 }
