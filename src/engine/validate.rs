@@ -190,6 +190,10 @@ fn weight(r: &mut Reader, value: &Value, path: &str) -> Option<Decimal> {
             return None;
         }
     };
+    if text.len() > 32 {
+        r.push(Problem::new(path, "problem.weight.malformed").with("value", "…"));
+        return None;
+    }
     match parse_decimal_text(&text, 4, 1) {
         Ok(w) if w <= Decimal::ONE => Some(w.normalize()),
         Ok(_)
