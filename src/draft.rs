@@ -1,0 +1,229 @@
+//! The case as the user is editing it: a raw JSON value, exactly what the engine
+//! validates, what is stored on the device and what is exported. Form fields are bound to
+//! JSON pointers into it, so a validation problem (which names a pointer) lands on the
+//! field that caused it, and nothing a user types is ever dropped: text that is not yet a
+//! valid number is kept as text and reported, not discarded.
+//!
+//! Pure Rust, tested natively; the UI calls these functions from its event handlers.
+
+use serde_json::{Map, Value};
+
+/// What kind of value a form field edits, which decides how typed text is stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldKind {
+    /// Free text, stored as a string.
+    Text,
+    /// A whole number: stored as a JSON number when the text is one, else kept as text.
+    Integer,
+    /// A euro amount or other decimal: always stored as text ("1234.50"); a comma is
+    /// accepted as the decimal separator and stored as a point.
+    Decimal,
+}
+
+/// Turns what the user typed into the JSON value to store.
+pub fn value_from_text(kind: FieldKind, text: &str) -> Value {
+    match kind {
+        FieldKind::Text => Value::String(text.to_string()),
+        FieldKind::Integer => {
+            let trimmed = text.trim();
+            match trimmed.parse::<i64>() {
+                Ok(n) if trimmed.len() <= 15 => Value::from(n),
+                _ => Value::String(text.to_string()),
+            }
+        }
+        FieldKind::Decimal => {
+            let trimmed = text.trim().replace([' ', '\u{a0}'], "");
+            if trimmed.matches(',').count() == 1 && !trimmed.contains('.') {
+                Value::String(trimmed.replace(',', "."))
+            } else {
+                Value::String(text.trim().to_string())
+            }
+        }
+    }
+}
+
+/// The text a form field shows for a stored value (empty when absent).
+pub fn text_of(value: Option<&Value>) -> String {
+    match value {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Bool(b)) => b.to_string(),
+        Some(other) => other.to_string(),
+    }
+}
+
+fn unescape(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
+}
+
+/// Sets the value at a JSON pointer, creating missing objects (or arrays, for numeric
+/// tokens) on the way, and extending an array by one when the index is exactly its length. Returns `false`, changing
+/// nothing, when the pointer runs through a value that is neither object nor array, or
+/// through an array index that is out of range.
+pub fn set_at(root: &mut Value, pointer: &str, new_value: Value) -> bool {
+    if pointer.is_empty() {
+        *root = new_value;
+        return true;
+    }
+    let Some(rest) = pointer.strip_prefix('/') else {
+        return false;
+    };
+    let tokens: Vec<String> = rest.split('/').map(unescape).collect();
+    let mut current = root;
+    for (i, token) in tokens.iter().enumerate() {
+        let last = i + 1 == tokens.len();
+        if current.is_null() {
+            // A missing container becomes an array when it is indexed by a number.
+            *current = if token.parse::<usize>().is_ok() {
+                Value::Array(Vec::new())
+            } else {
+                Value::Object(Map::new())
+            };
+        }
+        current = match current {
+            Value::Object(map) => {
+                if last {
+                    map.insert(token.clone(), new_value);
+                    return true;
+                }
+                map.entry(token.clone()).or_insert(Value::Null)
+            }
+            Value::Array(items) => {
+                let Ok(index) = token.parse::<usize>() else {
+                    return false;
+                };
+                if index == items.len() {
+                    items.push(Value::Null);
+                }
+                let Some(slot) = items.get_mut(index) else {
+                    return false;
+                };
+                if last {
+                    *slot = new_value;
+                    return true;
+                }
+                slot
+            }
+            _ => return false,
+        };
+    }
+    false
+}
+
+/// The array at `pointer`, created empty when missing. `None` when something else is there.
+pub fn array_at<'a>(root: &'a mut Value, pointer: &str) -> Option<&'a mut Vec<Value>> {
+    if root.pointer(pointer).is_none() && !set_at(root, pointer, Value::Array(Vec::new())) {
+        return None;
+    }
+    root.pointer_mut(pointer).and_then(Value::as_array_mut)
+}
+
+/// Appends an item to the array at `pointer`; returns its index.
+pub fn push_at(root: &mut Value, pointer: &str, item: Value) -> Option<usize> {
+    let items = array_at(root, pointer)?;
+    items.push(item);
+    Some(items.len() - 1)
+}
+
+/// Removes item `index` of the array at `pointer`; `false` when there is no such item.
+pub fn remove_at(root: &mut Value, pointer: &str, index: usize) -> bool {
+    match root.pointer_mut(pointer).and_then(Value::as_array_mut) {
+        Some(items) if index < items.len() => {
+            items.remove(index);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Swaps items `a` and `b` of the array at `pointer`; `false` when either is missing.
+pub fn swap_at(root: &mut Value, pointer: &str, a: usize, b: usize) -> bool {
+    match root.pointer_mut(pointer).and_then(Value::as_array_mut) {
+        Some(items) if a < items.len() && b < items.len() => {
+            items.swap(a, b);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Whether a problem's path is the field at `pointer` or lies inside it.
+pub fn path_is_within(problem_path: &str, pointer: &str) -> bool {
+    problem_path == pointer
+        || (problem_path.starts_with(pointer)
+            && problem_path.as_bytes().get(pointer.len()) == Some(&b'/'))
+}
+
+/// A stable HTML id for the field at a JSON pointer, so an error summary can link to it.
+pub fn field_id(pointer: &str) -> String {
+    let mut id = String::from("f");
+    for c in pointer.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c);
+        } else {
+            id.push('-');
+        }
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn typed_text_is_never_lost() {
+        assert_eq!(value_from_text(FieldKind::Integer, "7"), json!(7));
+        assert_eq!(value_from_text(FieldKind::Integer, " 12 "), json!(12));
+        assert_eq!(value_from_text(FieldKind::Integer, "7a"), json!("7a"));
+        assert_eq!(value_from_text(FieldKind::Integer, ""), json!(""));
+        assert_eq!(
+            value_from_text(FieldKind::Integer, "1234567890123456789012345678901234567890"),
+            json!("1234567890123456789012345678901234567890")
+        );
+        assert_eq!(value_from_text(FieldKind::Decimal, "1 234,50"), json!("1234.50"));
+        assert_eq!(value_from_text(FieldKind::Decimal, "12.5"), json!("12.5"));
+        assert_eq!(value_from_text(FieldKind::Decimal, "abc"), json!("abc"));
+        assert_eq!(text_of(Some(&json!(7))), "7");
+        assert_eq!(text_of(None), "");
+    }
+
+    #[test]
+    fn set_at_creates_objects_and_appends_to_arrays() {
+        let mut v = json!({});
+        assert!(set_at(&mut v, "/child/id", json!("A-1")));
+        assert!(set_at(&mut v, "/services/0", json!({"code": "X"})));
+        assert!(set_at(&mut v, "/services/0/quantity", json!(3)));
+        assert!(set_at(&mut v, "/a~1b", json!(1)));
+        assert_eq!(
+            v,
+            json!({"child": {"id": "A-1"}, "services": [{"code": "X", "quantity": 3}], "a/b": 1})
+        );
+        assert!(!set_at(&mut v, "/services/5/quantity", json!(1)));
+        assert!(!set_at(&mut v, "/child/id/deeper", json!(1)));
+        assert!(!set_at(&mut v, "no-slash", json!(1)));
+    }
+
+    #[test]
+    fn array_edits_report_what_they_could_not_do() {
+        let mut v = json!({"list": [1, 2, 3], "text": "x"});
+        assert_eq!(push_at(&mut v, "/list", json!(4)), Some(3));
+        assert_eq!(push_at(&mut v, "/new", json!(1)), Some(0));
+        assert_eq!(push_at(&mut v, "/text", json!(1)), None);
+        assert!(swap_at(&mut v, "/list", 0, 3));
+        assert!(!swap_at(&mut v, "/list", 0, 9));
+        assert!(remove_at(&mut v, "/list", 1));
+        assert!(!remove_at(&mut v, "/list", 9));
+        assert_eq!(v["list"], json!([4, 3, 1]));
+    }
+
+    #[test]
+    fn problems_match_fields_by_pointer_prefix() {
+        assert!(path_is_within("/services/2/quantity", "/services"));
+        assert!(path_is_within("/services", "/services"));
+        assert!(!path_is_within("/servicesX", "/services"));
+        assert_eq!(field_id("/services/2/quantity"), "f-services-2-quantity");
+    }
+}
