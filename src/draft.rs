@@ -180,10 +180,16 @@ mod tests {
         assert_eq!(value_from_text(FieldKind::Integer, "7a"), json!("7a"));
         assert_eq!(value_from_text(FieldKind::Integer, ""), json!(""));
         assert_eq!(
-            value_from_text(FieldKind::Integer, "1234567890123456789012345678901234567890"),
+            value_from_text(
+                FieldKind::Integer,
+                "1234567890123456789012345678901234567890"
+            ),
             json!("1234567890123456789012345678901234567890")
         );
-        assert_eq!(value_from_text(FieldKind::Decimal, "1 234,50"), json!("1234.50"));
+        assert_eq!(
+            value_from_text(FieldKind::Decimal, "1 234,50"),
+            json!("1234.50")
+        );
         assert_eq!(value_from_text(FieldKind::Decimal, "12.5"), json!("12.5"));
         assert_eq!(value_from_text(FieldKind::Decimal, "abc"), json!("abc"));
         assert_eq!(text_of(Some(&json!(7))), "7");

@@ -26,7 +26,8 @@ const FORBIDDEN: &[&str] = &[
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+    let entries =
+        fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
@@ -61,7 +62,11 @@ fn engine_files_name_no_web_crate_storage_clock_or_randomness() {
             }
         }
     }
-    assert!(found.is_empty(), "the engine must stay pure:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "the engine must stay pure:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]

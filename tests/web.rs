@@ -27,7 +27,10 @@ fn mount_fresh_app() -> HtmlElement {
         .create_element("div")
         .expect("create div")
         .unchecked_into();
-    doc.body().expect("body").append_child(&container).expect("append");
+    doc.body()
+        .expect("body")
+        .append_child(&container)
+        .expect("append");
     let handle = leptos::mount::mount_to(container.clone(), App);
     // The app lives for the rest of this test page.
     std::mem::forget(handle);
@@ -84,7 +87,10 @@ async fn language_switch_changes_the_text_the_html_lang_and_the_stored_choice() 
         .document_element()
         .and_then(|e| e.get_attribute("lang"));
     assert_eq!(html_lang.as_deref(), Some("en"));
-    assert_eq!(ib_planner::storage::load_lang(), Some(ib_planner::i18n::Lang::En));
+    assert_eq!(
+        ib_planner::storage::load_lang(),
+        Some(ib_planner::i18n::Lang::En)
+    );
     click(&app, "button[lang='lv']");
     tick().await;
     assert_eq!(text_of(&app, "h1"), "Sāciet atbalsta plānu");

@@ -73,7 +73,10 @@ mod tests {
     fn money_in_latvian_groups_with_no_break_spaces_and_a_comma() {
         assert_eq!(format_money(Lang::Lv, d("1234.56")), "1\u{a0}234,56\u{a0}€");
         assert_eq!(format_money(Lang::Lv, d("0")), "0,00\u{a0}€");
-        assert_eq!(format_money(Lang::Lv, d("1234567.005")), "1\u{a0}234\u{a0}567,01\u{a0}€");
+        assert_eq!(
+            format_money(Lang::Lv, d("1234567.005")),
+            "1\u{a0}234\u{a0}567,01\u{a0}€"
+        );
     }
 
     #[test]

@@ -93,8 +93,8 @@ pub fn App() -> impl IntoView {
         let on_hash = Closure::<dyn Fn()>::new(move || {
             screen.set(Screen::from_hash(&current_hash()));
         });
-        let _ = window
-            .add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+        let _ =
+            window.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
         on_hash.forget();
     }
 
