@@ -188,7 +188,15 @@ mod tests {
                 i64::MIN,
                 4.5e-324
             ]),
-            json!([0.1, 100.0, 1e300, -0.000001, 5e-7, 333333333.33333329]),
+            json!([
+                0.1,
+                100.0,
+                1e300,
+                -0.000001,
+                5e-7,
+                333_333_333.333_333_3,
+                0.3
+            ]),
         ];
         for value in values {
             assert_eq!(ours(&value), reference(&value), "{value}");
