@@ -688,3 +688,42 @@ proptest! {
         prop_assert_eq!(ours.ok(), reference.ok());
     }
 }
+
+#[test]
+fn hostile_documents_and_proofs_are_handled() {
+    // Numbers with 40 digits (parsed as doubles), a 10 MB string, deep nesting.
+    let big_number: Value =
+        serde_json::from_str(r#"{"n": 1234567890123456789012345678901234567890, "m": -0.0}"#)
+            .unwrap_or_default();
+    let huge_text = json!({ "note": "ž\"\n".repeat(3_500_000) });
+    let depth = 120;
+    let nested_text = format!("{{\"deep\": {}0{}}}", "[".repeat(depth), "]".repeat(depth));
+    let nested: Value = serde_json::from_str(&nested_text).unwrap_or_default();
+    assert!(nested.is_object(), "the nested document did not parse");
+    for doc in [big_number, huge_text, nested] {
+        let signed = sign(&doc, &key(5));
+        assert!(verify(&signed).is_verified());
+    }
+
+    // Huge values inside a proof are refused early, by their length.
+    let good = sign(&plan_like(), &key(1))["proof"].clone();
+    let mut proof = good.clone();
+    proof["proofValue"] = json!(format!("z{}", "5".repeat(10_000_000)));
+    assert_eq!(
+        error_of(proof),
+        (
+            ProofStatus::Invalid,
+            Some("integrity.proof.bad_signature_length")
+        )
+    );
+    let mut proof = good.clone();
+    proof["verificationMethod"] = json!(format!("did:key:z{}", "5".repeat(10_000_000)));
+    assert_eq!(
+        error_of(proof),
+        (ProofStatus::Invalid, Some("integrity.key.wrong_length"))
+    );
+    // A proof set of many junk entries is reported entry by entry.
+    let mut doc = plan_like();
+    doc["proof"] = Value::Array(vec![json!(1); 1000]);
+    assert_eq!(verify(&doc).count(ProofStatus::Invalid), 1000);
+}
