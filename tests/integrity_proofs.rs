@@ -2,8 +2,8 @@
 //! `@context` handling, and arbitrary JSON never causing a panic.
 
 use ib_planner::engine::integrity::{
-    add_proof, verify_document, IntegrityError, KeyPair, ProofOptions, ProofStatus,
-    VerificationReport,
+    add_proof, add_proof_in_place, verify_document, IntegrityError, KeyPair, ProofOptions,
+    ProofStatus, VerificationReport,
 };
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -534,6 +534,15 @@ fn bad_options_and_bad_proof_members_are_refused_when_signing() {
         assert_eq!(
             add_proof(&doc, &key(1), &ProofOptions::new(CREATED)).err(),
             Some(IntegrityError::ExistingProofMalformed)
+        );
+        let before = doc.clone();
+        assert_eq!(
+            add_proof_in_place(&mut doc, &key(1), &ProofOptions::new(CREATED)),
+            Err(IntegrityError::ExistingProofMalformed)
+        );
+        assert_eq!(
+            doc, before,
+            "a failed in-place signing changed the document"
         );
     }
 }

@@ -15,8 +15,8 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use ib_planner::engine::integrity::{
-    add_proof, format_unix_utc, is_date_time_stamp, verify_document, IntegrityError, KeyPair,
-    ProofOptions, ProofReport, ProofStatus, VerificationReport, DEFAULT_PURPOSE,
+    add_proof_in_place, format_unix_utc, is_date_time_stamp, verify_document, IntegrityError,
+    KeyPair, ProofOptions, ProofReport, ProofStatus, VerificationReport, DEFAULT_PURPOSE,
 };
 use ib_planner::engine::plan::{plan_from_case_json, recompute_check, RecomputeOutcome};
 use ib_planner::engine::problem::Problem;
@@ -411,12 +411,12 @@ fn run_sign(
     let key_json = read_json(key_path)?;
     let key = KeyPair::from_key_json(&key_json)
         .map_err(|e| Failure::rejected(key_error_line(key_path, &e)))?;
-    let document = read_json(document_path)?;
+    let mut document = read_json(document_path)?;
     let options = ProofOptions {
         created: Some(created.unwrap_or_else(now_utc)),
         proof_purpose: purpose,
     };
-    let signed = add_proof(&document, &key, &options).map_err(|e| {
+    add_proof_in_place(&mut document, &key, &options).map_err(|e| {
         let line = match &e {
             IntegrityError::BadPurpose { .. } => format!("--purpose: {}", integrity_message(&e)),
             IntegrityError::BadCreated { .. } => format!("--created: {}", integrity_message(&e)),
@@ -427,7 +427,7 @@ fn run_sign(
         };
         Failure::rejected(line)
     })?;
-    print_json(&signed)
+    print_json(&document)
 }
 
 /// The JSON pointer of the proof a report speaks about, down to the field when the

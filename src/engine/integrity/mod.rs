@@ -27,9 +27,9 @@ pub use multikey::{
     ED25519_PUB_PREFIX,
 };
 pub use proof::{
-    add_proof, canonical_document, canonicalize, create_proof, hash_data, proof_configuration,
-    verify_document, ProofOptions, ProofReport, ProofStatus, VerificationReport, CRYPTOSUITE,
-    DEFAULT_PURPOSE, PROOF_TYPE,
+    add_proof, add_proof_in_place, canonical_document, canonicalize, create_proof, hash_data,
+    proof_configuration, verify_document, ProofOptions, ProofReport, ProofStatus,
+    VerificationReport, CRYPTOSUITE, DEFAULT_PURPOSE, PROOF_TYPE,
 };
 
 /// Every message key this module can put in an [`IntegrityError`] or a [`ProofReport`],

@@ -243,25 +243,52 @@ pub fn add_proof(
     key: &KeyPair,
     options: &ProofOptions,
 ) -> Result<Value, IntegrityError> {
-    let proof = create_proof(document, key, options)?;
-    let mut object = document
+    if !document.is_object() {
+        return Err(IntegrityError::DocumentNotObject);
+    }
+    let mut signed = document.clone();
+    add_proof_in_place(&mut signed, key, options)?;
+    Ok(signed)
+}
+
+/// [`add_proof`] without the copy: adds the proof to `document` itself. On error the
+/// document is left unchanged.
+pub fn add_proof_in_place(
+    document: &mut Value,
+    key: &KeyPair,
+    options: &ProofOptions,
+) -> Result<(), IntegrityError> {
+    let existing_ok = match document
         .as_object()
         .ok_or(IntegrityError::DocumentNotObject)?
-        .clone();
+        .get("proof")
+    {
+        None | Some(Value::Object(_)) => true,
+        Some(Value::Array(items)) => items.iter().all(Value::is_object),
+        Some(_) => false,
+    };
+    if !existing_ok {
+        return Err(IntegrityError::ExistingProofMalformed);
+    }
+    let proof = create_proof(document, key, options)?;
+    let object = document
+        .as_object_mut()
+        .ok_or(IntegrityError::DocumentNotObject)?;
     let proofs = match object.remove("proof") {
-        None => Value::Object(match proof {
-            Value::Object(map) => map,
-            _ => return Err(IntegrityError::DocumentNotObject),
-        }),
+        None => proof,
         Some(existing @ Value::Object(_)) => Value::Array(vec![existing, proof]),
-        Some(Value::Array(mut items)) if items.iter().all(Value::is_object) => {
+        Some(Value::Array(mut items)) => {
             items.push(proof);
             Value::Array(items)
         }
-        Some(_) => return Err(IntegrityError::ExistingProofMalformed),
+        // Ruled out above; kept so the document stays as it was.
+        Some(other) => {
+            object.insert("proof".into(), other);
+            return Err(IntegrityError::ExistingProofMalformed);
+        }
     };
     object.insert("proof".into(), proofs);
-    Ok(Value::Object(object))
+    Ok(())
 }
 
 /// The outcome of checking one proof.
