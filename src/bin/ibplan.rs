@@ -349,10 +349,24 @@ fn print_json(value: &Value) -> Result<(), Failure> {
     Ok(())
 }
 
-fn run_keygen() -> Result<(), Failure> {
+/// 32 bytes from the operating system's random source. The CLI is a native tool; on
+/// wasm32 (built only because `cargo test --target wasm32` builds every binary) there is
+/// no such source and keygen says so.
+#[cfg(not(target_arch = "wasm32"))]
+fn random_seed() -> Result<[u8; 32], Failure> {
     let mut seed = [0u8; 32];
     getrandom::fill(&mut seed)
         .map_err(|e| Failure::rejected(format!("cannot read the system's random source: {e}")))?;
+    Ok(seed)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn random_seed() -> Result<[u8; 32], Failure> {
+    Err(Failure::rejected("keygen needs a native build".to_string()))
+}
+
+fn run_keygen() -> Result<(), Failure> {
+    let mut seed = random_seed()?;
     let key = KeyPair::from_seed(&seed);
     seed.fill(0);
     print_json(&key.to_key_json())
