@@ -32,7 +32,7 @@ count_cargo_tests() {
 layer "Format and lints"
 cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
-cargo clippy --lib --bins --tests --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy --lib --bins --test web --target wasm32-unknown-unknown --locked -- -D warnings
 
 layer "Native tests (engine, i18n, CLI)"
 cargo test --locked 2>&1 | tee "$logs/native.log"

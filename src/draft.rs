@@ -168,6 +168,105 @@ pub fn field_id(pointer: &str) -> String {
     id
 }
 
+/// The format tag of a case as stored on the device.
+pub const STORED_CASE_FORMAT: &str = "ib-planner-stored-case/1";
+
+/// A new, empty case: the two mandatory team members, the default settings (6 months,
+/// weights 60 % / 40 %, policy "fill"), starting on `start_date` (ISO `YYYY-MM-DD`).
+pub fn new_case(start_date: &str) -> Value {
+    serde_json::json!({
+        "schema": "ib-case/1",
+        "child": { "id": "", "birth": "", "municipality": "", "targetGroup": "FT" },
+        "questionnaire": { "goals": [] },
+        "team": [
+            { "id": "SW", "role": "social_worker", "name": "", "assessments": [] },
+            { "id": "RP", "role": "rehab_physician", "name": "", "assessments": [] }
+        ],
+        "goals": [],
+        "services": [],
+        "settings": {
+            "startDate": start_date,
+            "periodMonths": 6,
+            "budget": "",
+            "weights": { "expert": "0.6", "parent": "0.4" },
+            "policy": "fill",
+            "caps": "trim"
+        }
+    })
+}
+
+/// A case as kept on the device: its id, when it was last saved, and the raw case.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredCase {
+    /// The device-local id (also the storage key's suffix).
+    pub id: String,
+    /// When it was last saved, as an ISO 8601 timestamp from the browser.
+    pub updated: String,
+    /// The raw case, exactly as edited.
+    pub case: Value,
+}
+
+/// Why stored text could not be read back as a case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoredCaseError {
+    /// Not JSON at all (truncated, overwritten, another app's data).
+    NotJson,
+    /// JSON, but not a stored case of a format this version knows.
+    UnknownFormat,
+}
+
+impl StoredCaseError {
+    /// The message key that explains this error.
+    pub fn key(&self) -> &'static str {
+        match self {
+            StoredCaseError::NotJson => "cases.unreadable.not_json",
+            StoredCaseError::UnknownFormat => "cases.unreadable.unknown_format",
+        }
+    }
+}
+
+impl StoredCase {
+    /// The text stored for this case.
+    pub fn to_text(&self) -> String {
+        serde_json::json!({
+            "format": STORED_CASE_FORMAT,
+            "id": self.id,
+            "updated": self.updated,
+            "case": self.case,
+        })
+        .to_string()
+    }
+
+    /// Reads stored text back. Never panics; anything unexpected is an error the UI
+    /// shows with an offer to download the raw text, so nothing is lost.
+    pub fn from_text(text: &str) -> Result<StoredCase, StoredCaseError> {
+        let value: Value = serde_json::from_str(text).map_err(|_| StoredCaseError::NotJson)?;
+        if value.get("format").and_then(Value::as_str) != Some(STORED_CASE_FORMAT) {
+            return Err(StoredCaseError::UnknownFormat);
+        }
+        let id = value.get("id").and_then(Value::as_str);
+        let case = value.get("case").filter(|c| c.is_object());
+        match (id, case) {
+            (Some(id), Some(case)) => Ok(StoredCase {
+                id: id.to_string(),
+                updated: text_of(value.get("updated")),
+                case: case.clone(),
+            }),
+            _ => Err(StoredCaseError::UnknownFormat),
+        }
+    }
+
+    /// A short human label: the child's pseudonymous id, or `None` when not yet given.
+    pub fn label(&self) -> Option<String> {
+        self.case
+            .pointer("/child/id")
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,6 +322,32 @@ mod tests {
         assert!(remove_at(&mut v, "/list", 1));
         assert!(!remove_at(&mut v, "/list", 9));
         assert_eq!(v["list"], json!([4, 3, 1]));
+    }
+
+    #[test]
+    fn stored_cases_round_trip_and_bad_text_is_an_error_not_a_panic() {
+        let stored = StoredCase {
+            id: "c1".into(),
+            updated: "2026-11-22T06:00:00.000Z".into(),
+            case: new_case("2026-12-01"),
+        };
+        assert_eq!(StoredCase::from_text(&stored.to_text()), Ok(stored.clone()));
+        assert_eq!(stored.label(), None);
+        assert_eq!(StoredCase::from_text("{\"format\": \"ib-planner-stored-ca"), Err(StoredCaseError::NotJson));
+        assert_eq!(StoredCase::from_text("[1,2]"), Err(StoredCaseError::UnknownFormat));
+        assert_eq!(
+            StoredCase::from_text(r#"{"format":"ib-planner-stored-case/1","id":"x","case":7}"#),
+            Err(StoredCaseError::UnknownFormat)
+        );
+    }
+
+    #[test]
+    fn a_new_case_has_the_mandatory_team_and_default_settings() {
+        let case = new_case("2026-12-01");
+        assert_eq!(case["team"][0]["role"], "social_worker");
+        assert_eq!(case["team"][1]["role"], "rehab_physician");
+        assert_eq!(case["settings"]["periodMonths"], 6);
+        assert_eq!(case["settings"]["weights"]["expert"], "0.6");
     }
 
     #[test]

@@ -1,17 +1,57 @@
 //! The only module that knows `localStorage`. Everything is read defensively: storage
-//! that is missing, blocked or holds unreadable data yields `None`, never a panic.
+//! that is missing, blocked or holds unreadable data yields an error value, never a
+//! panic, and unreadable entries are kept (and offered for download), never deleted.
 
+use crate::draft::{StoredCase, StoredCaseError};
 use crate::i18n::Lang;
 
 const LANG_KEY: &str = "ib-planner/lang";
+const CASE_PREFIX: &str = "ib-planner/case/";
 
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+/// Why a storage operation failed, in terms the UI can explain.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// No `localStorage` at all (blocked by the browser's settings or policy).
+    Unavailable,
+    /// The browser refused the write, most often because storage is full.
+    WriteRefused,
+}
+
+impl StorageError {
+    /// The message key that explains this error.
+    pub fn key(&self) -> &'static str {
+        match self {
+            StorageError::Unavailable => "storage.error.unavailable",
+            StorageError::WriteRefused => "storage.error.write_refused",
+        }
+    }
+}
+
+/// One entry of the device's case list.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CaseEntry {
+    /// A readable case.
+    Case(StoredCase),
+    /// Stored text that could not be read; kept as it is so it can be downloaded.
+    Unreadable {
+        /// The storage key.
+        key: String,
+        /// The raw text.
+        raw: String,
+        /// Why it could not be read.
+        error: StoredCaseError,
+    },
+}
+
+fn local_storage() -> Result<web_sys::Storage, StorageError> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(StorageError::Unavailable)
 }
 
 /// The language the user chose last time on this device, if any.
 pub fn load_lang() -> Option<Lang> {
-    let value = local_storage()?.get_item(LANG_KEY).ok().flatten()?;
+    let value = local_storage().ok()?.get_item(LANG_KEY).ok().flatten()?;
     Lang::from_tag(&value)
 }
 
@@ -21,4 +61,70 @@ pub fn save_lang(lang: Lang) -> bool {
     local_storage()
         .map(|s| s.set_item(LANG_KEY, lang.tag()).is_ok())
         .unwrap_or(false)
+}
+
+fn case_key(id: &str) -> String {
+    format!("{CASE_PREFIX}{id}")
+}
+
+/// Every case on this device, most recently saved first; unreadable entries last.
+pub fn list_cases() -> Result<Vec<CaseEntry>, StorageError> {
+    let storage = local_storage()?;
+    let count = storage.length().map_err(|_| StorageError::Unavailable)?;
+    let mut cases = Vec::new();
+    let mut unreadable = Vec::new();
+    for index in 0..count {
+        let Some(key) = storage.key(index).ok().flatten() else {
+            continue;
+        };
+        if !key.starts_with(CASE_PREFIX) {
+            continue;
+        }
+        let raw = storage.get_item(&key).ok().flatten().unwrap_or_default();
+        match StoredCase::from_text(&raw) {
+            Ok(case) => cases.push(CaseEntry::Case(case)),
+            Err(error) => unreadable.push(CaseEntry::Unreadable { key, raw, error }),
+        }
+    }
+    cases.sort_by(|a, b| match (a, b) {
+        (CaseEntry::Case(a), CaseEntry::Case(b)) => {
+            b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id))
+        }
+        _ => std::cmp::Ordering::Equal,
+    });
+    cases.extend(unreadable);
+    Ok(cases)
+}
+
+/// Reads one case. `Ok(None)` when there is no such case.
+pub fn load_case(id: &str) -> Result<Option<Result<StoredCase, StoredCaseError>>, StorageError> {
+    let storage = local_storage()?;
+    let raw = storage
+        .get_item(&case_key(id))
+        .map_err(|_| StorageError::Unavailable)?;
+    Ok(raw.map(|text| StoredCase::from_text(&text)))
+}
+
+/// Saves one case, replacing what was stored under its id.
+pub fn save_case(case: &StoredCase) -> Result<(), StorageError> {
+    local_storage()?
+        .set_item(&case_key(&case.id), &case.to_text())
+        .map_err(|_| StorageError::WriteRefused)
+}
+
+/// Deletes one case (or an unreadable entry, by its full storage key).
+pub fn delete_case(id: &str) -> Result<(), StorageError> {
+    local_storage()?
+        .remove_item(&case_key(id))
+        .map_err(|_| StorageError::WriteRefused)
+}
+
+/// Deletes an unreadable entry by its storage key.
+pub fn delete_key(key: &str) -> Result<(), StorageError> {
+    if !key.starts_with(CASE_PREFIX) {
+        return Err(StorageError::WriteRefused);
+    }
+    local_storage()?
+        .remove_item(key)
+        .map_err(|_| StorageError::WriteRefused)
 }

@@ -6,6 +6,12 @@ mod catalogue;
 mod engine_messages;
 mod format;
 mod integrity_messages;
+mod ui_case;
+mod ui_offline;
+mod ui_parents;
+mod ui_result;
+mod ui_services;
+mod ui_team;
 
 pub use format::{format_date, format_money};
 
@@ -16,6 +22,12 @@ pub static CATALOGUE: &[&[(&str, &str, &str)]] = &[
     catalogue::UI,
     engine_messages::ENGINE,
     integrity_messages::INTEGRITY,
+    ui_case::ROWS,
+    ui_parents::ROWS,
+    ui_team::ROWS,
+    ui_services::ROWS,
+    ui_result::ROWS,
+    ui_offline::ROWS,
 ];
 
 fn rows() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {

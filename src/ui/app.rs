@@ -1,37 +1,53 @@
-//! The root component: language context, a tiny hash-based router and the page frame.
+//! The root component: language context, a small hash-based router and the page frame.
 
 use super::header::Header;
-use super::start::{Placeholder, StartScreen};
+use super::start::StartScreen;
+use super::workspace::{Step, Workspace};
 use crate::i18n::{t, Lang};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 /// The screens the app can show. The URL hash mirrors the screen so that the browser's
 /// Back button and reloads keep the user where they were, on any static host.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Screen {
-    /// The start screen.
+    /// The start screen: the cases on this device and the ways to begin.
     Start,
-    /// A new case (placeholder until the workflow lands).
-    NewCase,
-    /// The example case (placeholder until the workflow lands).
-    ExampleCase,
+    /// One step of one case.
+    Case {
+        /// The case's device-local id.
+        id: String,
+        /// The step on show.
+        step: Step,
+    },
+    /// Opening and verifying a plan file.
+    Verify,
 }
 
 impl Screen {
-    fn from_hash(hash: &str) -> Screen {
-        match hash.trim_start_matches('#').trim_start_matches('/') {
-            "new" => Screen::NewCase,
-            "example" => Screen::ExampleCase,
+    /// Reads a screen from a URL hash such as `#/case/1a2b/services`.
+    pub fn from_hash(hash: &str) -> Screen {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let mut parts = path.split('/');
+        match parts.next() {
+            Some("case") => match parts.next().filter(|id| !id.is_empty()) {
+                Some(id) => Screen::Case {
+                    id: id.to_string(),
+                    step: parts.next().and_then(Step::from_slug).unwrap_or_default(),
+                },
+                None => Screen::Start,
+            },
+            Some("verify") => Screen::Verify,
             _ => Screen::Start,
         }
     }
 
-    fn hash(self) -> &'static str {
+    /// The URL hash for this screen.
+    pub fn hash(&self) -> String {
         match self {
-            Screen::Start => "#/",
-            Screen::NewCase => "#/new",
-            Screen::ExampleCase => "#/example",
+            Screen::Start => "#/".to_string(),
+            Screen::Case { id, step } => format!("#/case/{id}/{}", step.slug()),
+            Screen::Verify => "#/verify".to_string(),
         }
     }
 }
@@ -46,13 +62,42 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Goes to `screen`, recording it in the URL so Back and reload work.
+    /// Goes to `screen`, recording it in the URL so Back and reload work, and moves focus
+    /// to the new page's main heading for screen-reader and keyboard users.
     pub fn navigate(&self, screen: Screen) {
         if let Some(window) = web_sys::window() {
-            let _ = window.location().set_hash(screen.hash());
+            let _ = window.location().set_hash(&screen.hash());
         }
         self.screen.set(screen);
+        focus_main_heading();
     }
+
+    /// Shorthand for a message in the current language.
+    pub fn t(&self, key: &str) -> &'static str {
+        t(self.lang.get(), key)
+    }
+}
+
+fn focus_main_heading() {
+    // After the next render, so the new heading exists.
+    let _ = request_animation_frame_safe(|| {
+        if let Some(h1) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("main h1").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = h1.set_attribute("tabindex", "-1");
+            let _ = h1.focus();
+        }
+    });
+}
+
+fn request_animation_frame_safe(f: impl FnOnce() + 'static) -> Option<()> {
+    let closure = Closure::once_into_js(f);
+    web_sys::window()?
+        .request_animation_frame(closure.unchecked_ref())
+        .ok()
+        .map(|_| ())
 }
 
 /// Reads the app state from context. Every component below [`App`] has it.
@@ -91,25 +136,35 @@ pub fn App() -> impl IntoView {
     // Follow Back/Forward and hand-edited hashes.
     if let Some(window) = web_sys::window() {
         let on_hash = Closure::<dyn Fn()>::new(move || {
-            screen.set(Screen::from_hash(&current_hash()));
+            let next = Screen::from_hash(&current_hash());
+            if screen.get_untracked() != next {
+                screen.set(next);
+            }
         });
-        let _ =
-            window.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+        let _ = window
+            .add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
         on_hash.forget();
     }
 
+    // The workspace is keyed by case id only, so moving between steps keeps its state.
+    let case_id = Memo::new(move |_| match screen.get() {
+        Screen::Case { id, .. } => Some(id),
+        _ => None,
+    });
+    let is_verify = Memo::new(move |_| screen.get() == Screen::Verify);
+
     view! {
-        <a class="skip-link" href="#main">{move || t(lang.get(), "app.skip_to_content")}</a>
+        <a class="skip-link" href="#main" on:click=move |ev| {
+            ev.prevent_default();
+            super::browser::focus_id("main");
+        }>{move || t(lang.get(), "app.skip_to_content")}</a>
         <Header/>
+        <super::update::UpdateBanner/>
         <main id="main" tabindex="-1">
-            {move || match screen.get() {
-                Screen::Start => view! { <StartScreen/> }.into_any(),
-                Screen::NewCase => view! {
-                    <Placeholder title_key="placeholder.new_case.title" body_key="placeholder.new_case.body"/>
-                }.into_any(),
-                Screen::ExampleCase => view! {
-                    <Placeholder title_key="placeholder.example_case.title" body_key="placeholder.example_case.body"/>
-                }.into_any(),
+            {move || match case_id.get() {
+                Some(id) => view! { <Workspace id=id/> }.into_any(),
+                None if is_verify.get() => view! { <super::verify::VerifyScreen/> }.into_any(),
+                None => view! { <StartScreen/> }.into_any(),
             }}
         </main>
         <footer class="site-footer">

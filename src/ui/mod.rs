@@ -2,10 +2,17 @@
 //! logic; they read signals and call engine and i18n functions.
 
 mod app;
+pub mod browser;
+mod fields;
 mod header;
 mod start;
+mod steps;
+mod update;
+mod verify;
+mod workspace;
 
-pub use app::App;
+pub use app::{App, Screen};
+pub use workspace::Step;
 
 /// Mounts the app into `<body>`.
 pub fn mount() {

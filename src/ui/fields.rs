@@ -1,0 +1,287 @@
+//! Form building blocks bound to the case by JSON pointer: text, number and money fields,
+//! selects, radios, the error summary and the step's Back / Continue actions. A field
+//! shows its label, hint and (after the user tried to continue) its problem, linked for
+//! assistive technology with `aria-describedby`; the error summary links to the fields.
+
+use super::app::{use_app, Screen};
+use super::workspace::{use_case, Step};
+use crate::draft::{field_id, set_at, text_of, value_from_text, FieldKind};
+use crate::engine::problem::Problem;
+use crate::i18n::{t, tf, Lang};
+use leptos::prelude::*;
+
+/// The words of a problem in a language.
+pub fn problem_text(lang: Lang, problem: &Problem) -> String {
+    let params: Vec<(&str, &str)> = problem
+        .params
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    tf(lang, &problem.key, &params)
+}
+
+/// The first problem exactly at `path`, if errors are being shown.
+fn problem_at(path: &str) -> Option<Problem> {
+    let ctx = use_case();
+    if !ctx.show_errors.get() {
+        return None;
+    }
+    ctx.problems
+        .with(|all| all.iter().find(|p| p.path == path).cloned())
+}
+
+/// A labelled input bound to the case at `path`.
+#[component]
+pub fn Field(
+    /// JSON pointer of the value in the case.
+    #[prop(into)]
+    path: String,
+    /// Message key of the label.
+    label: &'static str,
+    /// Message key of a hint under the label.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    /// How typed text is stored.
+    #[prop(default = FieldKind::Text)]
+    kind: FieldKind,
+    /// The input's `type` (text, number, date, month, …).
+    #[prop(default = "text")]
+    input_type: &'static str,
+    /// `inputmode` for phone keyboards (numeric, decimal, …).
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
+    /// A multi-line text area instead of a one-line input.
+    #[prop(optional)]
+    multiline: bool,
+    /// A narrower input for short values.
+    #[prop(optional)]
+    narrow: bool,
+    /// The HTML `autocomplete` value; "off" by default (no personal data to fill).
+    #[prop(default = "off")]
+    autocomplete: &'static str,
+) -> impl IntoView {
+    let lang = use_app().lang;
+    let ctx = use_case();
+    let id = field_id(&path);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let path_for_value = path.clone();
+    let value = move || ctx.case.with(|c| text_of(c.pointer(&path_for_value)));
+    let path_for_problem = path.clone();
+    let problem = Memo::new(move |_| problem_at(&path_for_problem));
+    let path_for_input = path.clone();
+    let on_input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        let new_value = value_from_text(kind, &text);
+        ctx.update(|c| {
+            set_at(c, &path_for_input, new_value);
+        });
+    };
+    let described_by = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if problem.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let input = if multiline {
+        view! {
+            <textarea id=id.clone() name=id.clone() rows="3"
+                class="input" class:input-error=move || problem.get().is_some()
+                aria-invalid=move || problem.get().is_some().then_some("true")
+                aria-describedby=described_by.clone()
+                prop:value=value.clone()
+                on:input=on_input.clone()></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() name=id.clone() type=input_type inputmode=inputmode autocomplete=autocomplete
+                class="input" class:input-narrow=narrow class:input-error=move || problem.get().is_some()
+                aria-invalid=move || problem.get().is_some().then_some("true")
+                aria-describedby=described_by
+                prop:value=value
+                on:input=on_input/>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="form-group" class:form-group-error=move || problem.get().is_some()>
+            <label class="label" for=id.clone()>{move || t(lang.get(), label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || t(lang.get(), h)}</p> })}
+            {move || problem.get().map(|p| view! {
+                <p class="error-message" id=error_id.clone()>
+                    <span class="visually-hidden">{t(lang.get(), "form.error_prefix")}" "</span>
+                    {problem_text(lang.get(), &p)}
+                </p>
+            })}
+            {input}
+        </div>
+    }
+}
+
+/// A labelled `<select>` bound to the case at `path`; `options` gives (value, label) pairs
+/// in the current language. An empty first option asks the user to choose.
+#[component]
+pub fn Select(
+    /// JSON pointer of the value in the case.
+    #[prop(into)]
+    path: String,
+    /// Message key of the label.
+    label: &'static str,
+    /// Message key of a hint under the label.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    /// The options as (stored value, visible label), recomputed when the language changes.
+    options: Signal<Vec<(String, String)>>,
+    /// Whether the stored value is a number (e.g. an ICF qualifier) rather than text.
+    #[prop(optional)]
+    numeric: bool,
+) -> impl IntoView {
+    let lang = use_app().lang;
+    let ctx = use_case();
+    let id = field_id(&path);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let path_for_value = StoredValue::new(path.clone());
+    let current = move || {
+        path_for_value.with_value(|p| ctx.case.with(|c| text_of(c.pointer(p))))
+    };
+    let path_for_problem = path.clone();
+    let problem = Memo::new(move |_| problem_at(&path_for_problem));
+    let path_for_input = path.clone();
+    let on_change = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        let kind = if numeric { FieldKind::Integer } else { FieldKind::Text };
+        let new_value = value_from_text(kind, &text);
+        ctx.update(|c| {
+            set_at(c, &path_for_input, new_value);
+        });
+    };
+    let described_by = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if problem.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="form-group" class:form-group-error=move || problem.get().is_some()>
+            <label class="label" for=id.clone()>{move || t(lang.get(), label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || t(lang.get(), h)}</p> })}
+            {move || problem.get().map(|p| view! {
+                <p class="error-message" id=error_id.clone()>
+                    <span class="visually-hidden">{t(lang.get(), "form.error_prefix")}" "</span>
+                    {problem_text(lang.get(), &p)}
+                </p>
+            })}
+            <select id=id.clone() name=id.clone() class="select"
+                aria-invalid=move || problem.get().is_some().then_some("true")
+                aria-describedby=described_by
+                on:change=on_change>
+                <option value="" selected=move || current().is_empty()>{move || t(lang.get(), "form.choose")}</option>
+                {move || {
+                    let selected = current();
+                    options.get().into_iter().map(|(value, text)| {
+                        let is_selected = value == selected;
+                        view! { <option value=value selected=is_selected>{text}</option> }
+                    }).collect_view()
+                }}
+            </select>
+        </div>
+    }
+}
+
+/// The GOV.UK-style error summary for the current step: a focused box at the top listing
+/// each problem as a link to its field. Shown only after the user tried to continue.
+#[component]
+pub fn ErrorSummary(
+    /// The pointers whose problems belong to this screen.
+    scope: &'static [&'static str],
+) -> impl IntoView {
+    let lang = use_app().lang;
+    let ctx = use_case();
+    let problems = Memo::new(move |_| {
+        if ctx.show_errors.get() {
+            ctx.problems_within(scope)
+        } else {
+            Vec::new()
+        }
+    });
+    view! {
+        {move || {
+            let list = problems.get();
+            (!list.is_empty()).then(|| view! {
+                <div class="error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+                    <h2 id="error-summary-title">{t(lang.get(), "form.error_summary_title")}</h2>
+                    <ul>
+                        {list.into_iter().map(|p| {
+                            let target = field_id(&p.path);
+                            let href = format!("#{target}");
+                            view! {
+                                <li><a href=href on:click=move |ev| {
+                                    ev.prevent_default();
+                                    super::browser::focus_id(&target);
+                                }>{problem_text(lang.get(), &p)}</a></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })
+        }}
+    }
+}
+
+/// Back and "Save and continue" for a step. Continue with problems in the step shows
+/// the error summary (and focuses it) once; pressing it again moves on anyway, because a
+/// draft may be finished later — nothing blocks the user, and the step nav marks it.
+#[component]
+pub fn StepActions(step: Step) -> impl IntoView {
+    let app = use_app();
+    let ctx = use_case();
+    let lang = app.lang;
+    let go = move |target: Step| app.navigate(Screen::Case { id: ctx.id.get_value(), step: target });
+    let on_continue = move |_| {
+        let has_problems = !ctx.problems_within(step.scope()).is_empty();
+        if has_problems && !ctx.show_errors.get_untracked() {
+            ctx.show_errors.set(true);
+            super::browser::focus_id_later("error-summary");
+            return;
+        }
+        if let Some(next) = step.next() {
+            go(next);
+        }
+    };
+    view! {
+        <div class="step-actions">
+            {step.previous().map(|prev| view! {
+                <button type="button" class="button button-secondary" on:click=move |_| go(prev)>
+                    {move || t(lang.get(), "form.back")}
+                </button>
+            })}
+            {step.next().map(|_| view! {
+                <button type="button" class="button button-primary" id="continue" on:click=on_continue>
+                    {move || if ctx.show_errors.get() && !ctx.problems_within(step.scope()).is_empty() {
+                        t(lang.get(), "form.continue_anyway")
+                    } else {
+                        t(lang.get(), "form.continue")
+                    }}
+                </button>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,398 @@
+//! One case being worked on: loads it from the device, saves it after every change, shows
+//! the step navigation and the current step. Each step is a screen in `steps/`.
+
+use super::app::{use_app, Screen};
+use super::browser;
+use crate::draft::StoredCase;
+use crate::engine::problem::Problem;
+use crate::engine::reference::ReferenceData;
+use crate::i18n::{t, tf};
+use crate::storage::{self, StorageError};
+use leptos::prelude::*;
+use serde_json::Value;
+use std::sync::OnceLock;
+
+/// The steps of the IB process, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Step {
+    /// The child: pseudonymous id, birth month, municipality, target group.
+    #[default]
+    Child,
+    /// The parents' goal questionnaire.
+    Questionnaire,
+    /// The assessment team: mandatory members and chosen specialists.
+    Team,
+    /// Each specialist's ICF qualifiers per domain.
+    Assessment,
+    /// The team's long- and short-term goals with GAS levels.
+    Goals,
+    /// The needed services in the experts' priority order, with quantities.
+    Services,
+    /// The parents' ranking of the experts' list.
+    Ranking,
+    /// Budget, period, weights and policy.
+    Settings,
+    /// The prioritised, budgeted plan.
+    Result,
+    /// Signatures, export and print.
+    Sign,
+}
+
+impl Step {
+    /// Every step, in order.
+    pub const ALL: [Step; 10] = [
+        Step::Child,
+        Step::Questionnaire,
+        Step::Team,
+        Step::Assessment,
+        Step::Goals,
+        Step::Services,
+        Step::Ranking,
+        Step::Settings,
+        Step::Result,
+        Step::Sign,
+    ];
+
+    /// The step's part of the URL.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Step::Child => "child",
+            Step::Questionnaire => "questionnaire",
+            Step::Team => "team",
+            Step::Assessment => "assessment",
+            Step::Goals => "goals",
+            Step::Services => "services",
+            Step::Ranking => "ranking",
+            Step::Settings => "settings",
+            Step::Result => "result",
+            Step::Sign => "sign",
+        }
+    }
+
+    /// The step named by a URL part.
+    pub fn from_slug(slug: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    /// The message key of the step's name.
+    pub fn title_key(self) -> &'static str {
+        match self {
+            Step::Child => "step.child",
+            Step::Questionnaire => "step.questionnaire",
+            Step::Team => "step.team",
+            Step::Assessment => "step.assessment",
+            Step::Goals => "step.goals",
+            Step::Services => "step.services",
+            Step::Ranking => "step.ranking",
+            Step::Settings => "step.settings",
+            Step::Result => "step.result",
+            Step::Sign => "step.sign",
+        }
+    }
+
+    /// The parts of the case this step edits, as JSON pointers: its problems are those
+    /// whose path lies within one of them.
+    pub fn scope(self) -> &'static [&'static str] {
+        match self {
+            Step::Child => &["/child"],
+            Step::Questionnaire => &["/questionnaire"],
+            Step::Team => &["/team"],
+            Step::Assessment => &["/team"],
+            Step::Goals => &["/goals"],
+            Step::Services => &["/services"],
+            Step::Ranking => &["/services"],
+            Step::Settings => &["/settings"],
+            Step::Result | Step::Sign => &[],
+        }
+    }
+
+    /// The next step, if any.
+    pub fn next(self) -> Option<Step> {
+        let i = Step::ALL.iter().position(|s| *s == self)?;
+        Step::ALL.get(i + 1).copied()
+    }
+
+    /// The previous step, if any.
+    pub fn previous(self) -> Option<Step> {
+        let i = Step::ALL.iter().position(|s| *s == self)?;
+        i.checked_sub(1).and_then(|i| Step::ALL.get(i).copied())
+    }
+}
+
+/// The built-in reference data (service catalogue, regions, roles, domains), parsed once.
+pub fn reference() -> Result<&'static ReferenceData, &'static [Problem]> {
+    static REFERENCE: OnceLock<Result<ReferenceData, Vec<Problem>>> = OnceLock::new();
+    match REFERENCE.get_or_init(ReferenceData::builtin) {
+        Ok(data) => Ok(data),
+        Err(problems) => Err(problems.as_slice()),
+    }
+}
+
+/// How the last save went.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing changed since the case was opened.
+    Unchanged,
+    /// Saved on this device at this time (ISO 8601).
+    Saved(String),
+    /// The last save failed; the case is still in memory and can be downloaded.
+    Failed(StorageError),
+}
+
+/// The case being worked on, handed to every step through context.
+#[derive(Clone, Copy)]
+pub struct CaseCtx {
+    /// The device-local id.
+    pub id: StoredValue<String>,
+    /// The raw case, exactly as edited (what is stored and validated).
+    pub case: RwSignal<Value>,
+    /// All validation problems of the case as it stands.
+    pub problems: Memo<Vec<Problem>>,
+    /// How the last save went.
+    pub save_state: RwSignal<SaveState>,
+    /// Whether the user has tried to leave the current step, which turns on the error
+    /// summary and inline errors (GOV.UK pattern: errors after an attempt, not while typing).
+    pub show_errors: RwSignal<bool>,
+}
+
+impl CaseCtx {
+    /// Changes the case with `f`; the change is saved at once.
+    pub fn update(&self, f: impl FnOnce(&mut Value)) {
+        self.case.update(f);
+    }
+
+    /// The problems of the case that lie within any of `scope`'s pointers.
+    pub fn problems_within(&self, scope: &[&str]) -> Vec<Problem> {
+        self.problems.with(|all| {
+            all.iter()
+                .filter(|p| {
+                    scope
+                        .iter()
+                        .any(|s| crate::draft::path_is_within(&p.path, s))
+                })
+                .cloned()
+                .collect()
+        })
+    }
+}
+
+/// Reads the current case from context. Only valid inside [`Workspace`].
+pub fn use_case() -> CaseCtx {
+    match use_context::<CaseCtx>() {
+        Some(ctx) => ctx,
+        None => {
+            // Only reachable by a programming error; render an empty case rather than panic.
+            let case = RwSignal::new(Value::Null);
+            CaseCtx {
+                id: StoredValue::new(String::new()),
+                case,
+                problems: Memo::new(|_| Vec::new()),
+                save_state: RwSignal::new(SaveState::Unchanged),
+                show_errors: RwSignal::new(false),
+            }
+        }
+    }
+}
+
+/// Validates a raw case against the built-in reference data.
+pub fn validate(case: &Value) -> Vec<Problem> {
+    match reference() {
+        Ok(reference) => crate::engine::validate::validate_case(case, reference)
+            .err()
+            .unwrap_or_default(),
+        Err(problems) => problems.to_vec(),
+    }
+}
+
+/// Loads the case `id` and shows its current step.
+#[component]
+pub fn Workspace(id: String) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang;
+    match storage::load_case(&id) {
+        Ok(Some(Ok(stored))) => view! { <CaseView stored=stored/> }.into_any(),
+        Ok(Some(Err(error))) => view! {
+            <section>
+                <h1>{move || t(lang.get(), "case.unreadable.title")}</h1>
+                <p>{move || t(lang.get(), error.key())}</p>
+                <BackToCases/>
+            </section>
+        }
+        .into_any(),
+        Ok(None) => view! {
+            <section>
+                <h1>{move || t(lang.get(), "case.missing.title")}</h1>
+                <p>{move || t(lang.get(), "case.missing.body")}</p>
+                <BackToCases/>
+            </section>
+        }
+        .into_any(),
+        Err(error) => view! {
+            <section>
+                <h1>{move || t(lang.get(), "case.storage_unavailable.title")}</h1>
+                <p>{move || t(lang.get(), error.key())}</p>
+                <BackToCases/>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn BackToCases() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <button type="button" class="button button-secondary"
+            on:click=move |_| app.navigate(Screen::Start)>
+            {move || app.t("case.back_to_cases")}
+        </button>
+    }
+}
+
+#[component]
+fn CaseView(stored: StoredCase) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang;
+    let id = StoredValue::new(stored.id.clone());
+    let case = RwSignal::new(stored.case);
+    let problems = Memo::new(move |_| case.with(validate));
+    let save_state = RwSignal::new(SaveState::Unchanged);
+    let show_errors = RwSignal::new(false);
+    let ctx = CaseCtx {
+        id,
+        case,
+        problems,
+        save_state,
+        show_errors,
+    };
+    provide_context(ctx);
+
+    // Save after every change. The first run only registers the dependency.
+    Effect::new(move |first: Option<()>| {
+        let value = case.get();
+        if first.is_none() {
+            return;
+        }
+        let record = StoredCase {
+            id: id.get_value(),
+            updated: browser::now_iso(),
+            case: value,
+        };
+        match storage::save_case(&record) {
+            Ok(()) => save_state.set(SaveState::Saved(record.updated)),
+            Err(error) => save_state.set(SaveState::Failed(error)),
+        }
+    });
+
+    let step = Memo::new(move |_| match app.screen.get() {
+        Screen::Case { step, .. } => step,
+        _ => Step::default(),
+    });
+    // Errors are shown per step after an attempt to continue; a new step starts clean.
+    Effect::new(move |_| {
+        step.track();
+        show_errors.set(false);
+    });
+
+    view! {
+        <div class="workspace">
+            <SaveStatus/>
+            <StepNav step=step/>
+            <div class="step-body">
+                {move || super::steps::render(step.get())}
+            </div>
+            <p class="step-position">{move || {
+                let index = Step::ALL.iter().position(|s| *s == step.get()).unwrap_or(0) + 1;
+                tf(lang.get(), "case.step_of", &[("n", &index.to_string()), ("total", &Step::ALL.len().to_string())])
+            }}</p>
+        </div>
+    }
+}
+
+/// The progress navigation: every step as a link, the current one marked with
+/// `aria-current="step"` and a visible marker (not colour alone).
+#[component]
+fn StepNav(step: Memo<Step>) -> impl IntoView {
+    let app = use_app();
+    let ctx = use_case();
+    let lang = app.lang;
+    view! {
+        <nav class="step-nav" aria-label=move || t(lang.get(), "case.steps")>
+            <ol>
+                {Step::ALL.into_iter().enumerate().map(|(i, s)| {
+                    let current = move || step.get() == s;
+                    let has_problems = move || !s.scope().is_empty() && !ctx.problems_within(s.scope()).is_empty();
+                    view! {
+                        <li class:current=current>
+                            <a href=move || Screen::Case { id: ctx.id.get_value(), step: s }.hash()
+                                aria-current=move || if current() { Some("step") } else { None }
+                                on:click=move |ev| {
+                                    ev.prevent_default();
+                                    app.navigate(Screen::Case { id: ctx.id.get_value(), step: s });
+                                }>
+                                <span class="step-number">{i + 1}". "</span>
+                                {move || t(lang.get(), s.title_key())}
+                                <span class="step-flag">{move || if has_problems() { t(lang.get(), "case.step_incomplete") } else { "" }}</span>
+                            </a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </nav>
+    }
+}
+
+/// "Saved" with the time, or a clear error with a download of the case so nothing is lost.
+#[component]
+fn SaveStatus() -> impl IntoView {
+    let app = use_app();
+    let ctx = use_case();
+    let lang = app.lang;
+    let download = move |_| {
+        let text = ctx.case.with_untracked(|c| serde_json::to_string_pretty(c).unwrap_or_default());
+        let name = format!("{}-case.json", file_stem(&ctx.case.get_untracked(), &ctx.id.get_value()));
+        let _ = browser::download_text(&name, "application/json", &text);
+    };
+    view! {
+        <div class="save-status" role="status" aria-live="polite">
+            {move || match ctx.save_state.get() {
+                SaveState::Unchanged => view! { <span>{t(lang.get(), "case.save.unchanged")}</span> }.into_any(),
+                SaveState::Saved(at) => view! {
+                    <span class="saved">{tf(lang.get(), "case.save.saved", &[("time", &short_time(&at))])}</span>
+                }.into_any(),
+                SaveState::Failed(error) => view! {
+                    <div class="alert alert-error" role="alert">
+                        <p><strong>{t(lang.get(), "case.save.failed")}</strong>" "{t(lang.get(), error.key())}</p>
+                        <button type="button" class="button button-secondary" id="download-case-after-failure" on:click=download>
+                            {t(lang.get(), "case.save.download")}
+                        </button>
+                    </div>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// `HH:MM` in the user's time zone from an ISO timestamp.
+fn short_time(iso: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return iso.to_string();
+    }
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
+
+/// A file-name stem for a case: its pseudonymous id when set, else the device id, with
+/// anything unsafe in a file name replaced.
+pub fn file_stem(case: &Value, id: &str) -> String {
+    let label = case
+        .pointer("/child/id")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or(id);
+    label
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+        .collect()
+}
