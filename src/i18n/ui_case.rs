@@ -56,6 +56,10 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ("form.choose", "Izvēlieties…", "Choose…"),
     ("form.back", "Atpakaļ", "Back"),
     ("form.continue", "Saglabāt un turpināt", "Save and continue"),
+    ("form.move_up", "Pārvietot uz augšu: {item}", "Move up: {item}"),
+    ("form.move_down", "Pārvietot uz leju: {item}", "Move down: {item}"),
+    ("form.up", "uz augšu", "up"),
+    ("form.down", "uz leju", "down"),
     ("form.continue_anyway", "Turpināt, aizpildīt vēlāk", "Continue, finish later"),
     // Child step
     ("child.lead", "Plānā bērnu apzīmē ar pseidonīmu: neievadiet vārdu vai personas kodu.", "The plan identifies the child by a pseudonym: do not enter a name or personal code."),

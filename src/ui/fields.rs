@@ -285,3 +285,57 @@ pub fn StepActions(step: Step) -> impl IntoView {
         </div>
     }
 }
+
+/// "Move up" / "Move down" buttons for one item of an ordered list: keyboard-operable
+/// reordering (no drag needed). `on_move` gets (from, to) indexes; focus follows the moved
+/// item's button so a keyboard user can keep moving it.
+#[allow(dead_code)] // TODO(lead): drop once the services and ranking steps use it.
+#[component]
+pub fn MoveButtons(
+    /// The item's index in the list.
+    index: usize,
+    /// The list's length.
+    len: usize,
+    /// What the item is called, for the buttons' accessible names.
+    #[prop(into)]
+    item_label: Signal<String>,
+    /// A prefix for the buttons' ids, unique per list (e.g. "svc").
+    id_prefix: &'static str,
+    /// Called with (from, to) when the user moves the item.
+    on_move: Callback<(usize, usize)>,
+) -> impl IntoView {
+    let lang = use_app().lang;
+    let up_id = format!("{id_prefix}-up-{index}");
+    let down_id = format!("{id_prefix}-down-{index}");
+    let move_to = move |to: usize, up: bool| {
+        on_move.run((index, to));
+        // After re-render the item sits at `to`; keep focus on the same kind of button,
+        // or the other one when the item reached an end of the list.
+        let target = if (up && to == 0) || (!up && to + 1 == len) {
+            if up { format!("{id_prefix}-down-{to}") } else { format!("{id_prefix}-up-{to}") }
+        } else if up {
+            format!("{id_prefix}-up-{to}")
+        } else {
+            format!("{id_prefix}-down-{to}")
+        };
+        super::browser::focus_id_later(&target);
+    };
+    view! {
+        <span class="move-buttons">
+            {(index > 0).then(|| view! {
+                <button type="button" class="button button-secondary button-small" id=up_id.clone()
+                    aria-label=move || tf(lang.get(), "form.move_up", &[("item", &item_label.get())])
+                    on:click=move |_| move_to(index - 1, true)>
+                    "↑"<span class="visually-hidden">{move || t(lang.get(), "form.up")}</span>
+                </button>
+            })}
+            {(index + 1 < len).then(|| view! {
+                <button type="button" class="button button-secondary button-small" id=down_id.clone()
+                    aria-label=move || tf(lang.get(), "form.move_down", &[("item", &item_label.get())])
+                    on:click=move |_| move_to(index + 1, false)>
+                    "↓"<span class="visually-hidden">{move || t(lang.get(), "form.down")}</span>
+                </button>
+            })}
+        </span>
+    }
+}
