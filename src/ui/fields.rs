@@ -289,7 +289,6 @@ pub fn StepActions(step: Step) -> impl IntoView {
 /// "Move up" / "Move down" buttons for one item of an ordered list: keyboard-operable
 /// reordering (no drag needed). `on_move` gets (from, to) indexes; focus follows the moved
 /// item's button so a keyboard user can keep moving it.
-#[allow(dead_code)] // TODO(lead): drop once the services and ranking steps use it.
 #[component]
 pub fn MoveButtons(
     /// The item's index in the list.

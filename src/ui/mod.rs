@@ -3,7 +3,7 @@
 
 mod app;
 pub mod browser;
-mod fields;
+pub mod fields;
 mod header;
 mod start;
 mod steps;
