@@ -3,7 +3,7 @@
 #   1. format and lints (host and wasm32)
 #   2. native tests: the engine, i18n, the ibplan CLI (cargo test)
 #   3. in-browser tests: wasm-bindgen-test in headless Chromium
-#   4. the release build (trunk + wasm-opt)
+#   4. the release build (trunk + wasm-opt) and its first-load size budget
 #   5. end-to-end tests: Playwright + axe-core against the built app
 # It stops at the first failing layer, and a layer that runs zero tests fails too.
 set -euo pipefail
@@ -46,6 +46,7 @@ count_cargo_tests "$logs/wasm.log" "wasm"
 
 layer "Release build"
 bash scripts/build.sh 2>&1 | tail -n 5
+node scripts/size-budget.mjs
 
 layer "End-to-end tests (Playwright + axe-core)"
 npx playwright test --config tests/e2e/playwright.config.mjs
