@@ -98,14 +98,19 @@ async fn language_switch_changes_the_text_the_html_lang_and_the_stored_choice() 
 }
 
 #[wasm_bindgen_test]
-async fn new_case_leads_to_a_screen_that_says_what_will_be_there_and_back() {
+async fn new_case_is_stored_and_opens_at_the_child_step() {
     let app = mount_fresh_app();
     tick().await;
     click(&app, "#new-case");
     tick().await;
-    assert_eq!(text_of(&app, "h1"), "Jauna lieta");
-    click(&app, "main button");
-    tick().await;
-    assert_eq!(text_of(&app, "h1"), "Sāciet atbalsta plānu");
+    assert_eq!(text_of(&app, "h1"), "Bērns");
+    let hash = web_sys::window()
+        .expect("window")
+        .location()
+        .hash()
+        .expect("hash");
+    assert!(hash.starts_with("#/case/"), "{hash}");
+    let stored = ib_planner::storage::list_cases().expect("storage works");
+    assert_eq!(stored.len(), 1);
     app.remove();
 }

@@ -32,16 +32,18 @@ test('the language switch changes all visible text and is remembered after reloa
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sāciet atbalsta plānu');
 });
 
-test('both start actions lead to screens that say what will be there, and back', async ({ guardedPage: page }) => {
+test('both start actions open a case, and Back returns to the start screen', async ({ guardedPage: page }) => {
   await openApp(page);
   await page.getByRole('button', { name: 'Jauna lieta' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jauna lieta');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bērns');
+  await expect(page).toHaveURL(/#\/case\/[0-9a-f]+\/child$/);
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sāciet atbalsta plānu');
   await page.getByRole('button', { name: 'Atvērt parauga lietu' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Parauga lieta');
-  await page.getByRole('button', { name: 'Atpakaļ uz sākumu' }).click();
+  await expect(page).toHaveURL(/#\/case\/[0-9a-f]+\/result$/);
+  await page.locator('header .brand').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sāciet atbalsta plānu');
+  await expect(page.locator('.case-row')).toHaveCount(2);
 });
 
 test('the start screen is keyboard-usable: skip link first, then the actions', async ({ guardedPage: page }) => {
@@ -52,7 +54,7 @@ test('the start screen is keyboard-usable: skip link first, then the actions', a
   await page.keyboard.press('Tab');
   await expect(page.locator(':focus')).toHaveAttribute('id', 'new-case');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jauna lieta');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bērns');
 });
 
 test('axe-core finds no WCAG 2.1 AA violation on the start screen, in both languages', async ({ guardedPage: page }) => {
