@@ -12,6 +12,7 @@
 pub mod draft;
 pub mod engine;
 pub mod i18n;
+pub mod signing;
 
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
