@@ -1,0 +1,623 @@
+//! The logic behind the services, settings and result screens, kept out of the UI so it is
+//! tested natively: catalogue search, edits of the expert service list that keep both
+//! rankings permutations, the weights shown as percentages, the plain-language reason of
+//! each plan line, the "what if" comparison of two allocations, and the geometry of the
+//! budget charts.
+//!
+//! Money stays exact: every amount and every chart coordinate here is a
+//! [`rust_decimal::Decimal`]; the UI writes the coordinates into SVG as text.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde_json::{Map, Value};
+
+use crate::engine::allocate::{allocate, Allocation, Line, NotFundedCause, Reason};
+use crate::engine::case::Case;
+use crate::engine::problem::Problem;
+use crate::engine::reference::{Caps, Catalogue, Service, Unit};
+use crate::i18n::{t, tf, Lang};
+
+// ---------------------------------------------------------------------------------------
+// Search
+
+/// Lower-cases a text and drops the diacritics of Latvian (and common Latin) letters, so
+/// "aprupe" matches "Aprūpe" and "ģimenes" matches "Gimenes".
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let plain = match c {
+            'ā' | 'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' => 'a',
+            'č' | 'ç' | 'ć' => 'c',
+            'ď' => 'd',
+            'ē' | 'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ė' | 'ě' => 'e',
+            'ģ' | 'ğ' => 'g',
+            'ī' | 'í' | 'ì' | 'î' | 'ï' | 'į' => 'i',
+            'ķ' => 'k',
+            'ļ' | 'ł' | 'ľ' => 'l',
+            'ņ' | 'ñ' | 'ń' | 'ň' => 'n',
+            'ō' | 'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+            'ŗ' | 'ř' => 'r',
+            'š' | 'ś' | 'ş' => 's',
+            'ť' => 't',
+            'ū' | 'ú' | 'ù' | 'û' | 'ü' | 'ų' | 'ů' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ž' | 'ź' | 'ż' => 'z',
+            other => other,
+        };
+        out.push(plain);
+    }
+    out
+}
+
+/// The services whose code, Latvian name or English name contain every word of `query`,
+/// ignoring case and diacritics, in catalogue order. An empty query finds nothing.
+pub fn search<'a>(catalogue: &'a Catalogue, query: &str) -> Vec<&'a Service> {
+    let words: Vec<String> = fold(query)
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    catalogue
+        .services
+        .iter()
+        .filter(|s| {
+            let haystack = fold(&format!("{} {} {}", s.code, s.name.lv, s.name.en));
+            words.iter().all(|w| haystack.contains(w.as_str()))
+        })
+        .collect()
+}
+
+/// A service's name in a language.
+pub fn service_name(lang: Lang, service: &Service) -> &str {
+    match lang {
+        Lang::Lv => &service.name.lv,
+        Lang::En => &service.name.en,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The expert service list (`/services` of a raw case)
+
+fn rank_of(item: &Value, key: &str) -> Option<i64> {
+    item.get(key).and_then(Value::as_i64)
+}
+
+/// Sets `expertRank` to the position (1-based) of every item, so the array order is the
+/// experts' priority order.
+pub fn renumber_expert_ranks(services: &mut [Value]) {
+    for (i, item) in services.iter_mut().enumerate() {
+        if let Some(map) = item.as_object_mut() {
+            map.insert("expertRank".into(), Value::from(i + 1));
+        }
+    }
+}
+
+/// Renumbers `parentRank` to 1..=n keeping the parents' relative order: items are taken
+/// by their current rank (items without a usable rank go last, in list order).
+pub fn compact_parent_ranks(services: &mut [Value]) {
+    let mut order: Vec<(usize, i64)> = services
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (i, rank_of(item, "parentRank").unwrap_or(i64::MAX)))
+        .collect();
+    order.sort_by_key(|&(i, rank)| (rank, i));
+    for (new_rank, (index, _)) in order.into_iter().enumerate() {
+        if let Some(map) = services.get_mut(index).and_then(Value::as_object_mut) {
+            map.insert("parentRank".into(), Value::from(new_rank + 1));
+        }
+    }
+}
+
+/// Whether a service code is already on the list.
+pub fn contains_code(services: &[Value], code: &str) -> bool {
+    services
+        .iter()
+        .any(|item| item.get("code").and_then(Value::as_str) == Some(code))
+}
+
+/// Appends a service at the end of the experts' order and the end of the parents' order
+/// (ranks `n`), with no quantity yet. Returns the new item's index, or `None` when the
+/// code is already on the list.
+pub fn add_service(services: &mut Vec<Value>, code: &str) -> Option<usize> {
+    if contains_code(services, code) {
+        return None;
+    }
+    let n = services.len() + 1;
+    let mut item = Map::new();
+    item.insert("code".into(), Value::from(code));
+    item.insert("expertRank".into(), Value::from(n));
+    item.insert("parentRank".into(), Value::from(n));
+    services.push(Value::Object(item));
+    Some(n - 1)
+}
+
+/// Swaps two items (each keeps its own parents' rank) and renumbers the experts' ranks.
+/// `false`, changing nothing, when either index is out of range.
+pub fn move_service(services: &mut [Value], from: usize, to: usize) -> bool {
+    if from >= services.len() || to >= services.len() {
+        return false;
+    }
+    services.swap(from, to);
+    renumber_expert_ranks(services);
+    true
+}
+
+/// Removes an item and renumbers both rankings so they stay permutations of 1..=n.
+pub fn remove_service(services: &mut Vec<Value>, index: usize) -> bool {
+    if index >= services.len() {
+        return false;
+    }
+    services.remove(index);
+    renumber_expert_ranks(services);
+    compact_parent_ranks(services);
+    true
+}
+
+// ---------------------------------------------------------------------------------------
+// Numbers in words
+
+/// A decimal in a language's style: `4,6` in Latvian, `4.6` in English; trailing zeros
+/// dropped.
+pub fn format_decimal(lang: Lang, value: Decimal) -> String {
+    let text = value.normalize().to_string();
+    match lang {
+        Lang::Lv => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// A share in percent, e.g. `60 %` (with a no-break space).
+pub fn format_percent(lang: Lang, percent: Decimal) -> String {
+    format!("{}\u{a0}%", format_decimal(lang, percent))
+}
+
+/// The experts' weight (a decimal text such as "0.6") as a percentage, if it is one.
+pub fn expert_percent(weight_text: &str) -> Option<Decimal> {
+    let w = crate::engine::money::parse_decimal_text(weight_text.trim(), 4, 1).ok()?;
+    (w <= Decimal::ONE).then(|| (w * Decimal::ONE_HUNDRED).normalize())
+}
+
+/// The two weight texts (experts, parents) for the experts' share in percent, e.g. 60 →
+/// ("0.6", "0.4"). `None` outside 0–100 or with more precision than weights allow.
+pub fn weights_for_percent(percent: Decimal) -> Option<(String, String)> {
+    if percent < Decimal::ZERO || percent > Decimal::ONE_HUNDRED {
+        return None;
+    }
+    let expert = (percent / Decimal::ONE_HUNDRED).normalize();
+    if expert.scale() > 4 {
+        return None;
+    }
+    let parent = (Decimal::ONE - expert).normalize();
+    Some((expert.to_string(), parent.to_string()))
+}
+
+/// The experts' shares offered in the weights control: 0–100 % in 5 % steps, plus the
+/// current share when it is not one of them.
+pub fn percent_options(current: Option<Decimal>) -> Vec<Decimal> {
+    let mut options: Vec<Decimal> = (0..=20).map(|i| Decimal::from(i * 5)).collect();
+    if let Some(c) = current {
+        if c >= Decimal::ZERO && c <= Decimal::ONE_HUNDRED && !options.contains(&c) {
+            options.push(c);
+            options.sort();
+        }
+    }
+    options
+}
+
+/// "experts 60 %, parents 40 %" for the experts' share in percent.
+pub fn weights_in_words(lang: Lang, expert_percent: Decimal) -> String {
+    let parent = Decimal::ONE_HUNDRED - expert_percent;
+    tf(
+        lang,
+        "settings.weights.words",
+        &[
+            ("expert", &format_percent(lang, expert_percent)),
+            ("parent", &format_percent(lang, parent)),
+        ],
+    )
+}
+
+/// The message-key stem of a unit.
+pub fn unit_stem(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Hour => "unit.hour",
+        Unit::Session => "unit.session",
+        Unit::Day => "unit.day",
+        Unit::Day24 => "unit.day24",
+        Unit::Month => "unit.month",
+        Unit::Item => "unit.item",
+    }
+}
+
+/// Whether a count takes the singular: English 1; Latvian numbers ending in 1 but not 11.
+fn singular(lang: Lang, n: u64) -> bool {
+    match lang {
+        Lang::En => n == 1,
+        Lang::Lv => n % 10 == 1 && n % 100 != 11,
+    }
+}
+
+fn unit_key(unit: Unit, form: &str) -> String {
+    format!("{}.{form}", unit_stem(unit))
+}
+
+/// The unit's name for "per unit" (singular): "session", "nodarbība".
+pub fn unit_name(lang: Lang, unit: Unit) -> &'static str {
+    t(lang, &unit_key(unit, "one"))
+}
+
+/// A count with its unit: "3 sessions", "21 nodarbība".
+pub fn count_text(lang: Lang, unit: Unit, n: u64) -> String {
+    let form = if singular(lang, n) { "one" } else { "many" };
+    format!("{n} {}", t(lang, &unit_key(unit, form)))
+}
+
+/// A count with its unit after "of" / "no": "48 sessions", "48 nodarbībām".
+pub fn of_count_text(lang: Lang, unit: Unit, n: u64) -> String {
+    let form = if singular(lang, n) {
+        "of_one"
+    } else {
+        "of_many"
+    };
+    format!("{n} {}", t(lang, &unit_key(unit, form)))
+}
+
+/// The caps of a service in words, e.g. "30 days a year"; `None` when it has none. For
+/// weekly caps by age, only the band for `age` is described when the age is known.
+pub fn caps_text(lang: Lang, unit: Unit, caps: &Caps, age: Option<i32>) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(n) = caps.per_period {
+        parts.push(tf(
+            lang,
+            "caps.per_period",
+            &[("count", &count_text(lang, unit, u64::from(n)))],
+        ));
+    }
+    if let Some(n) = caps.per_year {
+        parts.push(tf(
+            lang,
+            "caps.per_year",
+            &[("count", &count_text(lang, unit, u64::from(n)))],
+        ));
+    }
+    for band in &caps.per_week_by_age {
+        let applies = age.is_none_or(|a| {
+            i64::from(band.from_age) <= i64::from(a) && i64::from(a) <= i64::from(band.to_age)
+        });
+        if applies {
+            parts.push(tf(
+                lang,
+                "caps.per_week_by_age",
+                &[
+                    ("count", &count_text(lang, unit, u64::from(band.units))),
+                    ("from", &band.from_age.to_string()),
+                    ("to", &band.to_age.to_string()),
+                ],
+            ));
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+// ---------------------------------------------------------------------------------------
+// Reasons and status
+
+/// What happened to a line, in four kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Every requested unit funded.
+    Full,
+    /// Funded up to the service's cap.
+    Capped,
+    /// Some units funded; the budget ran out.
+    Partly,
+    /// Nothing funded.
+    NotFunded,
+}
+
+impl Status {
+    /// The status of a line's reason.
+    pub fn of(reason: Reason) -> Status {
+        match reason {
+            Reason::FundedInFull => Status::Full,
+            Reason::Capped { cap: 0 } => Status::NotFunded,
+            Reason::Capped { .. } => Status::Capped,
+            Reason::PartlyFunded { .. } => Status::Partly,
+            Reason::NotFunded { .. } => Status::NotFunded,
+        }
+    }
+
+    /// The short label's message key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Full => "status.full",
+            Status::Capped => "status.capped",
+            Status::Partly => "status.partly",
+            Status::NotFunded => "status.not_funded",
+        }
+    }
+
+    /// A CSS class name for the status (always shown together with words).
+    pub fn class(self) -> &'static str {
+        match self {
+            Status::Full => "status-full",
+            Status::Capped => "status-capped",
+            Status::Partly => "status-partly",
+            Status::NotFunded => "status-none",
+        }
+    }
+}
+
+/// The reason of a plan line in plain words, e.g. "Partly funded: 3 of 48 sessions — the
+/// budget ran out". `service` (from the price list) and `age` let a capped line say what
+/// its limit is.
+pub fn reason_text(lang: Lang, line: &Line, service: Option<&Service>, age: Option<i32>) -> String {
+    let rule = service.and_then(|s| caps_text(lang, line.unit, &s.caps, age));
+    match line.reason {
+        Reason::FundedInFull => t(lang, "why.full").to_string(),
+        Reason::PartlyFunded {
+            funded_units,
+            requested_units,
+        } => tf(
+            lang,
+            "why.partly",
+            &[
+                ("funded", &funded_units.to_string()),
+                (
+                    "requested",
+                    &of_count_text(lang, line.unit, requested_units),
+                ),
+            ],
+        ),
+        Reason::NotFunded {
+            cause: NotFundedCause::BudgetExhausted,
+        } => t(lang, "why.none.budget").to_string(),
+        Reason::NotFunded {
+            cause: NotFundedCause::StrictPolicy,
+        } => t(lang, "why.none.strict").to_string(),
+        Reason::Capped { cap: 0 } => match rule {
+            Some(rule) => tf(lang, "why.none.cap_zero.rule", &[("rule", &rule)]),
+            None => t(lang, "why.none.cap_zero").to_string(),
+        },
+        Reason::Capped { cap } => {
+            let count = count_text(lang, line.unit, cap);
+            match rule {
+                Some(rule) => tf(
+                    lang,
+                    "why.capped.rule",
+                    &[("count", &count), ("rule", &rule)],
+                ),
+                None => tf(lang, "why.capped", &[("count", &count)]),
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// What if
+
+/// A copy of `case` with the experts' share (percent) and the budget changed; the
+/// parents' share follows. `None` when the share is not 0–100 with at most 4 decimals
+/// as a weight.
+pub fn with_what_if(case: &Case, expert_percent: Decimal, budget: Decimal) -> Option<Case> {
+    let (expert, parent) = weights_for_percent(expert_percent)?;
+    let mut changed = case.clone();
+    changed.settings.weights.expert = expert.parse().ok()?;
+    changed.settings.weights.parent = parent.parse().ok()?;
+    changed.settings.budget = budget;
+    Some(changed)
+}
+
+/// Allocates the "what if" variant of a case.
+pub fn what_if(
+    case: &Case,
+    catalogue: &Catalogue,
+    expert_percent: Decimal,
+    budget: Decimal,
+) -> Result<Allocation, Vec<Problem>> {
+    let changed = with_what_if(case, expert_percent, budget)
+        .ok_or_else(|| vec![Problem::new("/settings/weights", "problem.weight.range")])?;
+    allocate(&changed, catalogue)
+}
+
+/// One line as it stands in one of two allocations.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineState {
+    /// 1-based place in the order.
+    pub position: u32,
+    /// What happened to it.
+    pub status: Status,
+    /// Units funded.
+    pub funded_units: u64,
+    /// Amount funded.
+    pub funded_amount: Decimal,
+}
+
+impl LineState {
+    fn of(line: &Line) -> LineState {
+        LineState {
+            position: line.position,
+            status: Status::of(line.reason),
+            funded_units: line.funded_units,
+            funded_amount: line.funded_amount,
+        }
+    }
+}
+
+/// A line that differs between the saved plan and the "what if" plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineChange {
+    /// Service code.
+    pub code: String,
+    /// In the saved plan (absent if the line is only in the other).
+    pub before: Option<LineState>,
+    /// In the "what if" plan.
+    pub after: Option<LineState>,
+}
+
+impl LineChange {
+    /// Whether the line changed place in the order.
+    pub fn moved(&self) -> bool {
+        self.before.as_ref().map(|b| b.position) != self.after.as_ref().map(|a| a.position)
+    }
+
+    /// Whether the line's funding (status or units) changed.
+    pub fn funding_changed(&self) -> bool {
+        match (&self.before, &self.after) {
+            (Some(b), Some(a)) => b.status != a.status || b.funded_units != a.funded_units,
+            _ => true,
+        }
+    }
+}
+
+/// The lines whose place, status or funded units differ between two allocations, in the
+/// order of the second.
+pub fn compare(before: &[Line], after: &[Line]) -> Vec<LineChange> {
+    let mut changes = Vec::new();
+    for a in after {
+        let b = before.iter().find(|b| b.code == a.code);
+        let change = LineChange {
+            code: a.code.clone(),
+            before: b.map(LineState::of),
+            after: Some(LineState::of(a)),
+        };
+        if change.moved() || change.funding_changed() {
+            changes.push(change);
+        }
+    }
+    for b in before {
+        if !after.iter().any(|a| a.code == b.code) {
+            changes.push(LineChange {
+                code: b.code.clone(),
+                before: Some(LineState::of(b)),
+                after: None,
+            });
+        }
+    }
+    changes
+}
+
+// ---------------------------------------------------------------------------------------
+// Charts
+
+/// Geometry of one horizontal bar: where its row starts and how wide its funded and unmet
+/// parts are, in the chart's own units (exact decimals, two places).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BarRow {
+    /// Top of the row (its label line).
+    pub y: Decimal,
+    /// Top of the bar itself.
+    pub bar_y: Decimal,
+    /// Width of the funded part, starting at x = 0.
+    pub funded_width: Decimal,
+    /// Width of the unmet part, starting at x = `funded_width`.
+    pub unmet_width: Decimal,
+}
+
+/// The layout of a horizontal bar chart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BarChart {
+    /// The chart's width.
+    pub width: Decimal,
+    /// The chart's height.
+    pub height: Decimal,
+    /// Height of each bar.
+    pub bar_height: Decimal,
+    /// One row per value.
+    pub rows: Vec<BarRow>,
+}
+
+/// Height of a label line above each bar.
+pub const LABEL_HEIGHT: i64 = 18;
+/// Height of each bar.
+pub const BAR_HEIGHT: i64 = 16;
+/// Space after each bar.
+pub const ROW_GAP: i64 = 12;
+
+fn floor2(d: Decimal) -> Decimal {
+    d.round_dp_with_strategy(2, RoundingStrategy::ToZero)
+}
+
+/// Lays out bars for `(funded, unmet)` amounts in a chart `width` wide: the longest total
+/// fills the width, others are in proportion, rounded down to hundredths so a bar never
+/// overflows. Negative amounts count as zero.
+pub fn bar_chart(values: &[(Decimal, Decimal)], width: Decimal) -> BarChart {
+    let clean = |d: Decimal| d.max(Decimal::ZERO);
+    let max = values
+        .iter()
+        .map(|(f, u)| clean(*f).saturating_add(clean(*u)))
+        .max()
+        .unwrap_or(Decimal::ZERO);
+    let row_height = Decimal::from(LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP);
+    let mut rows = Vec::with_capacity(values.len());
+    for (i, (funded, unmet)) in values.iter().enumerate() {
+        let y = row_height * Decimal::from(i as u64);
+        let (funded_width, unmet_width) = if max.is_zero() {
+            (Decimal::ZERO, Decimal::ZERO)
+        } else {
+            let total = clean(*funded).saturating_add(clean(*unmet));
+            let total_width = floor2(width * total / max);
+            let funded_width = floor2(width * clean(*funded) / max).min(total_width);
+            (funded_width, total_width - funded_width)
+        };
+        rows.push(BarRow {
+            y,
+            bar_y: y + Decimal::from(LABEL_HEIGHT),
+            funded_width,
+            unmet_width,
+        });
+    }
+    BarChart {
+        width,
+        height: row_height * Decimal::from(values.len() as u64),
+        bar_height: Decimal::from(BAR_HEIGHT),
+        rows,
+    }
+}
+
+/// Shortens a label to at most `max` characters, ending it with "…" when cut.
+pub fn short_label(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out = out.trim_end().to_string();
+    out.push('…');
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Problems by step
+
+/// The slug of the step where a problem is fixed (see `ui::workspace::Step::slug`), or
+/// `None` for a problem of the case as a whole.
+pub fn problem_step(problem: &Problem) -> Option<&'static str> {
+    let path = problem.path.as_str();
+    let mut parts = path.split('/').skip(1);
+    let first = parts.next()?;
+    match first {
+        "child" => Some("child"),
+        "questionnaire" => Some("questionnaire"),
+        "team" => {
+            let _index = parts.next();
+            match parts.next() {
+                Some("assessments") => Some("assessment"),
+                _ => Some("team"),
+            }
+        }
+        "goals" => Some("goals"),
+        "services" => {
+            let _index = parts.next();
+            let parent = parts.next() == Some("parentRank")
+                || problem
+                    .params
+                    .iter()
+                    .any(|(k, v)| k == "ranking" && v == "parent");
+            Some(if parent { "ranking" } else { "services" })
+        }
+        "settings" => Some("settings"),
+        _ => None,
+    }
+}
