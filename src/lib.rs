@@ -11,9 +11,11 @@
 
 pub mod draft;
 pub mod engine;
+pub mod exchange;
 pub mod i18n;
 pub mod plan_view;
 pub mod signing;
+pub mod team_edit;
 
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

@@ -1,0 +1,544 @@
+//! The parents' part of a case, as pure functions over the raw case JSON: adding and
+//! removing questionnaire goals, the parents' order of the experts' service list, and the
+//! two files exchanged with parents who work on their own device:
+//!
+//! - `ib-planner-answers/1`: the questionnaire only (no other case data);
+//! - `ib-planner-ranking/1`: the experts' list (codes, names, quantities, ranks), which
+//!   the parents rank and send back; importing it sets only the parents' ranks.
+//!
+//! Reading a file never panics and never changes the case: it yields either a plan of
+//! what an import would do (shown to the user for confirmation) or an error with a
+//! message key. Tested natively (`tests/exchange.rs`).
+
+use crate::draft::{push_at, remove_at, set_at, text_of};
+use crate::engine::reference::Catalogue;
+use serde_json::{json, Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The format tag of a questionnaire answers file.
+pub const ANSWERS_FORMAT: &str = "ib-planner-answers/1";
+/// The format tag of a parents' ranking file.
+pub const RANKING_FORMAT: &str = "ib-planner-ranking/1";
+/// Files larger than this are refused before parsing (a real file is a few kilobytes).
+pub const MAX_FILE_CHARS: usize = 2_000_000;
+/// At most this many goals in an answers file.
+pub const MAX_GOALS: usize = 100;
+/// At most this many services in a ranking file.
+pub const MAX_SERVICES: usize = 500;
+
+/// The keys of a parents' goal that an answers file carries; anything else is dropped.
+const GOAL_KEYS: [&str; 7] = [
+    "id",
+    "text",
+    "lifeDomain",
+    "importance",
+    "performance",
+    "satisfaction",
+    "review",
+];
+
+/// Why a file could not be imported. Nothing in the case changes when this is returned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExchangeError {
+    /// The file is too large to be one of ours.
+    TooLarge,
+    /// Not JSON: truncated, damaged or not a text file.
+    NotJson,
+    /// JSON, but not a file of this app.
+    Foreign,
+    /// A file of this app, but of the other kind (answers vs ranking) or a case/plan.
+    OtherKind,
+    /// A newer version of the format than this app knows.
+    Newer(String),
+    /// The right format tag, but the contents are not as the format says.
+    Malformed,
+    /// The file's service codes differ from the case's list.
+    CodesDiffer {
+        /// Codes in the file that are not on the case's list.
+        unknown: Vec<String>,
+        /// Codes on the case's list that are not in the file.
+        missing: Vec<String>,
+    },
+    /// A service code appears more than once (in the file or on the case's list).
+    DuplicateCodes(Vec<String>),
+    /// The parents' ranks in the file are not the numbers 1..n, each once.
+    RanksInvalid,
+}
+
+impl ExchangeError {
+    /// The message key that explains this error.
+    pub fn key(&self) -> &'static str {
+        match self {
+            ExchangeError::TooLarge => "exchange.error.too_large",
+            ExchangeError::NotJson => "exchange.error.not_json",
+            ExchangeError::Foreign => "exchange.error.foreign",
+            ExchangeError::OtherKind => "exchange.error.other_kind",
+            ExchangeError::Newer(_) => "exchange.error.newer",
+            ExchangeError::Malformed => "exchange.error.malformed",
+            ExchangeError::CodesDiffer { .. } => "exchange.error.codes_differ",
+            ExchangeError::DuplicateCodes(_) => "exchange.error.duplicate_codes",
+            ExchangeError::RanksInvalid => "exchange.error.ranks_invalid",
+        }
+    }
+
+    /// The message's `{name}` parameters. Lists are joined with ", "; an empty list is "—".
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        fn list(codes: &[String]) -> String {
+            if codes.is_empty() {
+                "—".to_string()
+            } else {
+                codes.join(", ")
+            }
+        }
+        match self {
+            ExchangeError::Newer(format) => vec![("format", format.clone())],
+            ExchangeError::CodesDiffer { unknown, missing } => {
+                vec![("unknown", list(unknown)), ("missing", list(missing))]
+            }
+            ExchangeError::DuplicateCodes(codes) => vec![("codes", list(codes))],
+            _ => Vec::new(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Questionnaire goals
+
+/// The goals of the questionnaire (empty when missing or not a list).
+pub fn goals(case: &Value) -> &[Value] {
+    case.pointer("/questionnaire/goals")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
+}
+
+/// An id for a new parents' goal: `PG` and one more than the highest `PG<number>` in use.
+pub fn next_goal_id(case: &Value) -> String {
+    let used: BTreeSet<String> = goals(case)
+        .iter()
+        .filter_map(|g| g.get("id").and_then(Value::as_str))
+        .map(str::to_string)
+        .collect();
+    let highest = used
+        .iter()
+        .filter_map(|id| id.strip_prefix("PG"))
+        .filter_map(|n| n.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    let mut n = highest.saturating_add(1);
+    while used.contains(&format!("PG{n}")) {
+        n = n.saturating_add(1);
+    }
+    format!("PG{n}")
+}
+
+/// Appends an empty goal with a fresh id; returns its index. `None` when the case's
+/// questionnaire is not an object with a goal list (nothing changes then).
+pub fn add_goal(case: &mut Value) -> Option<usize> {
+    let id = next_goal_id(case);
+    if case
+        .pointer("/questionnaire")
+        .is_some_and(|q| !q.is_object())
+    {
+        return None;
+    }
+    push_at(
+        case,
+        "/questionnaire/goals",
+        json!({ "id": id, "text": "", "lifeDomain": "" }),
+    )
+}
+
+/// Removes goal `index`; `false` when there is no such goal.
+pub fn remove_goal(case: &mut Value, index: usize) -> bool {
+    remove_at(case, "/questionnaire/goals", index)
+}
+
+/// How many of the team's goals name the parents' goal `id`.
+pub fn linked_team_goals(case: &Value, id: &str) -> usize {
+    case.get("goals")
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .filter(|g| {
+                    g.get("parentGoals")
+                        .and_then(Value::as_array)
+                        .is_some_and(|ids| ids.iter().any(|x| x.as_str() == Some(id)))
+                })
+                .count()
+        })
+        .unwrap_or(0)
+}
+
+// ---------------------------------------------------------------------------------------
+// Answers file
+
+/// The answers file for a case: its questionnaire and nothing else, pretty-printed.
+pub fn answers_file(case: &Value) -> String {
+    let questionnaire = match case.get("questionnaire") {
+        Some(q) if q.is_object() => q.clone(),
+        _ => json!({ "goals": [] }),
+    };
+    let file = json!({ "format": ANSWERS_FORMAT, "questionnaire": questionnaire });
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// Parses file text as JSON and checks its format tag against `expected`.
+fn parse_tagged(text: &str, expected: &str) -> Result<Map<String, Value>, ExchangeError> {
+    if text.len() > MAX_FILE_CHARS {
+        return Err(ExchangeError::TooLarge);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|_| ExchangeError::NotJson)?;
+    let Value::Object(map) = value else {
+        return Err(ExchangeError::Foreign);
+    };
+    let format = map.get("format").and_then(Value::as_str).unwrap_or("");
+    if format == expected {
+        return Ok(map);
+    }
+    let (family, _) = expected.split_once('/').unwrap_or((expected, ""));
+    if let Some(version) = format
+        .strip_prefix(family)
+        .and_then(|rest| rest.strip_prefix('/'))
+    {
+        return Err(match version.parse::<u32>() {
+            Ok(v) if v > 1 => ExchangeError::Newer(format.to_string()),
+            _ => ExchangeError::Malformed,
+        });
+    }
+    let ours = format.starts_with("ib-planner-")
+        || format.starts_with("ib-plan/")
+        || map
+            .get("schema")
+            .and_then(Value::as_str)
+            .is_some_and(|s| s.starts_with("ib-case/") || s.starts_with("ib-plan/"));
+    Err(if ours {
+        ExchangeError::OtherKind
+    } else {
+        ExchangeError::Foreign
+    })
+}
+
+/// Reads an answers file: the questionnaire it carries, with each goal reduced to the
+/// goal keys (nothing else is imported). The values are not judged here: after the
+/// import the engine reports any problem on the questionnaire's pages, as for typing.
+pub fn read_answers(text: &str) -> Result<Value, ExchangeError> {
+    let map = parse_tagged(text, ANSWERS_FORMAT)?;
+    let items = map
+        .get("questionnaire")
+        .and_then(|q| q.get("goals"))
+        .and_then(Value::as_array)
+        .ok_or(ExchangeError::Malformed)?;
+    if items.len() > MAX_GOALS {
+        return Err(ExchangeError::Malformed);
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let goal = item.as_object().ok_or(ExchangeError::Malformed)?;
+        let kept: Map<String, Value> = goal
+            .iter()
+            .filter(|(k, _)| GOAL_KEYS.contains(&k.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        out.push(Value::Object(kept));
+    }
+    Ok(json!({ "goals": out }))
+}
+
+/// Replaces the case's questionnaire with an imported one.
+pub fn replace_questionnaire(case: &mut Value, questionnaire: Value) -> bool {
+    set_at(case, "/questionnaire", questionnaire)
+}
+
+// ---------------------------------------------------------------------------------------
+// The parents' order
+
+/// The services of the experts' list (empty when missing or not a list).
+pub fn services(case: &Value) -> &[Value] {
+    case.get("services")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
+}
+
+/// A rank value as a position 1..=n, if it is one.
+fn rank_of(value: Option<&Value>, n: usize) -> Option<usize> {
+    let k = value?.as_u64()?;
+    let k = usize::try_from(k).ok()?;
+    (1..=n).contains(&k).then_some(k)
+}
+
+/// The list's indexes ordered by the rank at `key`: items with a valid, not yet taken
+/// rank first (by rank), then the others in `fallback` order.
+fn order_by(items: &[Value], key: &str, fallback: &[usize]) -> Vec<usize> {
+    let n = items.len();
+    let mut taken = BTreeMap::new();
+    for (i, item) in items.iter().enumerate() {
+        if let Some(k) = rank_of(item.get(key), n) {
+            taken.entry(k).or_insert(i);
+        }
+    }
+    let mut order: Vec<usize> = taken.values().copied().collect();
+    let ranked: BTreeSet<usize> = order.iter().copied().collect();
+    order.extend(fallback.iter().copied().filter(|i| !ranked.contains(i)));
+    order
+}
+
+/// The list's indexes in the experts' order (items without a valid rank at the end, in
+/// list order).
+pub fn experts_order(items: &[Value]) -> Vec<usize> {
+    let list: Vec<usize> = (0..items.len()).collect();
+    order_by(items, "expertRank", &list)
+}
+
+/// The list's indexes in the parents' order: by `parentRank`; items without a valid one
+/// at the end, in the experts' order.
+pub fn parents_order(items: &[Value]) -> Vec<usize> {
+    order_by(items, "parentRank", &experts_order(items))
+}
+
+/// Whether every item has a parents' rank and together they are 1..n, each once.
+pub fn parent_ranks_complete(items: &[Value]) -> bool {
+    let n = items.len();
+    let ranks: BTreeSet<usize> = items
+        .iter()
+        .filter_map(|s| rank_of(s.get("parentRank"), n))
+        .collect();
+    ranks.len() == n
+}
+
+/// Writes `parentRank` = position + 1 for the indexes in `order`.
+fn write_parent_ranks(case: &mut Value, order: &[usize]) -> bool {
+    let Some(items) = case.get_mut("services").and_then(Value::as_array_mut) else {
+        return false;
+    };
+    for (position, &i) in order.iter().enumerate() {
+        if let Some(Value::Object(item)) = items.get_mut(i) {
+            item.insert("parentRank".to_string(), Value::from(position + 1));
+        }
+    }
+    true
+}
+
+/// Moves the service at position `from` of the parents' order to position `to` (adjacent
+/// positions swap) and writes the whole shown order as the parents' ranks, so they stay a
+/// permutation of 1..n. `false` (nothing changed) when a position is out of range.
+pub fn move_in_parents_order(case: &mut Value, from: usize, to: usize) -> bool {
+    let mut order = parents_order(services(case));
+    if from >= order.len() || to >= order.len() {
+        return false;
+    }
+    let item = order.remove(from);
+    order.insert(to, item);
+    write_parent_ranks(case, &order)
+}
+
+/// Sets every parents' rank from the experts' order.
+pub fn start_from_experts(case: &mut Value) -> bool {
+    let order = experts_order(services(case));
+    write_parent_ranks(case, &order)
+}
+
+// ---------------------------------------------------------------------------------------
+// Ranking file
+
+/// The ranking file for a case: each service's code, names in both languages (from the
+/// catalogue, when the code is known), unit, quantity and both ranks — in the experts'
+/// order, pretty-printed.
+pub fn ranking_file(case: &Value, catalogue: &Catalogue) -> String {
+    let items = services(case);
+    let list: Vec<Value> = experts_order(items)
+        .into_iter()
+        .filter_map(|i| items.get(i))
+        .map(|s| {
+            let code = text_of(s.get("code"));
+            let mut entry = Map::new();
+            entry.insert("code".into(), Value::String(code.clone()));
+            if let Some(service) = catalogue.service(&code) {
+                entry.insert(
+                    "name".into(),
+                    json!({ "lv": service.name.lv, "en": service.name.en }),
+                );
+                entry.insert(
+                    "unit".into(),
+                    serde_json::to_value(service.unit).unwrap_or(Value::Null),
+                );
+            }
+            for key in ["quantity", "expertRank", "parentRank"] {
+                entry.insert(key.into(), s.get(key).cloned().unwrap_or(Value::Null));
+            }
+            Value::Object(entry)
+        })
+        .collect();
+    let file = json!({ "format": RANKING_FORMAT, "services": list });
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// One service of a ranking file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RankingEntry {
+    /// Service code.
+    pub code: String,
+    /// Quantity as in the file (used only when the case has no list yet).
+    pub quantity: Value,
+    /// Experts' rank as in the file (used only when the case has no list yet).
+    pub expert_rank: Value,
+    /// Parents' rank as in the file.
+    pub parent_rank: Value,
+}
+
+/// Reads a ranking file.
+pub fn read_ranking(text: &str) -> Result<Vec<RankingEntry>, ExchangeError> {
+    let map = parse_tagged(text, RANKING_FORMAT)?;
+    let items = map
+        .get("services")
+        .and_then(Value::as_array)
+        .ok_or(ExchangeError::Malformed)?;
+    if items.len() > MAX_SERVICES {
+        return Err(ExchangeError::Malformed);
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let code = item
+            .get("code")
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|c| !c.is_empty() && c.len() <= 64)
+            .ok_or(ExchangeError::Malformed)?;
+        let field = |key: &str| item.get(key).cloned().unwrap_or(Value::Null);
+        out.push(RankingEntry {
+            code: code.to_string(),
+            quantity: field("quantity"),
+            expert_rank: field("expertRank"),
+            parent_rank: field("parentRank"),
+        });
+    }
+    Ok(out)
+}
+
+/// What importing a ranking file would do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RankingImport {
+    /// Set the parents' rank of each listed service (index in the case's list, rank).
+    SetParentRanks(Vec<(usize, u32)>),
+    /// The case has no list yet (the parents' own device): create it from the file.
+    CreateList(Vec<Value>),
+}
+
+impl RankingImport {
+    /// How many services the import touches.
+    pub fn len(&self) -> usize {
+        match self {
+            RankingImport::SetParentRanks(v) => v.len(),
+            RankingImport::CreateList(v) => v.len(),
+        }
+    }
+
+    /// Whether the import touches no service.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+fn duplicates<'a>(codes: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut seen = BTreeSet::new();
+    let mut dup = BTreeSet::new();
+    for c in codes {
+        if !seen.insert(c) {
+            dup.insert(c.to_string());
+        }
+    }
+    dup.into_iter().collect()
+}
+
+/// Plans the import of a ranking file into a case. With a list on the case, the file's
+/// codes must match it exactly and its parents' ranks must be 1..n, each once; only the
+/// parents' ranks change. With no list yet, the file's list is taken as it is.
+pub fn plan_ranking_import(
+    case: &Value,
+    entries: &[RankingEntry],
+) -> Result<RankingImport, ExchangeError> {
+    let dup = duplicates(entries.iter().map(|e| e.code.as_str()));
+    if !dup.is_empty() {
+        return Err(ExchangeError::DuplicateCodes(dup));
+    }
+    let items = services(case);
+    if items.is_empty() {
+        if entries.is_empty() {
+            return Err(ExchangeError::Malformed);
+        }
+        let list = entries
+            .iter()
+            .map(|e| {
+                let mut s = Map::new();
+                s.insert("code".into(), Value::String(e.code.clone()));
+                for (key, v) in [
+                    ("quantity", &e.quantity),
+                    ("expertRank", &e.expert_rank),
+                    ("parentRank", &e.parent_rank),
+                ] {
+                    if !v.is_null() {
+                        s.insert(key.into(), v.clone());
+                    }
+                }
+                Value::Object(s)
+            })
+            .collect();
+        return Ok(RankingImport::CreateList(list));
+    }
+    let case_codes: Vec<String> = items.iter().map(|s| text_of(s.get("code"))).collect();
+    let dup = duplicates(case_codes.iter().map(String::as_str));
+    if !dup.is_empty() {
+        return Err(ExchangeError::DuplicateCodes(dup));
+    }
+    let in_case: BTreeSet<&str> = case_codes.iter().map(String::as_str).collect();
+    let in_file: BTreeSet<&str> = entries.iter().map(|e| e.code.as_str()).collect();
+    let unknown: Vec<String> = in_file
+        .difference(&in_case)
+        .map(|c| c.to_string())
+        .collect();
+    let missing: Vec<String> = in_case
+        .difference(&in_file)
+        .map(|c| c.to_string())
+        .collect();
+    if !unknown.is_empty() || !missing.is_empty() {
+        return Err(ExchangeError::CodesDiffer { unknown, missing });
+    }
+    let n = entries.len();
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::with_capacity(n);
+    for e in entries {
+        let rank = rank_of(Some(&e.parent_rank), n).ok_or(ExchangeError::RanksInvalid)?;
+        if !seen.insert(rank) {
+            return Err(ExchangeError::RanksInvalid);
+        }
+        let index = case_codes
+            .iter()
+            .position(|c| *c == e.code)
+            .ok_or(ExchangeError::Malformed)?;
+        out.push((
+            index,
+            u32::try_from(rank).map_err(|_| ExchangeError::RanksInvalid)?,
+        ));
+    }
+    out.sort_unstable();
+    Ok(RankingImport::SetParentRanks(out))
+}
+
+/// Carries out a planned ranking import.
+pub fn apply_ranking_import(case: &mut Value, import: &RankingImport) -> bool {
+    match import {
+        RankingImport::SetParentRanks(ranks) => {
+            let Some(items) = case.get_mut("services").and_then(Value::as_array_mut) else {
+                return false;
+            };
+            for (i, rank) in ranks {
+                if let Some(Value::Object(item)) = items.get_mut(*i) {
+                    item.insert("parentRank".to_string(), Value::from(*rank));
+                }
+            }
+            true
+        }
+        RankingImport::CreateList(list) => set_at(case, "/services", Value::Array(list.clone())),
+    }
+}
