@@ -33,6 +33,7 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ("case.missing.body", "Šajā ierīcē nav lietas ar šo adresi. Tā var būt dzēsta vai saglabāta citā pārlūkā.", "There is no case with this address on this device. It may have been deleted or saved in another browser."),
     ("case.storage_unavailable.title", "Saglabātās lietas nav pieejamas", "Saved cases are not available"),
     ("case.steps", "Plāna soļi", "Plan steps"),
+    ("case.steps_toggle", "{n}. solis no {total}: {step} — rādīt visus soļus", "Step {n} of {total}: {step} — show all steps"),
     ("case.step_of", "{n}. solis no {total}", "Step {n} of {total}"),
     ("case.step_incomplete", " (jāpapildina)", " (to complete)"),
     ("case.save.unchanged", "Izmaiņas tiek saglabātas automātiski šajā ierīcē.", "Changes are saved automatically on this device."),

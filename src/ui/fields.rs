@@ -62,6 +62,9 @@ pub fn Field(
 ) -> impl IntoView {
     let lang = use_app().lang;
     let ctx = use_case();
+    ctx.labels.update_value(|labels| {
+        labels.insert(path.clone(), label);
+    });
     let id = field_id(&path);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -147,6 +150,9 @@ pub fn Select(
 ) -> impl IntoView {
     let lang = use_app().lang;
     let ctx = use_case();
+    ctx.labels.update_value(|labels| {
+        labels.insert(path.clone(), label);
+    });
     let id = field_id(&path);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -232,11 +238,17 @@ pub fn ErrorSummary(
                         {list.into_iter().map(|p| {
                             let target = field_id(&p.path);
                             let href = format!("#{target}");
+                            // Name the field, so "cannot be empty" says which one.
+                            let label = ctx.labels.with_value(|labels| labels.get(&p.path).copied());
+                            let text = match label {
+                                Some(key) => format!("{}: {}", t(lang.get(), key), problem_text(lang.get(), &p)),
+                                None => problem_text(lang.get(), &p),
+                            };
                             view! {
                                 <li><a href=href on:click=move |ev| {
                                     ev.prevent_default();
                                     super::browser::focus_id(&target);
-                                }>{problem_text(lang.get(), &p)}</a></li>
+                                }>{text}</a></li>
                             }
                         }).collect_view()}
                     </ul>

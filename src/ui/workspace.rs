@@ -153,6 +153,9 @@ pub struct CaseCtx {
     /// Whether the user has tried to leave the current step, which turns on the error
     /// summary and inline errors (GOV.UK pattern: errors after an attempt, not while typing).
     pub show_errors: RwSignal<bool>,
+    /// The label key of each field on show, by JSON pointer, so the error summary can
+    /// name the field a problem belongs to. Fields register themselves.
+    pub labels: StoredValue<std::collections::BTreeMap<String, &'static str>>,
 }
 
 impl CaseCtx {
@@ -189,6 +192,7 @@ pub fn use_case() -> CaseCtx {
                 problems: Memo::new(|_| Vec::new()),
                 save_state: RwSignal::new(SaveState::Unchanged),
                 show_errors: RwSignal::new(false),
+                labels: StoredValue::new(Default::default()),
             }
         }
     }
@@ -264,6 +268,7 @@ fn CaseView(stored: StoredCase) -> impl IntoView {
         problems,
         save_state,
         show_errors,
+        labels: StoredValue::new(Default::default()),
     };
     provide_context(ctx);
 
@@ -316,9 +321,28 @@ fn StepNav(step: Memo<Step>) -> impl IntoView {
     let app = use_app();
     let ctx = use_case();
     let lang = app.lang;
+    // On a phone the full list of steps is folded behind a button that names the current
+    // step; on wider screens it is always shown (CSS hides the button there).
+    let open = RwSignal::new(false);
+    Effect::new(move |_| {
+        step.track();
+        open.set(false);
+    });
     view! {
-        <nav class="step-nav" aria-label=move || t(lang.get(), "case.steps")>
-            <ol>
+        <nav class="step-nav" class:open=move || open.get() aria-label=move || t(lang.get(), "case.steps")>
+            <button type="button" class="step-nav-toggle" aria-controls="step-list"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {move || {
+                    let index = Step::ALL.iter().position(|s| *s == step.get()).unwrap_or(0) + 1;
+                    tf(lang.get(), "case.steps_toggle", &[
+                        ("n", &index.to_string()),
+                        ("total", &Step::ALL.len().to_string()),
+                        ("step", t(lang.get(), step.get().title_key())),
+                    ])
+                }}
+            </button>
+            <ol id="step-list">
                 {Step::ALL.into_iter().enumerate().map(|(i, s)| {
                     let current = move || step.get() == s;
                     let has_problems = move || !s.scope().is_empty() && !ctx.problems_within(s.scope()).is_empty();
