@@ -1,11 +1,202 @@
-//! The assessment step (being built).
+//! The assessment: each team member records an ICF qualifier (0–4, 8, 9, in words) per
+//! assessment domain, with a note for each scored domain. An unscored domain is simply
+//! absent from the member's `assessments`. Each member's part can be collapsed and shows
+//! how many domains are scored.
 
-use super::NotYetBuilt;
-use crate::ui::workspace::Step;
+use super::team::{inline_problems, member_roles, role_name, within_except};
+use crate::draft::{field_id, text_of};
+use crate::engine::reference::AssessmentDomain;
+use crate::i18n::{t, tf, Lang};
+use crate::team_edit::{self, QUALIFIERS};
+use crate::ui::app::use_app;
+use crate::ui::fields::{ErrorSummary, Field, StepActions};
+use crate::ui::workspace::{reference, use_case, Step};
 use leptos::prelude::*;
+
+fn domain_name(lang: Lang, domain: &AssessmentDomain) -> String {
+    let name = match lang {
+        Lang::Lv => &domain.name.lv,
+        Lang::En => &domain.name.en,
+    };
+    match &domain.icf {
+        Some(icf) => format!("{name} ({icf})"),
+        None => name.clone(),
+    }
+}
 
 /// The assessment step's screen.
 #[component]
 pub fn AssessmentStep() -> impl IntoView {
-    view! { <NotYetBuilt step=Step::Assessment/> }
+    let lang = use_app().lang;
+    let ctx = use_case();
+    let domains: Vec<AssessmentDomain> = reference()
+        .map(|r| r.domains.domains.clone())
+        .unwrap_or_default();
+    let domains = StoredValue::new(domains);
+    let members = member_roles(ctx);
+    let sections = move || {
+        members
+            .get()
+            .into_iter()
+            .map(|(i, role)| view! { <MemberScores member=i role=role domains=domains/> })
+            .collect_view()
+    };
+    view! {
+        <section aria-labelledby="step-title">
+            <ErrorSummary scope=Step::Assessment.scope()/>
+            <h1 id="step-title">{move || t(lang.get(), "step.assessment")}</h1>
+            <p class="lead">{move || t(lang.get(), "assessment.lead")}</p>
+            <details class="assess-scale">
+                <summary>{move || t(lang.get(), "assessment.scale.title")}</summary>
+                <p>{move || t(lang.get(), "assessment.scale.body")}</p>
+            </details>
+            {sections}
+            <StepActions step=Step::Assessment/>
+        </section>
+    }
+}
+
+/// One member's scores: a heading with role and name, then a collapsible list of domains.
+#[component]
+fn MemberScores(
+    member: usize,
+    role: String,
+    domains: StoredValue<Vec<AssessmentDomain>>,
+) -> impl IntoView {
+    let lang = use_app().lang;
+    let ctx = use_case();
+    let role = StoredValue::new(role);
+    let title_id = format!("member-{member}-title");
+    let heading = move || {
+        let l = lang.get();
+        let role = role_name(l, &role.get_value());
+        let name = ctx.case.with(|c| {
+            text_of(c.pointer(&format!("/team/{member}/name")))
+                .trim()
+                .to_string()
+        });
+        if name.is_empty() {
+            role
+        } else {
+            tf(l, "assessment.member", &[("role", &role), ("name", &name)])
+        }
+    };
+    let total = domains.with_value(Vec::len);
+    let scored = Memo::new(move |_| {
+        domains.with_value(|ds| {
+            let codes: Vec<&str> = ds.iter().map(|d| d.code.as_str()).collect();
+            ctx.case.with(|c| team_edit::scored_count(c, member, &codes))
+        })
+    });
+    let base = format!("/team/{member}/assessments");
+    // Problems of entries whose domain this screen does not show (e.g. an unknown code
+    // from an imported file), or of the list itself.
+    let known: Vec<String> = domains.with_value(|ds| ds.iter().map(|d| d.code.clone()).collect());
+    let stray = move |p: &str| {
+        if p == base {
+            return true;
+        }
+        within_except(p, &base, &[]) && {
+            let rest = p.get(base.len() + 1..).unwrap_or_default();
+            let index = rest.split('/').next().and_then(|s| s.parse::<usize>().ok());
+            let domain = index.and_then(|j| {
+                ctx.case.with_untracked(|c| {
+                    c.pointer(&format!("/team/{member}/assessments/{j}/domain"))
+                        .and_then(serde_json::Value::as_str)
+                        .map(str::to_string)
+                })
+            });
+            !domain.is_some_and(|d| known.contains(&d))
+        }
+    };
+    view! {
+        <section class="assess-member" aria-labelledby=title_id.clone()>
+            <h2 id=title_id.clone()>{heading}</h2>
+            <details class="assess-details" open=true>
+                <summary>{move || tf(lang.get(), "assessment.count", &[("scored", &scored.get().to_string()), ("total", &total.to_string())])}</summary>
+                {inline_problems(stray)}
+                {domains.with_value(|ds| ds.iter().cloned().map(|d| view! { <DomainScore member=member domain=d/> }).collect_view())}
+            </details>
+        </section>
+    }
+}
+
+/// One domain of one member: the qualifier choice and, once scored, a note.
+#[component]
+fn DomainScore(member: usize, domain: AssessmentDomain) -> impl IntoView {
+    let lang = use_app().lang;
+    let ctx = use_case();
+    let code = StoredValue::new(domain.code.clone());
+    let domain = StoredValue::new(domain);
+    // Where this domain's entry sits in the member's list (it moves when an earlier
+    // domain is unscored); a memo, so typing a note does not re-create the fields.
+    let index = Memo::new(move |_| {
+        ctx.case
+            .with(|c| team_edit::assessment_index(c, member, &code.get_value()))
+    });
+    let current = Memo::new(move |_| match index.get() {
+        Some(j) => ctx.case.with(|c| {
+            text_of(c.pointer(&format!("/team/{member}/assessments/{j}/qualifier")))
+        }),
+        None => String::new(),
+    });
+    let select_id = move || match index.get() {
+        Some(j) => field_id(&format!("/team/{member}/assessments/{j}/qualifier")),
+        None => format!("score-{member}-{}", code.get_value()),
+    };
+    let error_id = move || format!("{}-error", select_id());
+    let has_problem = Memo::new(move |_| {
+        ctx.show_errors.get()
+            && index.get().is_some_and(|j| {
+                let entry = format!("/team/{member}/assessments/{j}");
+                let note = format!("{entry}/note");
+                ctx.problems
+                    .with(|all| all.iter().any(|p| within_except(&p.path, &entry, std::slice::from_ref(&note))))
+            })
+    });
+    let on_change = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        let qualifier = text.parse::<u8>().ok().filter(|q| QUALIFIERS.contains(q));
+        ctx.update(|c| {
+            team_edit::set_qualifier(c, member, &code.get_value(), qualifier);
+        });
+    };
+    let entry_problems = move || {
+        index.get().map(|j| {
+            let entry = format!("/team/{member}/assessments/{j}");
+            let skip = vec![format!("{entry}/note")];
+            view! { <div id=error_id()>{inline_problems(move |p| within_except(p, &entry, &skip))}</div> }
+        })
+    };
+    view! {
+        <fieldset class="domain-score" class:form-group-error=move || has_problem.get()>
+            <legend>{move || domain.with_value(|d| domain_name(lang.get(), d))}</legend>
+            {entry_problems}
+            <div class="form-group">
+                <label class="label" for=select_id>{move || t(lang.get(), "assessment.qualifier")}</label>
+                <select id=select_id class="select qualifier-select"
+                    aria-invalid=move || has_problem.get().then_some("true")
+                    aria-describedby=move || has_problem.get().then(error_id)
+                    on:change=on_change>
+                    <option value="" prop:selected=move || current.get().is_empty()>
+                        {move || t(lang.get(), "assessment.not_scored")}
+                    </option>
+                    {QUALIFIERS.iter().map(|q| {
+                        let value = q.to_string();
+                        let key = format!("assessment.q.{q}");
+                        let for_selected = value.clone();
+                        view! {
+                            <option value=value prop:selected=move || current.get() == for_selected>
+                                {move || t(lang.get(), &key)}
+                            </option>
+                        }
+                    }).collect_view()}
+                </select>
+            </div>
+            {move || index.get().map(|j| view! {
+                <Field path=format!("/team/{member}/assessments/{j}/note") label="assessment.note"
+                    hint="assessment.note.hint" multiline=true/>
+            })}
+        </fieldset>
+    }
 }
