@@ -1,6 +1,7 @@
 //! The service worker's page side: registers `sw.js` (written at build time by
 //! `scripts/postbuild.mjs`), and tells the user when a new build is waiting. The user
-//! chooses when to reload; nothing here touches stored cases or settings.
+//! chooses when to reload; nothing here touches stored cases or settings. It also
+//! removes `index.html`'s loading splash (`#boot`) once the app has mounted.
 //!
 //! A new build's worker installs beside the running one and waits (it never calls
 //! `skipWaiting` on its own). The banner below appears when a worker is waiting; its
@@ -160,12 +161,23 @@ fn apply_update() {
     }
 }
 
+/// Removes the "loading" splash of `index.html`: the app has mounted.
+fn remove_boot_splash() {
+    if let Some(splash) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        splash.remove();
+    }
+}
+
 /// A polite status line shown when a new version is ready: "A new version is available
 /// — Reload". The live region is always in the page so screen readers announce it.
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
     let lang = use_app().lang;
     let available = RwSignal::new(false);
+    remove_boot_splash();
     register(available);
     view! {
         <div id="update-banner" role="status" aria-live="polite">

@@ -23,6 +23,8 @@ async function waitForServiceWorker(page) {
 
 test('after one online visit the app starts and works with the network off', async ({ guardedPage: page, context }) => {
   await openApp(page);
+  // The loading splash of index.html is gone once the app has mounted.
+  await expect(page.locator('#boot')).toHaveCount(0);
   await waitForServiceWorker(page);
   await context.setOffline(true);
   try {
