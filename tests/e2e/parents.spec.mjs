@@ -7,11 +7,18 @@ import { test, expect, expectNoAxeViolations, openApp } from './fixtures.mjs';
 
 const h1 = (page) => page.locator('main h1');
 
+/** Opens a step by its link in the step navigation (opening the narrow-screen menu first). */
+async function openStep(page, name) {
+  const toggle = page.locator('.step-nav-toggle');
+  if (await toggle.isVisible()) await toggle.click();
+  await page.locator('nav.step-nav a', { hasText: name }).click();
+}
+
 async function newCaseQuestionnaire(page) {
   await openApp(page);
   await page.getByRole('button', { name: 'Jauna lieta' }).click();
   await expect(h1(page)).toBeVisible();
-  await page.locator('nav.step-nav a', { hasText: 'Vecāku anketa' }).click();
+  await openStep(page, 'Vecāku anketa');
   await expect(h1(page)).toHaveText('Vecāku anketa');
 }
 
@@ -155,7 +162,7 @@ test('ranking: the example case in the parents\' order, moved with the keyboard,
   await openApp(page);
   await page.getByRole('button', { name: 'Atvērt parauga lietu' }).click();
   await expect(h1(page)).toBeVisible();
-  await page.locator('nav.step-nav a', { hasText: 'Vecāku prioritātes' }).click();
+  await openStep(page, 'Vecāku prioritātes');
   await expect(h1(page)).toHaveText('Vecāku prioritātes');
   await expect(page.getByText('speciālistu secībai ir 60 % svara, vecāku secībai — 40 %')).toBeVisible();
   const names = page.locator('.parents-rank-name');
@@ -209,7 +216,7 @@ test('the parents\' screens in English', async ({ guardedPage: page }) => {
   await openApp(page);
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('button', { name: 'New case' }).click();
-  await page.locator('nav.step-nav a', { hasText: 'Parents\' questionnaire' }).click();
+  await openStep(page, 'Parents\' questionnaire');
   await expect(h1(page)).toHaveText('Parents\' questionnaire');
   await page.getByRole('button', { name: 'Add a goal' }).click();
   await page.getByRole('radio', { name: 'Mobility' }).check();
