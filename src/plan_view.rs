@@ -621,3 +621,97 @@ pub fn problem_step(problem: &Problem) -> Option<&'static str> {
         _ => None,
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// The chart as SVG text
+
+/// One bar of a chart: its label, the amount written beside it, the funded and unmet
+/// amounts, and a full description for its tooltip.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChartRow {
+    /// Label above the bar (shortened to fit).
+    pub label: String,
+    /// The amount written at the right end of the label line.
+    pub value: String,
+    /// Funded amount (solid part).
+    pub funded: Decimal,
+    /// Unmet amount (striped part).
+    pub unmet: Decimal,
+    /// Full text for the bar's tooltip.
+    pub title: String,
+}
+
+/// Width of the charts in SVG units.
+pub const CHART_WIDTH: i64 = 360;
+/// Longest label drawn beside a bar, in characters.
+pub const CHART_LABEL_CHARS: usize = 30;
+
+/// Escapes text for XML content and attribute values.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A horizontal bar chart as SVG text: `role="img"`, named by its `<title>` and
+/// `<desc>`; funded parts solid, unmet parts striped and outlined, so the two differ by
+/// pattern, not colour alone. `id` must be unique on the page.
+pub fn svg_bar_chart(id: &str, title: &str, desc: &str, rows: &[ChartRow]) -> String {
+    let values: Vec<(Decimal, Decimal)> = rows.iter().map(|r| (r.funded, r.unmet)).collect();
+    let chart = bar_chart(&values, Decimal::from(CHART_WIDTH));
+    let id = xml_escape(id);
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bar-chart\" viewBox=\"0 0 {w} {h}\" \
+         role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" focusable=\"false\">\
+         <title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{desc}</desc>\
+         <defs><pattern id=\"{id}-hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" \
+         patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#ffffff\"/>\
+         <line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#1d4f91\" stroke-width=\"2\"/></pattern></defs>",
+        w = CHART_WIDTH,
+        h = chart.height.max(Decimal::ONE),
+        title = xml_escape(title),
+        desc = xml_escape(desc),
+    );
+    for (row, geometry) in rows.iter().zip(&chart.rows) {
+        let text_y = geometry.y + Decimal::from(13);
+        svg.push_str(&format!(
+            "<g><title>{tip}</title>\
+             <text x=\"0\" y=\"{text_y}\" class=\"chart-label\">{label}</text>\
+             <text x=\"{w}\" y=\"{text_y}\" text-anchor=\"end\" class=\"chart-value\">{value}</text>",
+            tip = xml_escape(&row.title),
+            label = xml_escape(&short_label(&row.label, CHART_LABEL_CHARS)),
+            value = xml_escape(&row.value),
+            w = CHART_WIDTH,
+        ));
+        if !geometry.funded_width.is_zero() {
+            svg.push_str(&format!(
+                "<rect x=\"0\" y=\"{y}\" width=\"{fw}\" height=\"{bh}\" class=\"bar-funded\" fill=\"#1d4f91\"/>",
+                y = geometry.bar_y,
+                fw = geometry.funded_width,
+                bh = chart.bar_height,
+            ));
+        }
+        if !geometry.unmet_width.is_zero() {
+            svg.push_str(&format!(
+                "<rect x=\"{x}\" y=\"{y}\" width=\"{uw}\" height=\"{bh}\" class=\"bar-unmet\" \
+                 fill=\"url(#{id}-hatch)\" stroke=\"#1d4f91\" stroke-width=\"1\"/>",
+                x = geometry.funded_width,
+                y = geometry.bar_y,
+                uw = geometry.unmet_width,
+                bh = chart.bar_height,
+            ));
+        }
+        svg.push_str("</g>");
+    }
+    svg.push_str("</svg>");
+    svg
+}

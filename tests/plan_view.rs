@@ -320,3 +320,37 @@ fn problems_are_grouped_by_the_step_that_fixes_them() {
     assert_eq!(step(""), None);
     assert_eq!(step("/whatever"), None);
 }
+
+#[test]
+fn the_chart_svg_is_named_escaped_and_uses_exact_coordinates() {
+    let rows = vec![
+        ChartRow {
+            label: "Logopēda <nodarbība> & co".into(),
+            value: "576,00 €".into(),
+            funded: dec("576.00"),
+            unmet: dec("0"),
+            title: "Logopēda nodarbība: 576,00 €".into(),
+        },
+        ChartRow {
+            label: "Mūzikas terapija".into(),
+            value: "0,00 €".into(),
+            funded: dec("0"),
+            unmet: dec("360.00"),
+            title: "Mūzikas terapija".into(),
+        },
+    ];
+    let svg = svg_bar_chart("c1", "Budžets \"pa\" pakalpojumiem", "Apraksts", &rows);
+    assert!(svg.starts_with("<svg "));
+    assert!(svg.ends_with("</svg>"));
+    assert!(svg.contains("role=\"img\" aria-labelledby=\"c1-title c1-desc\""));
+    assert!(svg.contains("<title id=\"c1-title\">Budžets &quot;pa&quot; pakalpojumiem</title>"));
+    assert!(svg.contains("Logopēda &lt;nodarbība&gt; &amp; co"));
+    assert!(svg.contains("width=\"360\" height=\"16\" class=\"bar-funded\""));
+    // 360 / 576 × 360 = 225.
+    assert!(
+        svg.contains("width=\"225\" height=\"16\" class=\"bar-unmet\""),
+        "{svg}"
+    );
+    assert!(svg.contains("fill=\"url(#c1-hatch)\""));
+    assert!(!svg.contains("NaN"));
+}
