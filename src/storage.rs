@@ -128,3 +128,42 @@ pub fn delete_key(key: &str) -> Result<(), StorageError> {
         .remove_item(key)
         .map_err(|_| StorageError::WriteRefused)
 }
+
+// Signing keys
+//
+// This device's signing keys, one per key slot (see `crate::signing::key_slot`), kept as
+// key-file text (`{publicKeyMultibase, secretKeyMultibase}`) so a stored key and an
+// exported one are the same thing. Reading them is defensive like everything here: the
+// text is returned as it is and parsed by the caller, who can explain a damaged key.
+
+const KEY_PREFIX: &str = "ib-planner/signing-key/";
+
+fn signing_key_key(slot: &str) -> String {
+    format!("{KEY_PREFIX}{slot}")
+}
+
+/// The key file text stored for `slot`. `Ok(None)` when there is none.
+pub fn load_signing_key(slot: &str) -> Result<Option<String>, StorageError> {
+    local_storage()?
+        .get_item(&signing_key_key(slot))
+        .map_err(|_| StorageError::Unavailable)
+}
+
+/// Stores the key file text for `slot`, replacing any earlier key.
+pub fn save_signing_key(slot: &str, key_text: &str) -> Result<(), StorageError> {
+    local_storage()?
+        .set_item(&signing_key_key(slot), key_text)
+        .map_err(|_| StorageError::WriteRefused)
+}
+
+/// The slots that have a key on this device, sorted.
+pub fn list_signing_keys() -> Result<Vec<String>, StorageError> {
+    let storage = local_storage()?;
+    let count = storage.length().map_err(|_| StorageError::Unavailable)?;
+    let mut slots: Vec<String> = (0..count)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .filter_map(|key| key.strip_prefix(KEY_PREFIX).map(str::to_string))
+        .collect();
+    slots.sort();
+    Ok(slots)
+}
