@@ -115,7 +115,9 @@ fn MemberScores(
             <details class="assess-details" open=true>
                 <summary>{move || tf(lang.get(), "assessment.count", &[("scored", &scored.get().to_string()), ("total", &total.to_string())])}</summary>
                 {inline_problems(stray)}
-                {domains.with_value(|ds| ds.iter().cloned().map(|d| view! { <DomainScore member=member domain=d/> }).collect_view())}
+                <div class="domain-grid">
+                    {domains.with_value(|ds| ds.iter().cloned().map(|d| view! { <DomainScore member=member domain=d/> }).collect_view())}
+                </div>
             </details>
         </section>
     }

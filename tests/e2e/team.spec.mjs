@@ -1,0 +1,188 @@
+// The expert team's screens: choosing specialists (with a confirmation before scores
+// would be deleted), ICF qualifiers per domain entered with the keyboard, the team's GAS
+// goals linked to the parents' goals (error summary, T-score, delete with confirmation).
+// Reloads mid-way prove nothing was lost; axe-core scans every screen.
+import { test, expect, expectNoAxeViolations, openApp } from './fixtures.mjs';
+
+const h1 = (page) => page.locator('main h1');
+
+/** Opens a step by its link in the step navigation (opening the narrow-screen menu first). */
+async function openStep(page, name) {
+  const toggle = page.locator('.step-nav-toggle');
+  if (await toggle.isVisible()) await toggle.click();
+  await page.locator('nav.step-nav a', { hasText: name }).click();
+  await expect(h1(page)).toHaveText(name);
+}
+
+/** The assessment section of one team member, found by its heading. */
+const memberSection = (page, heading) =>
+  page.locator('section.assess-member', { has: page.getByRole('heading', { level: 2, name: heading, exact: true }) });
+
+/** The qualifier choice of one domain within a member's section. */
+const qualifier = (section, domain) =>
+  section.getByRole('group', { name: domain, exact: true }).getByRole('combobox', { name: 'SFK kvalifikators' });
+
+test('team and assessment: choose specialists, score three domains by keyboard, reload, cancel a removal', async ({ guardedPage: page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Jauna lieta' }).click();
+  await expect(h1(page)).toHaveText('Bērns');
+  await openStep(page, 'Komanda');
+  await expect(page.getByText('✓ Sociālais darbinieks — ir komandā')).toBeVisible();
+  await expect(page.getByText('✓ Ārsts rehabilitologs — ir komandā')).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Fizioterapeits' })).not.toBeChecked();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('checkbox', { name: 'Fizioterapeits' }).check();
+  await page.getByRole('group', { name: 'Fizioterapeits', exact: true }).getByLabel('Vārds vai iniciāļi (nav obligāti)').fill('J. Bērziņš');
+  await page.getByRole('checkbox', { name: 'Psihologs' }).check();
+  await page.getByRole('group', { name: 'Psihologs', exact: true }).getByLabel('Vārds vai iniciāļi (nav obligāti)').fill('L. Ozola');
+  await expect(page.locator('fieldset.team-member')).toHaveCount(4);
+  await expectNoAxeViolations(page);
+
+  await openStep(page, 'Novērtējums');
+  const pt = memberSection(page, 'Fizioterapeits: J. Bērziņš');
+  await expect(pt).toBeVisible();
+  await expect(memberSection(page, 'Psihologs: L. Ozola')).toBeVisible();
+  await expect(pt.locator('summary')).toHaveText('Novērtētas jomas: 0 no 10');
+  await expectNoAxeViolations(page);
+
+  // Keyboard only: type-ahead picks the qualifier, Tab reaches the note that appears.
+  await qualifier(pt, 'Mobilitāte (d4)').focus();
+  await page.keyboard.type('2');
+  await expect(qualifier(pt, 'Mobilitāte (d4)')).toHaveValue('2');
+  await page.keyboard.press('Tab');
+  await expect(pt.getByRole('group', { name: 'Mobilitāte (d4)' }).getByLabel('Piezīme')).toBeFocused();
+  await page.keyboard.type('Staigā patstāvīgi, nelīdzenā virsmā nestabils.');
+  await page.keyboard.press('Tab');
+  await expect(qualifier(pt, 'Pašaprūpe (d5)')).toBeFocused();
+  await page.keyboard.type('3');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(qualifier(pt, 'Saziņa (d3)')).toBeFocused();
+  await page.keyboard.type('9');
+  await expect(pt.locator('summary')).toHaveText('Novērtētas jomas: 3 no 10');
+  await expect(pt.getByText('3 — smaga problēma (50–95 %)')).toHaveCount(1);
+
+  // Collapsing hides the domains but keeps the count in view.
+  await pt.locator('summary').click();
+  await expect(qualifier(pt, 'Mobilitāte (d4)')).toBeHidden();
+  await expect(pt.locator('summary')).toHaveText('Novērtētas jomas: 3 no 10');
+
+  await page.reload();
+  await expect(h1(page)).toHaveText('Novērtējums');
+  const ptAgain = memberSection(page, 'Fizioterapeits: J. Bērziņš');
+  await expect(ptAgain.locator('summary')).toHaveText('Novērtētas jomas: 3 no 10');
+  await expect(qualifier(ptAgain, 'Mobilitāte (d4)')).toHaveValue('2');
+  await expect(qualifier(ptAgain, 'Pašaprūpe (d5)')).toHaveValue('3');
+  await expect(qualifier(ptAgain, 'Saziņa (d3)')).toHaveValue('9');
+  await expect(qualifier(ptAgain, 'Kopienas dzīve (d9)')).toHaveValue('');
+  await expect(ptAgain.getByRole('group', { name: 'Mobilitāte (d4)' }).getByLabel('Piezīme'))
+    .toHaveValue('Staigā patstāvīgi, nelīdzenā virsmā nestabils.');
+
+  // Unscoring a domain removes it; the others keep their scores and notes.
+  await qualifier(ptAgain, 'Saziņa (d3)').selectOption('');
+  await expect(ptAgain.locator('summary')).toHaveText('Novērtētas jomas: 2 no 10');
+  await qualifier(ptAgain, 'Saziņa (d3)').selectOption('1');
+  await expect(ptAgain.locator('summary')).toHaveText('Novērtētas jomas: 3 no 10');
+
+  // Removing a specialist with scores asks first; "No" keeps everything.
+  await openStep(page, 'Komanda');
+  await page.getByRole('checkbox', { name: 'Fizioterapeits' }).click();
+  const confirm = page.getByRole('group', { name: 'Apstipriniet speciālista noņemšanu' });
+  await expect(confirm).toContainText('Fizioterapeits jau ir ievadījis vērtējumus (3).');
+  await expect(page.getByRole('button', { name: 'Nē, paturēt komandā' })).toBeFocused();
+  await expect(page.getByRole('checkbox', { name: 'Fizioterapeits' })).toBeChecked();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Nē, paturēt komandā' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByRole('checkbox', { name: 'Fizioterapeits' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Fizioterapeits' })).toBeFocused();
+  await expect(page.getByRole('group', { name: 'Fizioterapeits', exact: true }).getByLabel('Vārds vai iniciāļi (nav obligāti)')).toHaveValue('J. Bērziņš');
+
+  // A specialist without scores goes at once.
+  await page.getByRole('checkbox', { name: 'Psihologs' }).uncheck();
+  await expect(page.getByRole('group', { name: 'Psihologs', exact: true })).toHaveCount(0);
+  await openStep(page, 'Novērtējums');
+  await expect(memberSection(page, 'Fizioterapeits: J. Bērziņš').locator('summary')).toHaveText('Novērtētas jomas: 3 no 10');
+  await expect(page.locator('section.assess-member')).toHaveCount(3);
+});
+
+test('goals: add a long-term goal linked to a parents\' goal, error summary, five levels, T-score, reload, delete', async ({ guardedPage: page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Atvērt parauga lietu' }).click();
+  await expect(page).toHaveURL(/\/result$/);
+  await openStep(page, 'Mērķi');
+  await expect(page.getByRole('heading', { level: 2, name: 'Ilgtermiņa mērķi' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Īstermiņa mērķi' })).toBeVisible();
+  await expect(page.getByText('Sākumā (mērķu skaits: 4)')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: 'Pievienot ilgtermiņa mērķi' }).click();
+  const card = page.locator('section.goal-card', { has: page.getByRole('heading', { level: 3, name: 'Mērķis G5' }) });
+  await expect(card).toBeVisible();
+  await expect(card.getByLabel('Mērķis', { exact: true })).toBeFocused();
+  await expect(card.getByRole('radio', { name: 'Ilgtermiņa' })).toBeChecked();
+  await card.getByRole('checkbox', { name: 'Lai Anna var pateikt īsos teikumos, ko vēlas, un citi viņu saprot.' }).check();
+  const levels = [
+    ['−2: daudz mazāk nekā gaidīts', 'Nesaka nevienu vārdu skolā.'],
+    ['−1: mazāk nekā gaidīts', 'Saka atsevišķus vārdus skolotājai.'],
+    ['0: gaidītais rezultāts', 'Saka 2 vārdu frāzes skolotājai.'],
+    ['+1: vairāk nekā gaidīts', 'Saka 2 vārdu frāzes klasesbiedriem.'],
+    ['+2: daudz vairāk nekā gaidīts', 'Saka 3 vārdu teikumus klasesbiedriem.'],
+  ];
+  for (const [label, text] of levels) await card.getByLabel(label).fill(text);
+  await expect(card.getByLabel('Sākuma līmenis')).toHaveValue('-1');
+
+  // Continue with the goal's text empty: the error summary names it and links to it.
+  await page.locator('#continue').click();
+  const summary = page.locator('#error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Mērķis: Šo lauku nedrīkst atstāt tukšu.');
+  await expect(card.locator('.error-message')).toContainText('Šo lauku nedrīkst atstāt tukšu.');
+  await expectNoAxeViolations(page);
+  await summary.getByRole('link', { name: /^Mērķis:/ }).click();
+  await expect(card.getByLabel('Mērķis', { exact: true })).toBeFocused();
+  await page.keyboard.type('Anna runā ar klasesbiedriem īsos teikumos.');
+  await expect(summary).toHaveCount(0);
+
+  // Attained level at the review: the T-score appears with two decimals.
+  await card.getByLabel('Sasniegtais līmenis (pārskatīšanā)').selectOption('0');
+  await expect(page.getByText('Sasniegtais (pārskatīti 1 no 5 mērķiem): 50,00; ar svariem 50,00')).toBeVisible();
+
+  await page.reload();
+  await expect(h1(page)).toHaveText('Mērķi');
+  const cardAgain = page.locator('section.goal-card', { has: page.getByRole('heading', { level: 3, name: 'Mērķis G5' }) });
+  await expect(cardAgain.getByLabel('Mērķis', { exact: true })).toHaveValue('Anna runā ar klasesbiedriem īsos teikumos.');
+  await expect(cardAgain.getByRole('checkbox', { name: 'Lai Anna var pateikt īsos teikumos, ko vēlas, un citi viņu saprot.' })).toBeChecked();
+  for (const [label, text] of levels) await expect(cardAgain.getByLabel(label)).toHaveValue(text);
+
+  // Moving it to the short-term group keeps it; deleting asks first.
+  await cardAgain.getByRole('radio', { name: 'Īstermiņa' }).check();
+  await expect(page.locator('section.goal-group').nth(1).getByRole('heading', { level: 3, name: 'Mērķis G5' })).toBeVisible();
+  await cardAgain.getByRole('button', { name: 'Dzēst mērķi G5' }).click();
+  await expect(cardAgain.getByRole('button', { name: 'Nē, paturēt' })).toBeFocused();
+  await cardAgain.getByRole('button', { name: 'Nē, paturēt' }).click();
+  await expect(cardAgain).toBeVisible();
+  await cardAgain.getByRole('button', { name: 'Dzēst mērķi G5' }).click();
+  await cardAgain.getByRole('button', { name: 'Jā, dzēst mērķi' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Mērķis G5' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Pievienot īstermiņa mērķi' })).toBeFocused();
+  await expect(page.getByText('Sasniegtā līmeņa T-vērtība parādīsies')).toBeVisible();
+});
+
+test('the team screens speak English too, with no message missing', async ({ guardedPage: page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'Open example case' }).click();
+  await expect(page).toHaveURL(/\/result$/);
+  for (const [step, check] of [
+    ['Team', 'Which specialists take part in the assessment?'],
+    ['Assessment', '1 of 10 domains scored'],
+    ['Goals', 'Long-term goals'],
+  ]) {
+    await openStep(page, step);
+    await expect(page.getByText(check).first()).toBeVisible();
+    await expect(page.locator('main')).not.toContainText('⟨?⟩');
+    await expectNoAxeViolations(page);
+  }
+});
