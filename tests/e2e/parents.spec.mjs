@@ -7,6 +7,12 @@ import { test, expect, expectNoAxeViolations, openApp } from './fixtures.mjs';
 
 const h1 = (page) => page.locator('main h1');
 
+/** The page fits its width: no horizontal scrolling (at 360 px too). */
+async function expectNoSideScroll(page) {
+  const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  expect(fits, 'the page scrolls sideways').toBe(true);
+}
+
 /** Opens a step by its link in the step navigation (opening the narrow-screen menu first). */
 async function openStep(page, name) {
   const toggle = page.locator('.step-nav-toggle');
@@ -37,6 +43,7 @@ test('questionnaire: two goals page by page, errors, keyboard scale, check and c
   await expect(page.locator('#error-summary')).toContainText('Izvēlieties dzīves jomu');
   await expect(page.locator('#error-summary')).toBeFocused();
   await expectNoAxeViolations(page);
+  await expectNoSideScroll(page);
   await page.getByRole('radio', { name: 'Saziņa' }).check();
   await next(page).click();
 
@@ -94,6 +101,7 @@ test('questionnaire: two goals page by page, errors, keyboard scale, check and c
   await expect(page.getByText('Lai Anna pati aiziet līdz autobusa pieturai.')).toBeVisible();
   await expect(page.getByRole('heading', { name: '2. mērķis' })).toBeVisible();
   await expectNoAxeViolations(page);
+  await expectNoSideScroll(page);
   await page.getByRole('link', { name: 'Mainīt Svarīgums, 1. mērķis' }).click();
   await expect(h1(page)).toHaveText('Cik svarīgs jums ir šis mērķis?');
   await expect(page.getByRole('radio', { name: '8', exact: true })).toBeChecked();
@@ -110,6 +118,7 @@ test('questionnaire: two goals page by page, errors, keyboard scale, check and c
   await expect(page.locator('.parents-goal-card').first()).toContainText('Joma: Saziņa. Svarīgums: 9, izpilde: 3, apmierinātība: 2.');
   await expect(page.locator('.parents-goal-card').nth(1)).toContainText('Lai Anna pati aiziet līdz autobusa pieturai.');
   await expectNoAxeViolations(page);
+  await expectNoSideScroll(page);
 
   // Export the answers file.
   const downloading = page.waitForEvent('download');
@@ -143,12 +152,24 @@ test('questionnaire: two goals page by page, errors, keyboard scale, check and c
   await expect(page.locator('.parents-goal-card').first()).toContainText('Lai Anna pasaka, ko vēlas, īsos teikumos.');
 });
 
-test('questionnaire: removing a goal asks first', async ({ guardedPage: page }) => {
+test('questionnaire: the error summary leads to the questions; removing a goal asks first', async ({ guardedPage: page }) => {
   await newCaseQuestionnaire(page);
   await page.getByRole('button', { name: 'Pievienot mērķi' }).click();
   await page.getByRole('button', { name: 'Atpakaļ' }).click();
   await expect(h1(page)).toHaveText('Vecāku anketa');
   await expect(page.locator('.parents-goal-card')).toHaveCount(1);
+  // Continue with an unfinished goal: the summary speaks in the questions' words and leads to them.
+  await page.locator('#continue').click();
+  await expect(page.locator('#error-summary')).toBeFocused();
+  await expect(page.locator('#error-summary')).toContainText('1. mērķis: Izvēlieties dzīves jomu');
+  await expect(page.locator('#error-summary')).toContainText('1. mērķis: Izvēlieties, cik svarīgs ir mērķis (no 1 līdz 10)');
+  await expect(page.getByText('Šim mērķim trūkst atbilžu vai tajās ir kļūda.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: '1. mērķis: Aprakstiet mērķi saviem vārdiem' }).click();
+  await expect(h1(page)).toHaveText('Aprakstiet 1. mērķi saviem vārdiem');
+  await page.getByRole('button', { name: 'Atpakaļ' }).click();
+  await page.getByRole('button', { name: 'Atpakaļ' }).click();
+  await expect(h1(page)).toHaveText('Vecāku anketa');
   await page.getByRole('button', { name: 'Noņemt 1. mērķis' }).click();
   await expect(page.getByText('Vai tiešām noņemt 1. mērķi ar visām tā atbildēm?')).toBeVisible();
   await page.getByRole('button', { name: 'Nē, paturēt' }).click();
@@ -170,6 +191,7 @@ test('ranking: the example case in the parents\' order, moved with the keyboard,
   await expect(names.nth(2)).toHaveText('Fizioterapeita nodarbība');
   await expect(page.locator('.parents-rank-item').nth(2)).toContainText('Daudzums: 24 (vienība: nodarbība). Speciālistu vieta: 1.');
   await expectNoAxeViolations(page);
+  await expectNoSideScroll(page);
 
   // Move the physiotherapy up twice with the keyboard; focus follows the item.
   await page.locator('#rank-up-2').focus();

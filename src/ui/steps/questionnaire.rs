@@ -66,16 +66,18 @@ fn question_problem(ctx: CaseCtx, lang: Lang, goal: usize, key: &str) -> Option<
     })
 }
 
-/// Where a problem of the questionnaire leads: the goal and question it belongs to.
-fn problem_target(problem: &Problem) -> Option<(usize, usize)> {
+/// Where a problem of the questionnaire leads: the goal and question it belongs to, and
+/// the question's key when the problem is exactly on an answer.
+fn problem_target(problem: &Problem) -> Option<(usize, usize, Option<&'static str>)> {
     let rest = problem.path.strip_prefix("/questionnaire/goals/")?;
     let mut parts = rest.split('/');
     let goal = parts.next()?.parse::<usize>().ok()?;
-    let q = parts
-        .next()
-        .and_then(|key| QUESTIONS.iter().position(|k| *k == key))
-        .unwrap_or(0);
-    Some((goal, q))
+    let key = parts.next();
+    let exact = parts.next().is_none();
+    match key.and_then(|key| QUESTIONS.iter().position(|k| *k == key)) {
+        Some(q) => Some((goal, q, QUESTIONS.get(q).copied().filter(|_| exact))),
+        None => Some((goal, 0, None)),
+    }
 }
 
 /// The questionnaire step's screen.
@@ -139,9 +141,14 @@ fn Overview(nav: Callback<(Page, bool)>) -> impl IntoView {
                         <h2 id="error-summary-title">{t(lang.get(), "form.error_summary_title")}</h2>
                         <ul>
                             {list.into_iter().map(|p| {
-                                let text = problem_text(lang.get(), &p);
-                                match problem_target(&p) {
-                                    Some((goal, q)) => view! {
+                                let target = problem_target(&p);
+                                let text = match target {
+                                    Some((goal, _, Some(key))) => question_problem(ctx, lang.get(), goal, key)
+                                        .unwrap_or_else(|| problem_text(lang.get(), &p)),
+                                    _ => problem_text(lang.get(), &p),
+                                };
+                                match target {
+                                    Some((goal, q, _)) => view! {
                                         <li><a href="#step-title" on:click=move |ev| {
                                             ev.prevent_default();
                                             nav.run((Page::Question { goal, q }, false));
