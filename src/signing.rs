@@ -726,3 +726,32 @@ pub fn percent_text(raw: &str) -> String {
         Err(_) => raw.to_string(),
     }
 }
+
+/// Words for where a recomputed plan differs, when the pointer names a total or a field
+/// of a service line: `(message key, placeholders)`. `None` for other places (the
+/// pointer itself is shown then).
+pub fn difference_place(path: &str) -> Option<(&'static str, Vec<(&'static str, String)>)> {
+    let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    let total = |name: &str| match name {
+        "budget" => Some("plan_doc.budget"),
+        "allocated" => Some("plan_doc.allocated"),
+        "remaining" => Some("plan_doc.remaining"),
+        "requested" => Some("plan_doc.requested"),
+        "unmet" => Some("plan_doc.unmet"),
+        _ => None,
+    };
+    match parts.as_slice() {
+        ["result", "totals", name] => total(name).map(|key| {
+            (
+                "verify.recompute.place_total",
+                vec![("what", key.to_string())],
+            )
+        }),
+        ["result", "lines", index, ..] => {
+            let n = index.parse::<usize>().ok()?.checked_add(1)?;
+            Some(("verify.recompute.place_line", vec![("n", n.to_string())]))
+        }
+        ["case", ..] | ["priceList", ..] => Some(("verify.recompute.place_input", vec![])),
+        _ => None,
+    }
+}

@@ -362,3 +362,34 @@ fn summary_formatting() {
         assert!(names.contains(&"fundedUnits") && names.contains(&"requestedUnits"));
     }
 }
+
+#[test]
+fn differences_are_placed_in_words() {
+    let total = difference_place("/result/totals/allocated");
+    assert_eq!(
+        total,
+        Some((
+            "verify.recompute.place_total",
+            vec![("what", "plan_doc.allocated".to_string())]
+        ))
+    );
+    let line = difference_place("/result/lines/2/fundedAmount");
+    assert_eq!(
+        line.map(|(k, p)| (k, p[0].1.clone())),
+        Some(("verify.recompute.place_line", "3".to_string()))
+    );
+    assert_eq!(
+        difference_place("/case/settings/budget").map(|(k, _)| k),
+        Some("verify.recompute.place_input")
+    );
+    assert_eq!(difference_place("/result/lines/x"), None);
+    assert_eq!(difference_place("/result/months/0"), None);
+    for key in [
+        "verify.recompute.place_total",
+        "verify.recompute.place_line",
+        "verify.recompute.place_input",
+        "plan_doc.allocated",
+    ] {
+        assert!(has(key), "{key}");
+    }
+}

@@ -112,6 +112,9 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ("verify.purpose.assertionMethod", "plāna apliecināšana (assertionMethod)", "vouching for the plan (assertionMethod)"),
     ("verify.recompute.title", "Aprēķina pārbaude", "Computation check"),
     ("verify.recompute.problem_line", "{path}: {message}", "{path}: {message}"),
+    ("verify.recompute.place_total", "Atšķiras kopsumma “{what}”.", "The total “{what}” differs."),
+    ("verify.recompute.place_line", "Atšķiras {n}. pakalpojuma rinda.", "Service line {n} differs."),
+    ("verify.recompute.place_input", "Atšķiras plāna ievaddati vai cenrādis.", "The plan's inputs or price list differ."),
     ("verify.plan.title", "Plāns", "The plan"),
     ("verify.another", "Atvērt citu failu", "Open another file"),
 ];

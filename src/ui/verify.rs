@@ -405,6 +405,13 @@ fn VerifyResult(name: String, verified: Verified) -> impl IntoView {
                     Recompute::Differs { path, embedded, recomputed } => view! {
                         <p class="status status-invalid">
                             <span class="status-icon" aria-hidden="true">"✗"</span>
+                            {crate::signing::difference_place(&path).map(|(key, params)| {
+                                let params: Vec<(&str, String)> = params.into_iter()
+                                    .map(|(k, v)| if k == "what" { (k, t(l, &v).to_string()) } else { (k, v) })
+                                    .collect();
+                                let params: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                                format!("{} ", tf(l, key, &params))
+                            })}
                             {tf(l, "integrity.recompute.differs", &[
                                 ("path", &path), ("embedded", &embedded), ("recomputed", &recomputed),
                             ])}

@@ -124,6 +124,7 @@ test('sign as two participants, download, verify with the CLI and on the Verify 
   await page.getByLabel('Plāna fails').setInputFiles(tamperedFile);
   await expect(page.locator('.verify-verdict')).toHaveText(/Ne visi paraksti ir derīgi: derīgi 0 no 2/);
   await expect(page.locator('.signature-list > li.status-invalid')).toHaveCount(2);
+  await expect(page.locator('.verify-result')).toContainText('Atšķiras kopsumma “Piešķirts”.');
   await expect(page.locator('.verify-result')).toContainText('/result/totals/allocated');
   await expect(page.locator('.verify-result')).toContainText('"3000.00"');
   await expect(page.locator('.verify-result')).toContainText('"3798.00"');
