@@ -354,3 +354,37 @@ fn the_chart_svg_is_named_escaped_and_uses_exact_coordinates() {
     assert!(svg.contains("fill=\"url(#c1-hatch)\""));
     assert!(!svg.contains("NaN"));
 }
+
+#[test]
+fn every_key_built_at_run_time_is_in_the_catalogue() {
+    use ib_planner::engine::reference::Unit;
+    use ib_planner::i18n::has;
+    for unit in [
+        Unit::Hour,
+        Unit::Session,
+        Unit::Day,
+        Unit::Day24,
+        Unit::Month,
+        Unit::Item,
+    ] {
+        for form in ["one", "many", "of_one", "of_many"] {
+            let key = format!("{}.{form}", unit_stem(unit));
+            assert!(has(&key), "missing {key}");
+        }
+    }
+    for area in 1..=3 {
+        assert!(has(&format!("area.{area}")));
+    }
+    for status in [
+        Status::Full,
+        Status::Capped,
+        Status::Partly,
+        Status::NotFunded,
+    ] {
+        assert!(has(status.key()));
+    }
+    let r = reference();
+    for service in &r.catalogue.services {
+        assert!(has(&format!("area.{}", service.area)), "{}", service.code);
+    }
+}
