@@ -30,16 +30,3 @@ pub fn render(step: Step) -> AnyView {
         Step::Sign => view! { <sign::SignStep/> }.into_any(),
     }
 }
-
-/// A step whose screen is still being built: says so, and still lets the user move on.
-#[component]
-pub fn NotYetBuilt(step: Step) -> impl IntoView {
-    let lang = super::app::use_app().lang;
-    view! {
-        <section aria-labelledby="step-title">
-            <h1 id="step-title">{move || crate::i18n::t(lang.get(), step.title_key())}</h1>
-            <p class="notice">{move || crate::i18n::t(lang.get(), "placeholder.not_yet")}</p>
-            <super::fields::StepActions step=step/>
-        </section>
-    }
-}
