@@ -124,7 +124,10 @@ pub fn scored_count(case: &Value, member: usize, domains: &[&str]) -> usize {
 /// entry, so an unscored domain is simply absent. `false` when the member is missing or
 /// their assessments are not a list.
 pub fn set_qualifier(case: &mut Value, member: usize, domain: &str, qualifier: Option<u8>) -> bool {
-    if case.pointer(&format!("/team/{member}")).is_none_or(|m| !m.is_object()) {
+    if case
+        .pointer(&format!("/team/{member}"))
+        .is_none_or(|m| !m.is_object())
+    {
         return false;
     }
     let existing = assessment_index(case, member, domain);
@@ -260,7 +263,10 @@ pub fn normalise_all_levels(case: &mut Value) -> bool {
 /// Links goal `goal` to the parents' goal `parent` (`linked`) or unlinks it. Keeps the
 /// order of the existing links; never adds a link twice.
 pub fn set_parent_link(case: &mut Value, goal: usize, parent: &str, linked: bool) -> bool {
-    if case.pointer(&format!("/goals/{goal}")).is_none_or(|g| !g.is_object()) {
+    if case
+        .pointer(&format!("/goals/{goal}"))
+        .is_none_or(|g| !g.is_object())
+    {
         return false;
     }
     let Some(links) = array_at(case, &format!("/goals/{goal}/parentGoals")) else {

@@ -23,7 +23,10 @@ fn member_ids_are_stable_and_unique() {
     assert_eq!(new_member_id(&case, "social_worker"), "SW2");
     assert_eq!(new_member_id(&case, "unknown_role"), "M");
     add_member(&mut case, "psychologist");
-    assert_eq!(case["team"][3], json!({"id": "PSL", "role": "psychologist", "name": "", "assessments": []}));
+    assert_eq!(
+        case["team"][3],
+        json!({"id": "PSL", "role": "psychologist", "name": "", "assessments": []})
+    );
     assert_eq!(members_with_role(&case, "physiotherapist"), vec![2]);
     // A damaged team (not a list) is not touched.
     let mut broken = json!({"team": "x"});
@@ -48,12 +51,22 @@ fn removing_a_role_removes_its_members_and_scores() {
 fn qualifiers_are_set_changed_and_removed_keeping_notes() {
     let mut case = new_case("2026-12-01");
     assert!(set_qualifier(&mut case, 0, "mobility", Some(2)));
-    assert!(ib_planner::draft::set_at(&mut case, "/team/0/assessments/0/note", json!("Walks")));
+    assert!(ib_planner::draft::set_at(
+        &mut case,
+        "/team/0/assessments/0/note",
+        json!("Walks")
+    ));
     assert!(set_qualifier(&mut case, 0, "mobility", Some(3)));
-    assert_eq!(case["team"][0]["assessments"], json!([{"domain": "mobility", "qualifier": 3, "note": "Walks"}]));
+    assert_eq!(
+        case["team"][0]["assessments"],
+        json!([{"domain": "mobility", "qualifier": 3, "note": "Walks"}])
+    );
     assert!(set_qualifier(&mut case, 0, "communication", Some(9)));
     assert_eq!(assessment_index(&case, 0, "communication"), Some(1));
-    assert_eq!(scored_count(&case, 0, &["mobility", "communication", "learning"]), 2);
+    assert_eq!(
+        scored_count(&case, 0, &["mobility", "communication", "learning"]),
+        2
+    );
     assert!(set_qualifier(&mut case, 0, "mobility", None));
     assert_eq!(assessment_index(&case, 0, "communication"), Some(0));
     assert!(set_qualifier(&mut case, 0, "learning", None));
@@ -85,11 +98,14 @@ fn levels_are_normalised_without_losing_text() {
         {"level": 1, "text": "again"}, {"level": 7, "text": "odd"}
     ]});
     assert!(normalise_levels(&mut goal));
-    assert_eq!(goal["levels"], json!([
-        {"level": -2, "text": "minus two"}, {"level": -1, "text": ""}, {"level": 0, "text": ""},
-        {"level": 1, "text": "one"}, {"level": 2, "text": ""},
-        {"level": 1, "text": "again"}, {"level": 7, "text": "odd"}
-    ]));
+    assert_eq!(
+        goal["levels"],
+        json!([
+            {"level": -2, "text": "minus two"}, {"level": -1, "text": ""}, {"level": 0, "text": ""},
+            {"level": 1, "text": "one"}, {"level": 2, "text": ""},
+            {"level": 1, "text": "again"}, {"level": 7, "text": "odd"}
+        ])
+    );
     let mut bad = json!({"levels": "none"});
     assert!(!normalise_levels(&mut bad));
     let mut case = new_case("2026-12-01");
@@ -115,9 +131,7 @@ fn parent_links_are_added_once_and_removed_with_the_parent_goal() {
 
 #[test]
 fn gas_scores_match_the_documented_checks() {
-    let goals = |levels: &[(i64, i64)]| {
-        json!({"goals": levels.iter().map(|(a, w)| json!({"baseline": -1, "attained": a, "weight": w})).collect::<Vec<_>>()})
-    };
+    let goals = |levels: &[(i64, i64)]| json!({"goals": levels.iter().map(|(a, w)| json!({"baseline": -1, "attained": a, "weight": w})).collect::<Vec<_>>()});
     let view = gas_view(&goals(&[(0, 1), (0, 1), (0, 1)]));
     assert_eq!(view.attained.unwrap().unweighted, dec("50.00"));
     let view = gas_view(&goals(&[(-1, 1), (-1, 1), (-1, 1)]));
@@ -130,7 +144,9 @@ fn gas_scores_match_the_documented_checks() {
     assert_eq!(format_score(true, attained.weighted), "52,20");
     assert_eq!(format_score(false, dec("50")), "50.00");
     // Goals without an attained level, or with an unreadable weight, are left out.
-    let view = gas_view(&json!({"goals": [{"baseline": -1}, {"baseline": -2, "attained": 1, "weight": "x"}]}));
+    let view = gas_view(
+        &json!({"goals": [{"baseline": -1}, {"baseline": -2, "attained": 1, "weight": "x"}]}),
+    );
     assert_eq!(view.total, 2);
     assert_eq!(view.attained, None);
     assert_eq!(view.baseline.unwrap().goals, 1);
@@ -145,7 +161,13 @@ fn edited_cases_still_validate_on_the_team_parts() {
     assert!(set_qualifier(&mut case, 5, "interpersonal", Some(1)));
     let g = add_goal(&mut case, "short").unwrap();
     for k in 0..5 {
-        ib_planner::draft::set_at(&mut case, &format!("/goals/{g}/levels/{k}/text"), json!("level")).then_some(()).unwrap();
+        ib_planner::draft::set_at(
+            &mut case,
+            &format!("/goals/{g}/levels/{k}/text"),
+            json!("level"),
+        )
+        .then_some(())
+        .unwrap();
     }
     ib_planner::draft::set_at(&mut case, &format!("/goals/{g}/text"), json!("A goal"));
     assert!(set_parent_link(&mut case, g, "PG1", true));

@@ -85,7 +85,8 @@ fn MemberScores(
     let scored = Memo::new(move |_| {
         domains.with_value(|ds| {
             let codes: Vec<&str> = ds.iter().map(|d| d.code.as_str()).collect();
-            ctx.case.with(|c| team_edit::scored_count(c, member, &codes))
+            ctx.case
+                .with(|c| team_edit::scored_count(c, member, &codes))
         })
     });
     let base = format!("/team/{member}/assessments");
@@ -137,9 +138,9 @@ fn DomainScore(member: usize, domain: AssessmentDomain) -> impl IntoView {
             .with(|c| team_edit::assessment_index(c, member, &code.get_value()))
     });
     let current = Memo::new(move |_| match index.get() {
-        Some(j) => ctx.case.with(|c| {
-            text_of(c.pointer(&format!("/team/{member}/assessments/{j}/qualifier")))
-        }),
+        Some(j) => ctx
+            .case
+            .with(|c| text_of(c.pointer(&format!("/team/{member}/assessments/{j}/qualifier")))),
         None => String::new(),
     });
     let select_id = move || match index.get() {
@@ -152,8 +153,10 @@ fn DomainScore(member: usize, domain: AssessmentDomain) -> impl IntoView {
             && index.get().is_some_and(|j| {
                 let entry = format!("/team/{member}/assessments/{j}");
                 let note = format!("{entry}/note");
-                ctx.problems
-                    .with(|all| all.iter().any(|p| within_except(&p.path, &entry, std::slice::from_ref(&note))))
+                ctx.problems.with(|all| {
+                    all.iter()
+                        .any(|p| within_except(&p.path, &entry, std::slice::from_ref(&note)))
+                })
             })
     });
     let on_change = move |ev: leptos::ev::Event| {

@@ -4,13 +4,13 @@
 
 use super::team::{inline_problems, within_except};
 use crate::draft::{field_id, remove_at, set_at, text_of, FieldKind};
+use crate::i18n::Lang;
 use crate::i18n::{t, tf};
 use crate::team_edit::{self, GAS_LEVELS};
 use crate::ui::app::use_app;
 use crate::ui::browser::focus_id_later;
 use crate::ui::fields::{problem_text, ErrorSummary, Field, Select, StepActions};
 use crate::ui::workspace::{use_case, Step};
-use crate::i18n::Lang;
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -132,7 +132,10 @@ fn GoalCard(index: usize, add_id: String) -> impl IntoView {
     let ctx = use_case();
     let i = index;
     let base = format!("/goals/{i}");
-    let goal_id = Memo::new(move |_| ctx.case.with(|c| text_of(c.pointer(&format!("/goals/{i}/id")))));
+    let goal_id = Memo::new(move |_| {
+        ctx.case
+            .with(|c| text_of(c.pointer(&format!("/goals/{i}/id"))))
+    });
     let title_id = format!("goal-{i}-title");
     let confirming = RwSignal::new(false);
     let add_id = StoredValue::new(add_id);
@@ -149,10 +152,18 @@ fn GoalCard(index: usize, add_id: String) -> impl IntoView {
     let no_id_for_open = StoredValue::new(no_id.clone());
 
     // Own fields show their problems; the rest is listed at the top of the card.
-    let own: Vec<String> = ["term", "text", "parentGoals", "levels", "baseline", "weight", "attained"]
-        .iter()
-        .map(|f| format!("{base}/{f}"))
-        .collect();
+    let own: Vec<String> = [
+        "term",
+        "text",
+        "parentGoals",
+        "levels",
+        "baseline",
+        "weight",
+        "attained",
+    ]
+    .iter()
+    .map(|f| format!("{base}/{f}"))
+    .collect();
     let base_for_card = base.clone();
 
     view! {
@@ -359,7 +370,8 @@ fn AttainedSelect(index: usize) -> impl IntoView {
             if !ctx.show_errors.get() {
                 return None;
             }
-            ctx.problems.with(|all| all.iter().find(|p| p.path == path).cloned())
+            ctx.problems
+                .with(|all| all.iter().find(|p| p.path == path).cloned())
         })
     };
     let path = StoredValue::new(path);
