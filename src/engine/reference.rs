@@ -4,6 +4,7 @@
 //! supply its own edited catalogue, which goes through the same validation.
 
 use std::collections::BTreeSet;
+use std::sync::{Arc, OnceLock};
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -463,16 +464,59 @@ pub struct Domains {
 }
 
 /// The reference data a case is validated and planned against.
+///
+/// Regions, roles and domains are shared (`Arc`): the built-in ones are parsed and
+/// validated once per process and every [`ReferenceData`] points at them, so building one
+/// for an edited or embedded price list costs only that price list's validation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReferenceData {
     /// The price list.
     pub catalogue: Catalogue,
     /// Regions and municipalities.
-    pub regions: Regions,
+    pub regions: Arc<Regions>,
     /// Specialist roles.
-    pub roles: Roles,
+    pub roles: Arc<Roles>,
     /// Assessment domains.
-    pub domains: Domains,
+    pub domains: Arc<Domains>,
+}
+
+/// The built-in regions, roles and domains, parsed, with what their validation found.
+#[derive(Debug)]
+struct BuiltinFiles {
+    regions: Arc<Regions>,
+    roles: Arc<Roles>,
+    domains: Arc<Domains>,
+    /// The problems of [`validate_reference`] (empty for the shipped files; a test
+    /// proves it).
+    problems: Vec<Problem>,
+}
+
+/// The embedded regions, roles and domains files parsed and validated once; the result
+/// (including the problems, if the shipped files were ever broken) is kept for the life of
+/// the process. The files are compiled in, so the outcome can never change.
+fn builtin_files() -> &'static Result<BuiltinFiles, Vec<Problem>> {
+    static FILES: OnceLock<Result<BuiltinFiles, Vec<Problem>>> = OnceLock::new();
+    FILES.get_or_init(|| {
+        let regions: Regions = parse_file(REGIONS_JSON, "regions")?;
+        let roles: Roles = parse_file(ROLES_JSON, "roles")?;
+        let domains: Domains = parse_file(DOMAINS_JSON, "domains")?;
+        let problems = validate_reference(&regions, &roles, &domains);
+        Ok(BuiltinFiles {
+            regions: Arc::new(regions),
+            roles: Arc::new(roles),
+            domains: Arc::new(domains),
+            problems,
+        })
+    })
+}
+
+/// The built-in reference data (with the built-in catalogue), validated once.
+fn builtin_reference() -> &'static Result<ReferenceData, Vec<Problem>> {
+    static BUILTIN: OnceLock<Result<ReferenceData, Vec<Problem>>> = OnceLock::new();
+    BUILTIN.get_or_init(|| {
+        let catalogue: serde_json::Value = parse_file(CATALOGUE_JSON, "catalogue")?;
+        ReferenceData::with_catalogue(&catalogue)
+    })
 }
 
 fn parse_file<T: for<'de> Deserialize<'de>>(text: &str, what: &str) -> Result<T, Vec<Problem>> {
@@ -555,17 +599,18 @@ pub fn validate_reference(regions: &Regions, roles: &Roles, domains: &Domains) -
 
 impl ReferenceData {
     /// The data shipped in `public/data/`, validated. A test proves it loads.
+    ///
+    /// The files are parsed and validated on the first call only; later calls return a
+    /// copy (the regions, roles and domains are shared, the catalogue is cloned).
     pub fn builtin() -> Result<ReferenceData, Vec<Problem>> {
-        let catalogue: serde_json::Value = parse_file(CATALOGUE_JSON, "catalogue")?;
-        ReferenceData::with_catalogue(&catalogue)
+        builtin_reference().clone()
     }
 
-    /// The built-in regions, roles and domains with an edited catalogue.
+    /// The built-in regions, roles and domains with an edited catalogue. Only the
+    /// catalogue is validated here; the built-in files were validated once, on first use.
     pub fn with_catalogue(catalogue: &serde_json::Value) -> Result<ReferenceData, Vec<Problem>> {
-        let regions: Regions = parse_file(REGIONS_JSON, "regions")?;
-        let roles: Roles = parse_file(ROLES_JSON, "roles")?;
-        let domains: Domains = parse_file(DOMAINS_JSON, "domains")?;
-        let mut problems = validate_reference(&regions, &roles, &domains);
+        let files = builtin_files().as_ref().map_err(Clone::clone)?;
+        let mut problems = files.problems.clone();
         let catalogue = match catalogue_from_json(catalogue) {
             Ok(c) => Some(c),
             Err(p) => {
@@ -576,9 +621,9 @@ impl ReferenceData {
         match catalogue {
             Some(catalogue) if problems.is_empty() => Ok(ReferenceData {
                 catalogue,
-                regions,
-                roles,
-                domains,
+                regions: Arc::clone(&files.regions),
+                roles: Arc::clone(&files.roles),
+                domains: Arc::clone(&files.domains),
             }),
             _ => Err(problems),
         }
