@@ -19,3 +19,4 @@ pub mod problem;
 pub mod reference;
 pub mod scales;
 pub mod validate;
+mod value_eq;

@@ -17,6 +17,7 @@ use crate::engine::problem::Problem;
 use crate::engine::reference::{Catalogue, ReferenceData};
 use crate::engine::scales::{copm_summary, gas_summary, CopmSummary, GasSummary};
 use crate::engine::validate::validate_case;
+use crate::engine::value_eq::serializes_to;
 use crate::engine::ENGINE_VERSION;
 
 /// The schema tag of the documents this engine writes.
@@ -84,24 +85,32 @@ pub struct PlanDocument {
 
 /// Computes the plan of a valid case against a price list.
 pub fn compute_plan(case: &Case, catalogue: &Catalogue) -> Result<PlanDocument, Vec<Problem>> {
+    compute_plan_owned(case.clone(), catalogue.clone())
+}
+
+/// [`compute_plan`] for a case and price list the caller no longer needs: they move into
+/// the document instead of being copied.
+fn compute_plan_owned(case: Case, catalogue: Catalogue) -> Result<PlanDocument, Vec<Problem>> {
     let Allocation {
         period,
         lines,
         totals,
         months,
-    } = allocate(case, catalogue)?;
+    } = allocate(&case, &catalogue)?;
+    let gas = gas_summary(&case.goals);
+    let copm = copm_summary(&case.questionnaire.goals);
     Ok(PlanDocument {
         schema: PLAN_SCHEMA,
         engine_version: ENGINE_VERSION,
-        case: case.clone(),
-        price_list: catalogue.clone(),
+        case,
+        price_list: catalogue,
         result: PlanResult {
             period,
             lines,
             totals,
             months,
-            gas: gas_summary(&case.goals),
-            copm: copm_summary(&case.questionnaire.goals),
+            gas,
+            copm,
         },
     })
 }
@@ -207,6 +216,10 @@ pub fn upgrade_plan(doc: &Value) -> Result<Value, Vec<Problem>> {
 /// Re-runs the engine on a plan document's embedded inputs (with the embedded price list)
 /// and compares the result with the embedded one. A top-level `proof` member is ignored,
 /// and so is `engineVersion` (it is informative; signatures cover it).
+///
+/// The embedded values are read in place, never copied. The recomputed document is
+/// compared with them structurally, as it serialises (see `value_eq`); only when that
+/// finds a difference is it turned into JSON to name the first differing value.
 pub fn recompute_check(doc: &Value) -> RecomputeOutcome {
     let Some(object) = doc.as_object() else {
         return RecomputeOutcome::NotAPlan;
@@ -227,29 +240,32 @@ pub fn recompute_check(doc: &Value) -> RecomputeOutcome {
         Err(tag) => return RecomputeOutcome::UnsupportedSchema(tag),
         Ok(None) => return RecomputeOutcome::NotAPlan,
     }
-    let mut embedded = object.clone();
-    embedded.remove("proof");
-    let mut missing = Vec::new();
-    for key in ["case", "priceList", "result"] {
-        if !embedded.contains_key(key) {
-            missing
-                .push(Problem::new(format!("/{key}"), "problem.field.missing").with("field", key));
-        }
-    }
+    let missing: Vec<Problem> = ["case", "priceList", "result"]
+        .into_iter()
+        .filter(|key| !object.contains_key(*key))
+        .map(|key| Problem::new(format!("/{key}"), "problem.field.missing").with("field", key))
+        .collect();
     if !missing.is_empty() {
         return RecomputeOutcome::Invalid(missing);
     }
-    let price_list = embedded.get("priceList").cloned().unwrap_or(Value::Null);
-    let reference = match ReferenceData::with_catalogue(&price_list) {
+    let price_list = object.get("priceList").unwrap_or(&Value::Null);
+    let reference = match ReferenceData::with_catalogue(price_list) {
         Ok(r) => r,
         Err(p) => return RecomputeOutcome::Invalid(prefixed("/priceList", p)),
     };
-    let case_value = embedded.get("case").cloned().unwrap_or(Value::Null);
-    let case = match validate_case(&case_value, &reference) {
+    let case_value = object.get("case").unwrap_or(&Value::Null);
+    let case = match validate_case(case_value, &reference) {
         Ok(c) => c,
         Err(p) => return RecomputeOutcome::Invalid(prefixed("/case", p)),
     };
-    let recomputed = match compute_plan(&case, &reference.catalogue).and_then(|d| to_value(&d)) {
+    let plan = match compute_plan_owned(case, reference.catalogue) {
+        Ok(plan) => plan,
+        Err(p) => return RecomputeOutcome::Invalid(p),
+    };
+    if embedded_equals(object, &plan) {
+        return RecomputeOutcome::Matches;
+    }
+    let recomputed = match to_value(&plan) {
         Ok(v) => v,
         Err(p) => return RecomputeOutcome::Invalid(p),
     };
@@ -257,6 +273,8 @@ pub fn recompute_check(doc: &Value) -> RecomputeOutcome {
         Value::Object(map) => map,
         _ => return RecomputeOutcome::Invalid(vec![Problem::new("", "problem.internal")]),
     };
+    let mut embedded = object.clone();
+    embedded.remove("proof");
     embedded.remove("engineVersion");
     recomputed.remove("engineVersion");
     match first_difference(&Value::Object(embedded), &Value::Object(recomputed), "") {
@@ -269,6 +287,35 @@ pub fn recompute_check(doc: &Value) -> RecomputeOutcome {
     }
 }
 
+/// Whether the embedded document, without `proof` and `engineVersion`, is exactly what
+/// `plan` serialises to without `engineVersion`. `false` may also mean "not sure": the
+/// caller then compares the JSON forms, which is exact.
+fn embedded_equals(embedded: &Map<String, Value>, plan: &PlanDocument) -> bool {
+    let PlanDocument {
+        schema,
+        engine_version: _,
+        case,
+        price_list,
+        result,
+    } = plan;
+    let mut members = 0;
+    for (key, value) in embedded {
+        let equal = match key.as_str() {
+            "proof" | "engineVersion" => continue,
+            "schema" => value.as_str() == Some(*schema),
+            "case" => serializes_to(case, value),
+            "priceList" => serializes_to(price_list, value),
+            "result" => serializes_to(result, value),
+            _ => false,
+        };
+        if !equal {
+            return false;
+        }
+        members += 1;
+    }
+    members == 4
+}
+
 const ABSENT: &str = "(absent)";
 
 fn text_of(value: Option<&Value>) -> String {
@@ -277,23 +324,35 @@ fn text_of(value: Option<&Value>) -> String {
 
 /// The first place where two JSON values differ, depth first with object members in key
 /// order. Recursion follows `b` (the engine's own output, of bounded depth).
+///
+/// Equal subtrees are skipped with `==` (no allocation); pointers are only built along the
+/// path to the difference.
 pub fn first_difference(a: &Value, b: &Value, path: &str) -> Option<(String, String, String)> {
+    if a == b {
+        return None;
+    }
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
             let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
             keys.sort();
             keys.dedup();
-            keys.into_iter().find_map(|k| {
-                let here = crate::engine::problem::join(path, k);
-                match (x.get(k), y.get(k)) {
-                    (Some(va), Some(vb)) => first_difference(va, vb, &here),
-                    (va, vb) => Some((here, text_of(va), text_of(vb))),
+            keys.into_iter().find_map(|k| match (x.get(k), y.get(k)) {
+                (Some(va), Some(vb)) if va == vb => None,
+                (Some(va), Some(vb)) => {
+                    first_difference(va, vb, &crate::engine::problem::join(path, k))
                 }
+                (va, vb) => Some((
+                    crate::engine::problem::join(path, k),
+                    text_of(va),
+                    text_of(vb),
+                )),
             })
         }
         (Value::Array(x), Value::Array(y)) => {
             let common = x.iter().zip(y).enumerate().find_map(|(i, (va, vb))| {
-                first_difference(va, vb, &crate::engine::problem::join(path, i))
+                (va != vb)
+                    .then(|| first_difference(va, vb, &crate::engine::problem::join(path, i)))
+                    .flatten()
             });
             common.or_else(|| {
                 (x.len() != y.len()).then(|| {

@@ -53,6 +53,35 @@ pub fn pointer_token(token: &str) -> String {
 }
 
 /// Joins a parent pointer and a member name or index.
+///
+/// Validation builds a pointer for nearly every field it reads, so this writes into one
+/// buffer and only escapes when the token has a `~` or a `/`.
 pub fn join(parent: &str, token: impl std::fmt::Display) -> String {
-    format!("{parent}/{}", pointer_token(&token.to_string()))
+    use std::fmt::Write;
+    let mut out = String::with_capacity(parent.len() + 24);
+    out.push_str(parent);
+    out.push('/');
+    let start = out.len();
+    // Writing to a String cannot fail.
+    let _ = write!(out, "{token}");
+    if out[start..].contains(['~', '/']) {
+        let escaped = pointer_token(&out[start..]);
+        out.truncate(start);
+        out.push_str(&escaped);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn join_escapes_only_what_rfc_6901_says() {
+        assert_eq!(join("", "a"), "/a");
+        assert_eq!(join("/services", 3), "/services/3");
+        assert_eq!(join("/x", "a/b~c"), "/x/a~1b~0c");
+        assert_eq!(join("/x", "~1"), "/x/~01");
+        assert_eq!(join("/x", ""), "/x/");
+    }
 }
