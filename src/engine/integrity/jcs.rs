@@ -41,9 +41,23 @@ pub(crate) fn write_value(value: &Value, out: &mut Vec<u8>) -> Result<(), Integr
             out.push(b']');
         }
         Value::Object(object) => {
-            let members: Vec<(&str, &Value)> =
-                object.iter().map(|(k, v)| (k.as_str(), v)).collect();
-            write_members(members, out)?;
+            if in_utf16_order(object) {
+                // The usual case (ASCII names): write in map order, no list to sort.
+                out.push(b'{');
+                for (i, (name, value)) in object.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    write_string(name, out);
+                    out.push(b':');
+                    write_value(value, out)?;
+                }
+                out.push(b'}');
+            } else {
+                let members: Vec<(&str, &Value)> =
+                    object.iter().map(|(k, v)| (k.as_str(), v)).collect();
+                write_members(members, out)?;
+            }
         }
     }
     Ok(())
@@ -89,6 +103,21 @@ fn write_members(
     Ok(())
 }
 
+/// Whether the map's own (byte) order is already the UTF-16 order of its names.
+fn in_utf16_order(object: &Map<String, Value>) -> bool {
+    let mut names = object.keys();
+    let Some(mut previous) = names.next() else {
+        return true;
+    };
+    for name in names {
+        if utf16_order(previous, name) == Ordering::Greater {
+            return false;
+        }
+        previous = name;
+    }
+    true
+}
+
 fn utf16_order(a: &str, b: &str) -> Ordering {
     if a.is_ascii() || b.is_ascii() {
         // An ASCII code unit sorts the same way in UTF-8 bytes and UTF-16 units.
@@ -99,15 +128,17 @@ fn utf16_order(a: &str, b: &str) -> Ordering {
 }
 
 fn write_number(number: &Number, out: &mut Vec<u8>) -> Result<(), IntegrityError> {
+    use std::io::Write;
+    // Writing to a Vec cannot fail.
     if let Some(n) = number.as_u64().filter(|n| *n <= EXACT_INTEGER) {
-        out.extend_from_slice(n.to_string().as_bytes());
+        let _ = write!(out, "{n}");
         return Ok(());
     }
     if let Some(n) = number
         .as_i64()
         .filter(|n| n.unsigned_abs() <= EXACT_INTEGER)
     {
-        out.extend_from_slice(n.to_string().as_bytes());
+        let _ = write!(out, "{n}");
         return Ok(());
     }
     serde_json_canonicalizer::to_writer(number, out).map_err(|e| IntegrityError::Canonicalization {
@@ -115,12 +146,29 @@ fn write_number(number: &Number, out: &mut Vec<u8>) -> Result<(), IntegrityError
     })
 }
 
+/// Which bytes a string escape starts at: `"`, `\\` and the control characters.
+const NEEDS_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        table[i] = true;
+        i += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
 fn write_string(text: &str, out: &mut Vec<u8>) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.reserve(text.len() + 2);
     out.push(b'"');
     let bytes = text.as_bytes();
     let mut start = 0;
     for (i, &byte) in bytes.iter().enumerate() {
+        if !NEEDS_ESCAPE[usize::from(byte)] {
+            continue;
+        }
         let escape: &[u8] = match byte {
             b'"' => b"\\\"",
             b'\\' => b"\\\\",
