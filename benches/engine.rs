@@ -15,7 +15,7 @@ use ib_planner::engine::integrity::{
     add_proof, canonical_document, verify_document, KeyPair, ProofOptions,
 };
 use ib_planner::engine::plan::{
-    compute_plan, plan_with_reference, recompute_check, RecomputeOutcome,
+    compute_plan, first_difference, plan_with_reference, recompute_check, RecomputeOutcome,
 };
 use ib_planner::engine::reference::ReferenceData;
 use ib_planner::engine::validate::validate_case;
@@ -122,6 +122,44 @@ fn line(label: &str, stats: &Stats, target: &str) {
     );
 }
 
+/// Times the steps of [`recompute_check`] one by one, through the public functions it
+/// is built from, so a regression shows where it is.
+fn recompute_breakdown(signed: &Value) -> Result<(), String> {
+    let price_list = &signed["priceList"];
+    let case_value = &signed["case"];
+    let stats = measure(1_000, || {
+        black_box(ReferenceData::with_catalogue(black_box(price_list)).is_ok());
+    });
+    line(
+        "  of which: reference data + embedded price list",
+        &stats,
+        "",
+    );
+    let reference = ReferenceData::with_catalogue(price_list)
+        .map_err(|p| format!("embedded price list: {p:?}"))?;
+    let stats = measure(1_000, || {
+        black_box(validate_case(black_box(case_value), &reference).is_ok());
+    });
+    line("  of which: validate the embedded case", &stats, "");
+    let case =
+        validate_case(case_value, &reference).map_err(|p| format!("embedded case: {p:?}"))?;
+    let stats = measure(1_000, || {
+        black_box(compute_plan(black_box(&case), &reference.catalogue).is_ok());
+    });
+    line("  of which: compute", &stats, "");
+    let doc = compute_plan(&case, &reference.catalogue).map_err(|p| format!("{p:?}"))?;
+    let stats = measure(1_000, || {
+        black_box(serde_json::to_value(black_box(&doc)).is_ok());
+    });
+    line("  of which: PlanDocument → Value", &stats, "");
+    let recomputed = serde_json::to_value(&doc).map_err(|e| e.to_string())?;
+    let stats = measure(1_000, || {
+        black_box(first_difference(black_box(signed), &recomputed, "").is_none());
+    });
+    line("  of which: compare (first_difference)", &stats, "");
+    Ok(())
+}
+
 fn main() -> Result<(), String> {
     let example = example_case_json();
     let target_group = example["child"]["targetGroup"].clone();
@@ -209,6 +247,7 @@ fn main() -> Result<(), String> {
         black_box(recompute_check(black_box(&signed)) == RecomputeOutcome::Matches);
     });
     line("recompute check", &stats, "");
+    recompute_breakdown(&signed)?;
     println!();
 
     // 3. Verifying and recomputing 10 000 plans: 200 distinct signed plans (budgets
