@@ -333,8 +333,14 @@ mod tests {
         };
         assert_eq!(StoredCase::from_text(&stored.to_text()), Ok(stored.clone()));
         assert_eq!(stored.label(), None);
-        assert_eq!(StoredCase::from_text("{\"format\": \"ib-planner-stored-ca"), Err(StoredCaseError::NotJson));
-        assert_eq!(StoredCase::from_text("[1,2]"), Err(StoredCaseError::UnknownFormat));
+        assert_eq!(
+            StoredCase::from_text("{\"format\": \"ib-planner-stored-ca"),
+            Err(StoredCaseError::NotJson)
+        );
+        assert_eq!(
+            StoredCase::from_text("[1,2]"),
+            Err(StoredCaseError::UnknownFormat)
+        );
         assert_eq!(
             StoredCase::from_text(r#"{"format":"ib-planner-stored-case/1","id":"x","case":7}"#),
             Err(StoredCaseError::UnknownFormat)

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use ib_planner::ui::App;
-use leptos::{prelude::*, task::tick};
+use leptos::task::tick;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Document, HtmlElement};

@@ -141,8 +141,8 @@ pub fn App() -> impl IntoView {
                 screen.set(next);
             }
         });
-        let _ = window
-            .add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+        let _ =
+            window.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
         on_hash.forget();
     }
 
@@ -157,7 +157,7 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#main" on:click=move |ev| {
             ev.prevent_default();
             super::browser::focus_id("main");
-        }>{move || t(lang.get(), "app.skip_to_content")}</a>
+        }>{crate::ui::app::tr("app.skip_to_content")}</a>
         <Header/>
         <super::update::UpdateBanner/>
         <main id="main" tabindex="-1">
@@ -168,7 +168,15 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <footer class="site-footer">
-            <p>{move || t(lang.get(), "app.footer")}</p>
+            <p>{crate::ui::app::tr("app.footer")}</p>
         </footer>
     }
+}
+
+/// A message in the current language that follows the language switch. Every message
+/// shares this one closure type, so the wasm carries one copy of its rendering code
+/// instead of one per message (use it for fixed keys in views and attributes).
+pub fn tr(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_app().lang;
+    move || t(lang.get(), key)
 }

@@ -157,15 +157,17 @@ pub fn Select(
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let path_for_value = StoredValue::new(path.clone());
-    let current = move || {
-        path_for_value.with_value(|p| ctx.case.with(|c| text_of(c.pointer(p))))
-    };
+    let current = move || path_for_value.with_value(|p| ctx.case.with(|c| text_of(c.pointer(p))));
     let path_for_problem = path.clone();
     let problem = Memo::new(move |_| problem_at(&path_for_problem));
     let path_for_input = path.clone();
     let on_change = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        let kind = if numeric { FieldKind::Integer } else { FieldKind::Text };
+        let kind = if numeric {
+            FieldKind::Integer
+        } else {
+            FieldKind::Text
+        };
         let new_value = value_from_text(kind, &text);
         ctx.update(|c| {
             set_at(c, &path_for_input, new_value);
@@ -199,7 +201,7 @@ pub fn Select(
                 aria-invalid=move || problem.get().is_some().then_some("true")
                 aria-describedby=described_by
                 on:change=on_change>
-                <option value="" selected=move || current().is_empty()>{move || t(lang.get(), "form.choose")}</option>
+                <option value="" selected=move || current().is_empty()>{crate::ui::app::tr("form.choose")}</option>
                 {move || {
                     let selected = current();
                     options.get().into_iter().map(|(value, text)| {
@@ -266,7 +268,12 @@ pub fn StepActions(step: Step) -> impl IntoView {
     let app = use_app();
     let ctx = use_case();
     let lang = app.lang;
-    let go = move |target: Step| app.navigate(Screen::Case { id: ctx.id.get_value(), step: target });
+    let go = move |target: Step| {
+        app.navigate(Screen::Case {
+            id: ctx.id.get_value(),
+            step: target,
+        })
+    };
     let on_continue = move |_| {
         let has_problems = !ctx.problems_within(step.scope()).is_empty();
         if has_problems && !ctx.show_errors.get_untracked() {
@@ -282,7 +289,7 @@ pub fn StepActions(step: Step) -> impl IntoView {
         <div class="step-actions">
             {step.previous().map(|prev| view! {
                 <button type="button" class="button button-secondary" on:click=move |_| go(prev)>
-                    {move || t(lang.get(), "form.back")}
+                    {crate::ui::app::tr("form.back")}
                 </button>
             })}
             {step.next().map(|_| view! {
@@ -323,7 +330,11 @@ pub fn MoveButtons(
         // After re-render the item sits at `to`; keep focus on the same kind of button,
         // or the other one when the item reached an end of the list.
         let target = if (up && to == 0) || (!up && to + 1 == len) {
-            if up { format!("{id_prefix}-down-{to}") } else { format!("{id_prefix}-up-{to}") }
+            if up {
+                format!("{id_prefix}-down-{to}")
+            } else {
+                format!("{id_prefix}-up-{to}")
+            }
         } else if up {
             format!("{id_prefix}-up-{to}")
         } else {
@@ -337,14 +348,14 @@ pub fn MoveButtons(
                 <button type="button" class="button button-secondary button-small" id=up_id.clone()
                     aria-label=move || tf(lang.get(), "form.move_up", &[("item", &item_label.get())])
                     on:click=move |_| move_to(index - 1, true)>
-                    "↑"<span class="visually-hidden">{move || t(lang.get(), "form.up")}</span>
+                    "↑"<span class="visually-hidden">{crate::ui::app::tr("form.up")}</span>
                 </button>
             })}
             {(index + 1 < len).then(|| view! {
                 <button type="button" class="button button-secondary button-small" id=down_id.clone()
                     aria-label=move || tf(lang.get(), "form.move_down", &[("item", &item_label.get())])
                     on:click=move |_| move_to(index + 1, false)>
-                    "↓"<span class="visually-hidden">{move || t(lang.get(), "form.down")}</span>
+                    "↓"<span class="visually-hidden">{crate::ui::app::tr("form.down")}</span>
                 </button>
             })}
         </span>

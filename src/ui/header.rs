@@ -8,13 +8,12 @@ use leptos::prelude::*;
 #[component]
 pub fn Header() -> impl IntoView {
     let app = use_app();
-    let lang = app.lang;
     view! {
         <header class="site-header">
             <a class="brand" href="#/" on:click=move |ev| {
                 ev.prevent_default();
                 app.navigate(Screen::Start);
-            }>{move || t(lang.get(), "app.name")}</a>
+            }>{crate::ui::app::tr("app.name")}</a>
             <LanguageSwitch/>
         </header>
     }
@@ -30,7 +29,7 @@ pub fn LanguageSwitch() -> impl IntoView {
         crate::storage::save_lang(next);
     };
     view! {
-        <nav class="lang-switch" aria-label=move || t(lang.get(), "app.language")>
+        <nav class="lang-switch" aria-label=crate::ui::app::tr("app.language")>
             {Lang::ALL.into_iter().map(|option| {
                 let name_key = match option {
                     Lang::Lv => "app.language.lv",

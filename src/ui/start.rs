@@ -36,7 +36,12 @@ fn local_date_time(lang: Lang, iso: &str) -> String {
     }
     format!(
         "{} {:02}:{:02}",
-        format_date(lang, date.get_full_year() as i32, date.get_month() + 1, date.get_date()),
+        format_date(
+            lang,
+            date.get_full_year() as i32,
+            date.get_month() + 1,
+            date.get_date()
+        ),
         date.get_hours(),
         date.get_minutes()
     )
@@ -56,37 +61,41 @@ pub fn StartScreen() -> impl IntoView {
 
     let on_new = move |_| create_and_open(new_case(&browser::today_iso()), Step::Child, error);
     let on_example = move |_| {
-        create_and_open(crate::engine::example::example_case_json(), Step::Result, error)
+        create_and_open(
+            crate::engine::example::example_case_json(),
+            Step::Result,
+            error,
+        )
     };
 
     view! {
         <section class="start" aria-labelledby="start-title">
-            <h1 id="start-title">{move || t(lang.get(), "start.title")}</h1>
-            <p class="lead">{move || t(lang.get(), "start.lead")}</p>
+            <h1 id="start-title">{crate::ui::app::tr("start.title")}</h1>
+            <p class="lead">{crate::ui::app::tr("start.lead")}</p>
             {move || error.get().map(|key| view! {
                 <div class="alert alert-error" role="alert"><p>{t(lang.get(), key)}</p></div>
             })}
             <div class="start-actions">
                 <div class="action-card">
                     <button type="button" class="button button-primary" id="new-case" on:click=on_new>
-                        {move || t(lang.get(), "start.new_case")}
+                        {crate::ui::app::tr("start.new_case")}
                     </button>
-                    <p class="hint">{move || t(lang.get(), "start.new_case.hint")}</p>
+                    <p class="hint">{crate::ui::app::tr("start.new_case.hint")}</p>
                 </div>
                 <div class="action-card">
                     <button type="button" class="button button-secondary" id="example-case" on:click=on_example>
-                        {move || t(lang.get(), "start.example_case")}
+                        {crate::ui::app::tr("start.example_case")}
                     </button>
-                    <p class="hint">{move || t(lang.get(), "start.example_case.hint")}</p>
+                    <p class="hint">{crate::ui::app::tr("start.example_case.hint")}</p>
                 </div>
             </div>
             <p>
                 <a href="#/verify" id="open-plan-file" on:click=move |ev| {
                     ev.prevent_default();
                     app.navigate(Screen::Verify);
-                }>{move || t(lang.get(), "start.open_plan")}</a>
+                }>{crate::ui::app::tr("start.open_plan")}</a>
             </p>
-            <h2 id="cases-title">{move || t(lang.get(), "cases.title")}</h2>
+            <h2 id="cases-title">{crate::ui::app::tr("cases.title")}</h2>
             {move || match entries.get() {
                 Err(e) => view! {
                     <div class="alert alert-warning" role="alert"><p>{t(lang.get(), e.key())}</p></div>
@@ -100,7 +109,7 @@ pub fn StartScreen() -> impl IntoView {
                     </ul>
                 }.into_any(),
             }}
-            <p class="privacy">{move || t(lang.get(), "start.privacy")}</p>
+            <p class="privacy">{crate::ui::app::tr("start.privacy")}</p>
         </section>
     }
 }
@@ -156,7 +165,7 @@ fn CaseRow(entry: CaseEntry, refresh: RwSignal<u32>) -> impl IntoView {
                     {move || row_error.get().map(|key| view! { <p class="error-message" role="alert">{t(lang.get(), key)}</p> })}
                     {move || if confirming.get() {
                         view! {
-                            <div class="confirm" role="group" aria-label=move || t(lang.get(), "cases.delete.confirm_label")>
+                            <div class="confirm" role="group" aria-label=crate::ui::app::tr("cases.delete.confirm_label")>
                                 <p>{tf(lang.get(), "cases.delete.confirm", &[("case", &title_for_confirm())])}</p>
                                 <button type="button" class="button button-warning" on:click=on_delete>
                                     {t(lang.get(), "cases.delete.yes")}
@@ -211,13 +220,13 @@ fn CaseRow(entry: CaseEntry, refresh: RwSignal<u32>) -> impl IntoView {
             view! {
                 <li class="case-row case-row-unreadable">
                     <div class="case-summary">
-                        <strong>{move || t(lang.get(), "cases.unreadable.title")}</strong>
+                        <strong>{crate::ui::app::tr("cases.unreadable.title")}</strong>
                         <span class="case-meta">{move || t(lang.get(), error.key())}</span>
                     </div>
                     {move || row_error.get().map(|key| view! { <p class="error-message" role="alert">{t(lang.get(), key)}</p> })}
                     <div class="case-actions">
                         <button type="button" class="button button-secondary" on:click=on_download>
-                            {move || t(lang.get(), "cases.unreadable.download")}
+                            {crate::ui::app::tr("cases.unreadable.download")}
                         </button>
                         {move || if confirming.get() {
                             view! {

@@ -7,8 +7,6 @@
 //! `skipWaiting` on its own). The banner below appears when a worker is waiting; its
 //! button asks that worker to take over, and the page reloads once it controls the page.
 
-use super::app::use_app;
-use crate::i18n::t;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
@@ -175,7 +173,6 @@ fn remove_boot_splash() {
 /// — Reload". The live region is always in the page so screen readers announce it.
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
-    let lang = use_app().lang;
     let available = RwSignal::new(false);
     remove_boot_splash();
     register(available);
@@ -184,13 +181,13 @@ pub fn UpdateBanner() -> impl IntoView {
             <Show when=move || available.get()>
                 <div class="notice" style="display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;margin:0;border-left-color:#1d4f91">
                     <p style="margin:0">
-                        <strong>{move || t(lang.get(), "offline.update.available")}</strong>
+                        <strong>{crate::ui::app::tr("offline.update.available")}</strong>
                         " "
-                        {move || t(lang.get(), "offline.update.kept")}
+                        {crate::ui::app::tr("offline.update.kept")}
                     </p>
                     <button type="button" class="button button-primary" id="update-reload"
                         on:click=move |_| apply_update()>
-                        {move || t(lang.get(), "offline.update.reload")}
+                        {crate::ui::app::tr("offline.update.reload")}
                     </button>
                 </div>
             </Show>

@@ -102,17 +102,17 @@ pub(crate) fn PlanView(
     view! {
         <div class="plan-view">
             <dl class="plan-facts">
-                <div><dt>{move || t(lang.get(), "plan_doc.pseudonym")}</dt>
+                <div><dt>{crate::ui::app::tr("plan_doc.pseudonym")}</dt>
                     <dd>{get(|s| s.pseudonym.clone())}</dd></div>
-                <div><dt>{move || t(lang.get(), "plan_doc.municipality")}</dt>
+                <div><dt>{crate::ui::app::tr("plan_doc.municipality")}</dt>
                     <dd>{get(|s| municipality_name(&s.municipality))}</dd></div>
-                <div><dt>{move || t(lang.get(), "plan_doc.target_group")}</dt>
+                <div><dt>{crate::ui::app::tr("plan_doc.target_group")}</dt>
                     <dd>{move || {
                         let code = get(|s| s.target_group.clone());
                         let key = format!("child.group.{code}");
                         if crate::i18n::has(&key) { t(lang.get(), &key).to_string() } else { code }
                     }}</dd></div>
-                <div><dt>{move || t(lang.get(), "plan_doc.period")}</dt>
+                <div><dt>{crate::ui::app::tr("plan_doc.period")}</dt>
                     <dd>{move || {
                         let l = lang.get();
                         s.with_value(|s| tf(l, "plan_doc.period_value", &[
@@ -121,21 +121,21 @@ pub(crate) fn PlanView(
                             ("months", &s.months),
                         ]))
                     }}</dd></div>
-                <div><dt>{move || t(lang.get(), "plan_doc.budget")}</dt>
+                <div><dt>{crate::ui::app::tr("plan_doc.budget")}</dt>
                     <dd>{move || money_text(lang.get(), &get(|s| s.budget.clone()))}</dd></div>
-                <div><dt>{move || t(lang.get(), "plan_doc.weights")}</dt>
+                <div><dt>{crate::ui::app::tr("plan_doc.weights")}</dt>
                     <dd>{move || s.with_value(|s| tf(lang.get(), "plan_doc.weights_value", &[
                         ("expert", &percent_text(&s.expert_weight)),
                         ("parent", &percent_text(&s.parent_weight)),
                     ]))}</dd></div>
-                <div><dt>{move || t(lang.get(), "plan_doc.policy")}</dt>
+                <div><dt>{crate::ui::app::tr("plan_doc.policy")}</dt>
                     <dd>{move || {
                         let key = format!("plan_doc.policy.{}", get(|s| s.policy.clone()));
                         if crate::i18n::has(&key) { t(lang.get(), &key).to_string() } else { get(|s| s.policy.clone()) }
                     }}</dd></div>
             </dl>
 
-            <h3 id=lines_id.clone()>{move || t(lang.get(), "plan_doc.lines.title")}</h3>
+            <h3 id=lines_id.clone()>{crate::ui::app::tr("plan_doc.lines.title")}</h3>
             {move || if s.with_value(|s| s.lines.is_empty()) {
                 view! { <p>{t(lang.get(), "plan_doc.no_lines")}</p> }.into_any()
             } else {
@@ -183,7 +183,7 @@ pub(crate) fn PlanView(
                 }.into_any()
             }}
 
-            <h3 id=totals_id.clone()>{move || t(lang.get(), "plan_doc.totals")}</h3>
+            <h3 id=totals_id.clone()>{crate::ui::app::tr("plan_doc.totals")}</h3>
             <dl class="plan-facts plan-totals" aria-labelledby=totals_id>
                 {move || {
                     let l = lang.get();
@@ -315,22 +315,22 @@ pub fn VerifyScreen() -> impl IntoView {
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop>
                 <div class="form-group">
-                    <label class="label" for="plan-file">{move || t(lang.get(), "verify.file.label")}</label>
-                    <p class="hint" id="plan-file-hint">{move || t(lang.get(), "verify.file.hint")}</p>
+                    <label class="label" for="plan-file">{crate::ui::app::tr("verify.file.label")}</label>
+                    <p class="hint" id="plan-file-hint">{crate::ui::app::tr("verify.file.hint")}</p>
                     <input type="file" id="plan-file" name="plan-file" class="file-input"
                         accept=".json,application/json"
                         aria-describedby="plan-file-hint"
                         on:change=on_change/>
                 </div>
-                <p class="drop-hint">{move || t(lang.get(), "verify.drop")}</p>
+                <p class="drop-hint">{crate::ui::app::tr("verify.drop")}</p>
             </div>
         }
     };
 
     view! {
         <section aria-labelledby="verify-title" class="verify-screen">
-            <h1 id="verify-title">{move || t(lang.get(), "verify.title")}</h1>
-            <p class="lead">{move || t(lang.get(), "verify.lead")}</p>
+            <h1 id="verify-title">{crate::ui::app::tr("verify.title")}</h1>
+            <p class="lead">{crate::ui::app::tr("verify.lead")}</p>
             {move || match state.get() {
                 VerifyState::Empty => picker().into_any(),
                 VerifyState::Reading => view! {
@@ -348,7 +348,7 @@ pub fn VerifyScreen() -> impl IntoView {
                     <VerifyResult name=name verified=*verified/>
                     <div class="step-actions">
                         <button type="button" class="button button-primary" on:click=another>
-                            {move || t(lang.get(), "verify.another")}
+                            {crate::ui::app::tr("verify.another")}
                         </button>
                     </div>
                 }.into_any(),
@@ -356,7 +356,7 @@ pub fn VerifyScreen() -> impl IntoView {
             <div class="step-actions">
                 <button type="button" class="button button-secondary"
                     on:click=move |_| app.navigate(Screen::Start)>
-                    {move || t(lang.get(), "case.back_to_cases")}
+                    {crate::ui::app::tr("case.back_to_cases")}
                 </button>
             </div>
         </section>
@@ -375,7 +375,7 @@ fn VerifyResult(name: String, verified: Verified) -> impl IntoView {
         <div class="verify-result" id="verify-result" tabindex="-1" aria-labelledby="verify-file-name">
             <p class="verify-file" id="verify-file-name">{move || tf(lang.get(), "verify.file_name", &[("name", &name)])}</p>
 
-            <h2>{move || t(lang.get(), "verify.signatures.title")}</h2>
+            <h2>{crate::ui::app::tr("verify.signatures.title")}</h2>
             <p class="verify-verdict" class:verdict-ok=all_valid class:verdict-bad=!all_valid>
                 <span class="status-icon" aria-hidden="true">{if all_valid { "✓" } else { "✗" }}</span>
                 {move || if count == 0 {
@@ -392,7 +392,7 @@ fn VerifyResult(name: String, verified: Verified) -> impl IntoView {
                 }).collect_view()}
             </ol>
 
-            <h2>{move || t(lang.get(), "verify.recompute.title")}</h2>
+            <h2>{crate::ui::app::tr("verify.recompute.title")}</h2>
             {move || {
                 let l = lang.get();
                 match recompute.get_value() {
@@ -434,7 +434,7 @@ fn VerifyResult(name: String, verified: Verified) -> impl IntoView {
                 }
             }}
 
-            <h2>{move || t(lang.get(), "verify.plan.title")}</h2>
+            <h2>{crate::ui::app::tr("verify.plan.title")}</h2>
             <PlanView summary=verified.summary id_prefix="verify-plan"/>
         </div>
     }
@@ -457,16 +457,16 @@ fn ProofItem(index: usize, proof: ProofLine) -> impl IntoView {
         <li class=class>
             <h3>{move || tf(lang.get(), "verify.signature.heading", &[("n", &(index + 1).to_string())])}</h3>
             <dl class="plan-facts">
-                <div><dt>{move || t(lang.get(), "verify.signature.status")}</dt>
+                <div><dt>{crate::ui::app::tr("verify.signature.status")}</dt>
                     <dd class="status"><span class="status-icon" aria-hidden="true">{status_icon(status)}</span>
                         {move || t(lang.get(), status.key())}</dd></div>
                 {move || proof.with_value(|p| p.reason.clone()).map(|reason| view! {
                     <div><dt>{t(lang.get(), "verify.signature.reason")}</dt>
                         <dd>{problem_text(lang.get(), &reason)}</dd></div>
                 })}
-                <div><dt>{move || t(lang.get(), "verify.signature.fingerprint")}</dt>
+                <div><dt>{crate::ui::app::tr("verify.signature.fingerprint")}</dt>
                     <dd class="fingerprint">{move || or_not_given(proof.with_value(|p| p.fingerprint.clone()))}</dd></div>
-                <div><dt>{move || t(lang.get(), "verify.signature.purpose")}</dt>
+                <div><dt>{crate::ui::app::tr("verify.signature.purpose")}</dt>
                     <dd>{move || {
                         let purpose = proof.with_value(|p| p.purpose.clone());
                         match purpose {
@@ -475,7 +475,7 @@ fn ProofItem(index: usize, proof: ProofLine) -> impl IntoView {
                             other => or_not_given(other),
                         }
                     }}</dd></div>
-                <div><dt>{move || t(lang.get(), "verify.signature.created")}</dt>
+                <div><dt>{crate::ui::app::tr("verify.signature.created")}</dt>
                     <dd>{move || match proof.with_value(|p| p.created.clone()) {
                         Some(created) => local_date_time(lang.get(), &created),
                         None => or_not_given(None),

@@ -217,7 +217,7 @@ pub fn Workspace(id: String) -> impl IntoView {
         Ok(Some(Ok(stored))) => view! { <CaseView stored=stored/> }.into_any(),
         Ok(Some(Err(error))) => view! {
             <section>
-                <h1>{move || t(lang.get(), "case.unreadable.title")}</h1>
+                <h1>{crate::ui::app::tr("case.unreadable.title")}</h1>
                 <p>{move || t(lang.get(), error.key())}</p>
                 <BackToCases/>
             </section>
@@ -225,15 +225,15 @@ pub fn Workspace(id: String) -> impl IntoView {
         .into_any(),
         Ok(None) => view! {
             <section>
-                <h1>{move || t(lang.get(), "case.missing.title")}</h1>
-                <p>{move || t(lang.get(), "case.missing.body")}</p>
+                <h1>{crate::ui::app::tr("case.missing.title")}</h1>
+                <p>{crate::ui::app::tr("case.missing.body")}</p>
                 <BackToCases/>
             </section>
         }
         .into_any(),
         Err(error) => view! {
             <section>
-                <h1>{move || t(lang.get(), "case.storage_unavailable.title")}</h1>
+                <h1>{crate::ui::app::tr("case.storage_unavailable.title")}</h1>
                 <p>{move || t(lang.get(), error.key())}</p>
                 <BackToCases/>
             </section>
@@ -329,7 +329,7 @@ fn StepNav(step: Memo<Step>) -> impl IntoView {
         open.set(false);
     });
     view! {
-        <nav class="step-nav" class:open=move || open.get() aria-label=move || t(lang.get(), "case.steps")>
+        <nav class="step-nav" class:open=move || open.get() aria-label=crate::ui::app::tr("case.steps")>
             <button type="button" class="step-nav-toggle" aria-controls="step-list"
                 aria-expanded=move || open.get().to_string()
                 on:click=move |_| open.update(|o| *o = !*o)>
@@ -373,8 +373,13 @@ fn SaveStatus() -> impl IntoView {
     let ctx = use_case();
     let lang = app.lang;
     let download = move |_| {
-        let text = ctx.case.with_untracked(|c| serde_json::to_string_pretty(c).unwrap_or_default());
-        let name = format!("{}-case.json", file_stem(&ctx.case.get_untracked(), &ctx.id.get_value()));
+        let text = ctx
+            .case
+            .with_untracked(|c| serde_json::to_string_pretty(c).unwrap_or_default());
+        let name = format!(
+            "{}-case.json",
+            file_stem(&ctx.case.get_untracked(), &ctx.id.get_value())
+        );
         let _ = browser::download_text(&name, "application/json", &text);
     };
     view! {
@@ -417,6 +422,12 @@ pub fn file_stem(case: &Value, id: &str) -> String {
         .unwrap_or(id);
     label
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect()
 }

@@ -27,7 +27,6 @@ fn domain_name(lang: Lang, domain: &AssessmentDomain) -> String {
 /// The assessment step's screen.
 #[component]
 pub fn AssessmentStep() -> impl IntoView {
-    let lang = use_app().lang;
     let ctx = use_case();
     let domains: Vec<AssessmentDomain> = reference()
         .map(|r| r.domains.domains.clone())
@@ -44,11 +43,11 @@ pub fn AssessmentStep() -> impl IntoView {
     view! {
         <section aria-labelledby="step-title">
             <ErrorSummary scope=Step::Assessment.scope()/>
-            <h1 id="step-title">{move || t(lang.get(), "step.assessment")}</h1>
-            <p class="lead">{move || t(lang.get(), "assessment.lead")}</p>
+            <h1 id="step-title">{crate::ui::app::tr("step.assessment")}</h1>
+            <p class="lead">{crate::ui::app::tr("assessment.lead")}</p>
             <details class="assess-scale">
-                <summary>{move || t(lang.get(), "assessment.scale.title")}</summary>
-                <p>{move || t(lang.get(), "assessment.scale.body")}</p>
+                <summary>{crate::ui::app::tr("assessment.scale.title")}</summary>
+                <p>{crate::ui::app::tr("assessment.scale.body")}</p>
             </details>
             {sections}
             <StepActions step=Step::Assessment/>
@@ -178,13 +177,13 @@ fn DomainScore(member: usize, domain: AssessmentDomain) -> impl IntoView {
             <legend>{move || domain.with_value(|d| domain_name(lang.get(), d))}</legend>
             {entry_problems}
             <div class="form-group">
-                <label class="label" for=select_id>{move || t(lang.get(), "assessment.qualifier")}</label>
+                <label class="label" for=select_id>{crate::ui::app::tr("assessment.qualifier")}</label>
                 <select id=select_id class="select qualifier-select"
                     aria-invalid=move || has_problem.get().then_some("true")
                     aria-describedby=move || has_problem.get().then(error_id)
                     on:change=on_change>
                     <option value="" prop:selected=move || current.get().is_empty()>
-                        {move || t(lang.get(), "assessment.not_scored")}
+                        {crate::ui::app::tr("assessment.not_scored")}
                     </option>
                     {QUALIFIERS.iter().map(|q| {
                         let value = q.to_string();

@@ -2,10 +2,10 @@
 //! (grouped by planning region) and target group.
 
 use crate::i18n::t;
+use crate::i18n::Lang;
 use crate::ui::app::use_app;
 use crate::ui::fields::{ErrorSummary, Field, Select, StepActions};
 use crate::ui::workspace::{reference, Step};
-use crate::i18n::Lang;
 use leptos::prelude::*;
 
 fn municipality_options(lang: Lang) -> Vec<(String, String)> {
@@ -49,8 +49,8 @@ pub fn ChildStep() -> impl IntoView {
     view! {
         <section aria-labelledby="step-title">
             <ErrorSummary scope=Step::Child.scope()/>
-            <h1 id="step-title">{move || t(lang.get(), "step.child")}</h1>
-            <p class="lead">{move || t(lang.get(), "child.lead")}</p>
+            <h1 id="step-title">{crate::ui::app::tr("step.child")}</h1>
+            <p class="lead">{crate::ui::app::tr("child.lead")}</p>
             <Field path="/child/id" label="child.id" hint="child.id.hint" narrow=true/>
             <Field path="/child/birth" label="child.birth" hint="child.birth.hint" input_type="month" narrow=true/>
             <Select path="/child/municipality" label="child.municipality" options=municipalities/>

@@ -27,7 +27,6 @@ fn level_key(level: i64) -> &'static str {
 /// The goals step's screen.
 #[component]
 pub fn GoalsStep() -> impl IntoView {
-    let lang = use_app().lang;
     let ctx = use_case();
     // Level descriptions in −2…+2 order (adds any missing), so each level has its field.
     let mut value = ctx.case.get_untracked();
@@ -39,8 +38,8 @@ pub fn GoalsStep() -> impl IntoView {
     view! {
         <section aria-labelledby="step-title">
             <ErrorSummary scope=Step::Goals.scope()/>
-            <h1 id="step-title">{move || t(lang.get(), "step.goals")}</h1>
-            <p class="lead">{move || t(lang.get(), "goals.lead")}</p>
+            <h1 id="step-title">{crate::ui::app::tr("step.goals")}</h1>
+            <p class="lead">{crate::ui::app::tr("goals.lead")}</p>
             {inline_problems(|p| p == "/goals")}
             <GasSummary/>
             <GoalGroup term="long" goals=long/>
@@ -174,8 +173,8 @@ fn GoalCard(index: usize, add_id: String) -> impl IntoView {
             <Field path=format!("{base}/text") label="goals.text" hint="goals.text.hint" multiline=true/>
             <ParentLinks index=i/>
             <fieldset class="gas-levels" aria-describedby=format!("goal-{i}-levels-hint")>
-                <legend>{move || t(lang.get(), "goals.levels.legend")}</legend>
-                <p class="hint" id=format!("goal-{i}-levels-hint")>{move || t(lang.get(), "goals.levels.hint")}</p>
+                <legend>{crate::ui::app::tr("goals.levels.legend")}</legend>
+                <p class="hint" id=format!("goal-{i}-levels-hint")>{crate::ui::app::tr("goals.levels.hint")}</p>
                 {
                     let levels = format!("{base}/levels");
                     let skip: Vec<String> = (0..5).map(|k| format!("{levels}/{k}/text")).collect();
@@ -197,7 +196,7 @@ fn GoalCard(index: usize, add_id: String) -> impl IntoView {
             </div>
             {move || if confirming.get() {
                 view! {
-                    <div class="confirm" role="group" aria-label=move || t(lang.get(), "goals.remove.confirm_label")>
+                    <div class="confirm" role="group" aria-label=crate::ui::app::tr("goals.remove.confirm_label")>
                         <p>{tf(lang.get(), "goals.remove.confirm", &[("id", &goal_id.get())])}</p>
                         <button type="button" class="button button-warning" on:click=remove>
                             {t(lang.get(), "goals.remove.yes")}
@@ -264,7 +263,7 @@ fn TermChoice(index: usize) -> impl IntoView {
     let term_path = path.get_value();
     view! {
         <fieldset class="goal-term">
-            <legend>{move || t(lang.get(), "goals.term")}</legend>
+            <legend>{crate::ui::app::tr("goals.term")}</legend>
             {inline_problems(move |p| p == term_path)}
             <div class="inline-choices">{radios}</div>
         </fieldset>
@@ -340,8 +339,8 @@ fn ParentLinks(index: usize) -> impl IntoView {
     let base = format!("/goals/{index}/parentGoals");
     view! {
         <fieldset class="goal-parents" aria-describedby=hint_id.clone()>
-            <legend>{move || t(lang.get(), "goals.parents.legend")}</legend>
-            <p class="hint" id=hint_id.clone()>{move || t(lang.get(), "goals.parents.hint")}</p>
+            <legend>{crate::ui::app::tr("goals.parents.legend")}</legend>
+            <p class="hint" id=hint_id.clone()>{crate::ui::app::tr("goals.parents.hint")}</p>
             {inline_problems(move |p| crate::draft::path_is_within(p, &base))}
             {move || parents.with(Vec::is_empty).then(|| view! { <p class="empty">{t(lang.get(), "goals.parents.none")}</p> })}
             {known}
@@ -395,8 +394,8 @@ fn AttainedSelect(index: usize) -> impl IntoView {
     };
     view! {
         <div class="form-group" class:form-group-error=move || problem.get().is_some()>
-            <label class="label" for=id.clone()>{move || t(lang.get(), "goals.attained")}</label>
-            <p class="hint" id=hint_id.clone()>{move || t(lang.get(), "goals.attained.hint")}</p>
+            <label class="label" for=id.clone()>{crate::ui::app::tr("goals.attained")}</label>
+            <p class="hint" id=hint_id.clone()>{crate::ui::app::tr("goals.attained.hint")}</p>
             {move || problem.get().map(|p| view! {
                 <p class="error-message" id=error_id.clone()>
                     <span class="visually-hidden">{t(lang.get(), "form.error_prefix")}" "</span>
@@ -406,7 +405,7 @@ fn AttainedSelect(index: usize) -> impl IntoView {
             <select id=id class="select" aria-describedby=described_by
                 aria-invalid=move || problem.get().is_some().then_some("true")
                 on:change=on_change>
-                <option value="" prop:selected=move || current.get().is_empty()>{move || t(lang.get(), "goals.attained.none")}</option>
+                <option value="" prop:selected=move || current.get().is_empty()>{crate::ui::app::tr("goals.attained.none")}</option>
                 {GAS_LEVELS.iter().map(|level| {
                     let value = level.to_string();
                     let for_selected = value.clone();

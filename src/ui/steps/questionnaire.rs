@@ -166,9 +166,9 @@ fn Overview(nav: Callback<(Page, bool)>) -> impl IntoView {
                     </div>
                 })
             }}
-            <h1 id="step-title" tabindex="-1">{move || t(lang.get(), "step.questionnaire")}</h1>
-            <p class="lead">{move || t(lang.get(), "questionnaire.lead")}</p>
-            <h2>{move || t(lang.get(), "questionnaire.goals_title")}</h2>
+            <h1 id="step-title" tabindex="-1">{crate::ui::app::tr("step.questionnaire")}</h1>
+            <p class="lead">{crate::ui::app::tr("questionnaire.lead")}</p>
+            <h2>{crate::ui::app::tr("questionnaire.goals_title")}</h2>
             {move || {
                 let list = goal_list.get();
                 if list.is_empty() {
@@ -216,7 +216,7 @@ fn Overview(nav: Callback<(Page, bool)>) -> impl IntoView {
                                         let linked = ctx.case.with_untracked(|c| exchange::linked_team_goals(c, &id));
                                         let n = n2.clone();
                                         view! {
-                                            <div class="confirm" role="group" aria-label=move || t(lang.get(), "questionnaire.remove.confirm_label")>
+                                            <div class="confirm" role="group" aria-label=crate::ui::app::tr("questionnaire.remove.confirm_label")>
                                                 <p>{move || tf(lang.get(), "questionnaire.remove.confirm", &[("n", &n)])}</p>
                                                 {(linked > 0).then(|| view! {
                                                     <p class="parents-warning">{move || tf(lang.get(), "questionnaire.remove.linked", &[("count", &linked.to_string())])}</p>
@@ -227,14 +227,14 @@ fn Overview(nav: Callback<(Page, bool)>) -> impl IntoView {
                                                         ctx.update(|c| { exchange::remove_goal(c, i); });
                                                         browser::focus_id_later("add-goal");
                                                     }>
-                                                    {move || t(lang.get(), "questionnaire.remove.yes")}
+                                                    {crate::ui::app::tr("questionnaire.remove.yes")}
                                                 </button>
                                                 <button type="button" class="button button-secondary"
                                                     on:click=move |_| {
                                                         confirm_remove.set(None);
                                                         browser::focus_id_later(&format!("remove-{i}"));
                                                     }>
-                                                    {move || t(lang.get(), "questionnaire.remove.no")}
+                                                    {crate::ui::app::tr("questionnaire.remove.no")}
                                                 </button>
                                             </div>
                                         }.into_any()
@@ -245,7 +245,7 @@ fn Overview(nav: Callback<(Page, bool)>) -> impl IntoView {
                                             <div class="parents-card-actions">
                                                 <button type="button" class="button button-secondary button-small" id=format!("change-{i}")
                                                     on:click=move |_| nav.run((Page::Question { goal: i, q: 0 }, false))>
-                                                    {move || t(lang.get(), "questionnaire.change_goal")}
+                                                    {crate::ui::app::tr("questionnaire.change_goal")}
                                                     <span class="visually-hidden">" "{move || tf(lang.get(), "questionnaire.goal_n", &[("n", &n)])}</span>
                                                 </button>
                                                 <button type="button" class="button button-secondary button-small" id=format!("remove-{i}")
@@ -253,7 +253,7 @@ fn Overview(nav: Callback<(Page, bool)>) -> impl IntoView {
                                                         confirm_remove.set(Some(i));
                                                         browser::focus_id_later(&format!("remove-yes-{i}"));
                                                     }>
-                                                    {move || t(lang.get(), "questionnaire.remove")}
+                                                    {crate::ui::app::tr("questionnaire.remove")}
                                                     <span class="visually-hidden">" "{move || tf(lang.get(), "questionnaire.goal_n", &[("n", &n_b)])}</span>
                                                 </button>
                                             </div>
@@ -272,7 +272,7 @@ fn Overview(nav: Callback<(Page, bool)>) -> impl IntoView {
                 {move || (!goal_list.with(Vec::is_empty)).then(|| view! {
                     <button type="button" class="button button-secondary" id="check-answers"
                         on:click=move |_| nav.run((Page::Check, false))>
-                        {move || t(lang.get(), "questionnaire.check_answers")}
+                        {crate::ui::app::tr("questionnaire.check_answers")}
                     </button>
                 })}
             </div>
@@ -324,10 +324,10 @@ fn AnswersExchange() -> impl IntoView {
     };
     view! {
         <section class="parents-exchange" aria-labelledby="answers-exchange-title">
-            <h2 id="answers-exchange-title">{move || t(lang.get(), "questionnaire.exchange.title")}</h2>
-            <p>{move || t(lang.get(), "questionnaire.exchange.lead")}</p>
+            <h2 id="answers-exchange-title">{crate::ui::app::tr("questionnaire.exchange.title")}</h2>
+            <p>{crate::ui::app::tr("questionnaire.exchange.lead")}</p>
             <button type="button" class="button button-secondary" id="export-answers" on:click=export>
-                {move || t(lang.get(), "questionnaire.export")}
+                {crate::ui::app::tr("questionnaire.export")}
             </button>
             <FileImport id="import-answers" label="questionnaire.import" hint="questionnaire.import.hint" on_text=on_text/>
             {move || error.get().map(|e| view! {
@@ -511,14 +511,14 @@ fn QuestionPage(
             <p class="parents-progress">{progress}</p>
             {(q >= 2 && !goal_text.trim().is_empty()).then(|| view! {
                 <p class="parents-goal-quote">
-                    <span class="visually-hidden">{move || t(lang.get(), "questionnaire.the_goal")}" "</span>
+                    <span class="visually-hidden">{crate::ui::app::tr("questionnaire.the_goal")}" "</span>
                     "“"{goal_text.clone()}"”"
                 </p>
             })}
             {body}
             <div class="step-actions">
                 <button type="button" class="button button-secondary" id="question-back" on:click=back>
-                    {move || t(lang.get(), "form.back")}
+                    {crate::ui::app::tr("form.back")}
                 </button>
                 <button type="button" class="button button-primary" id="question-next" on:click=next>
                     {move || if returning || q + 1 >= QUESTIONS.len() {
@@ -575,7 +575,7 @@ fn DomainQuestion(goal: usize, problem: Memo<Option<String>>) -> impl IntoView {
                 <legend class="parents-legend-heading">
                     <h1 id="step-title" tabindex="-1">{move || tf(lang.get(), "questionnaire.q.domain", &[("n", &n)])}</h1>
                 </legend>
-                <p class="hint" id=hint_id.clone()>{move || t(lang.get(), "questionnaire.q.domain.hint")}</p>
+                <p class="hint" id=hint_id.clone()>{crate::ui::app::tr("questionnaire.q.domain.hint")}</p>
                 {inline_error(lang, error_id.clone(), problem)}
                 <div class="parents-radios">
                     {domains.into_iter().enumerate().map(|(i, code)| {
@@ -625,7 +625,7 @@ fn TextQuestion(goal: usize, problem: Memo<Option<String>>) -> impl IntoView {
             <h1 class="parents-label-heading" id="step-title" tabindex="-1">
                 <label for=id.clone()>{move || tf(lang.get(), "questionnaire.q.text", &[("n", &n)])}</label>
             </h1>
-            <p class="hint" id=hint_id.clone()>{move || t(lang.get(), "questionnaire.q.text.hint")}</p>
+            <p class="hint" id=hint_id.clone()>{crate::ui::app::tr("questionnaire.q.text.hint")}</p>
             {inline_error(lang, error_id.clone(), problem)}
             <textarea id=id.clone() name=id class="input" rows="4"
                 class:input-error=move || problem.get().is_some()
@@ -729,7 +729,7 @@ fn CheckAnswers(nav: Callback<(Page, bool)>) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="step-title" class="parents-check">
-            <h1 id="step-title" tabindex="-1">{move || t(lang.get(), "questionnaire.check.title")}</h1>
+            <h1 id="step-title" tabindex="-1">{crate::ui::app::tr("questionnaire.check.title")}</h1>
             {move || goal_list.get().into_iter().enumerate().map(|(i, g)| {
                 let n = (i + 1).to_string();
                 view! {
@@ -761,7 +761,7 @@ fn CheckAnswers(nav: Callback<(Page, bool)>) -> impl IntoView {
                                             ev.prevent_default();
                                             nav.run((Page::Question { goal: i, q }, true));
                                         }>
-                                            {move || t(lang.get(), "questionnaire.change")}
+                                            {crate::ui::app::tr("questionnaire.change")}
                                             <span class="visually-hidden">" "{move || tf(lang.get(), "questionnaire.change_what", &[
                                                 ("what", t(lang.get(), &format!("questionnaire.check.{key}"))),
                                                 ("n", &n2),
@@ -776,11 +776,11 @@ fn CheckAnswers(nav: Callback<(Page, bool)>) -> impl IntoView {
             }).collect_view()}
             <div class="step-actions">
                 <button type="button" class="button button-secondary" id="check-add-another" on:click=add_another>
-                    {move || t(lang.get(), "questionnaire.add_another")}
+                    {crate::ui::app::tr("questionnaire.add_another")}
                 </button>
                 <button type="button" class="button button-primary" id="check-done"
                     on:click=move |_| nav.run((Page::Overview, false))>
-                    {move || t(lang.get(), "questionnaire.check.done")}
+                    {crate::ui::app::tr("questionnaire.check.done")}
                 </button>
             </div>
         </section>

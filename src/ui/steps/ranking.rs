@@ -151,8 +151,8 @@ pub fn RankingStep() -> impl IntoView {
                     </div>
                 })
             }}
-            <h1 id="step-title" tabindex="-1">{move || t(lang.get(), "step.ranking")}</h1>
-            <p class="lead">{move || t(lang.get(), "ranking.lead")}</p>
+            <h1 id="step-title" tabindex="-1">{crate::ui::app::tr("step.ranking")}</h1>
+            <p class="lead">{crate::ui::app::tr("ranking.lead")}</p>
             <p>{weights}</p>
             {move || {
                 if items.with(Vec::is_empty) {
@@ -205,7 +205,7 @@ pub fn RankingStep() -> impl IntoView {
                                                 }
                                             }</p>
                                             {(!has_rank).then(|| view! {
-                                                <p class="parents-rank-unranked">{move || t(lang.get(), "ranking.unranked")}</p>
+                                                <p class="parents-rank-unranked">{crate::ui::app::tr("ranking.unranked")}</p>
                                             })}
                                         </div>
                                         <MoveButtons index=pos len=len item_label=item_label id_prefix="rank" on_move=on_move/>
@@ -275,10 +275,10 @@ fn RankingExchange() -> impl IntoView {
     };
     view! {
         <section class="parents-exchange" aria-labelledby="ranking-exchange-title">
-            <h2 id="ranking-exchange-title">{move || t(lang.get(), "ranking.exchange.title")}</h2>
-            <p>{move || t(lang.get(), "ranking.exchange.lead")}</p>
+            <h2 id="ranking-exchange-title">{crate::ui::app::tr("ranking.exchange.title")}</h2>
+            <p>{crate::ui::app::tr("ranking.exchange.lead")}</p>
             <button type="button" class="button button-secondary" id="export-ranking" on:click=export>
-                {move || t(lang.get(), "ranking.export")}
+                {crate::ui::app::tr("ranking.export")}
             </button>
             <FileImport id="import-ranking" label="ranking.import" hint="ranking.import.hint" on_text=on_text/>
             {move || error.get().map(|e| view! {

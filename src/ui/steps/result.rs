@@ -37,13 +37,12 @@ fn money(lang: Lang, amount: Decimal) -> String {
 /// The result step's screen.
 #[component]
 pub fn ResultStep() -> impl IntoView {
-    let lang = use_app().lang;
     let ctx = use_case();
     let computed = Memo::new(move |_| ctx.case.with(compute));
     let is_ok = Memo::new(move |_| computed.with(Result::is_ok));
     view! {
         <section aria-labelledby="step-title" class="result-step">
-            <h1 id="step-title">{move || t(lang.get(), "step.result")}</h1>
+            <h1 id="step-title">{crate::ui::app::tr("step.result")}</h1>
             {move || if is_ok.get() {
                 view! { <PlanView computed=computed/> }.into_any()
             } else {
@@ -80,8 +79,8 @@ fn MissingSummary(computed: Memo<Result<PlanDocument, Vec<Problem>>>) -> impl In
     });
     view! {
         <div class="alert alert-warning result-missing">
-            <h2>{move || t(lang.get(), "result.problems.title")}</h2>
-            <p>{move || t(lang.get(), "result.problems.lead")}</p>
+            <h2>{crate::ui::app::tr("result.problems.title")}</h2>
+            <p>{crate::ui::app::tr("result.problems.lead")}</p>
             {move || groups.get().into_iter().map(|(step, problems)| {
                 let l = lang.get();
                 let heading = match step {
@@ -528,11 +527,11 @@ fn WhatIf(computed: Memo<Result<PlanDocument, Vec<Problem>>>) -> impl IntoView {
     view! {
         {move || has_plan.get().then(|| view! {
             <section class="what-if" aria-labelledby="whatif-title">
-                <h2 id="whatif-title">{move || t(lang.get(), "whatif.title")}</h2>
-                <p>{move || t(lang.get(), "whatif.lead")}</p>
+                <h2 id="whatif-title">{crate::ui::app::tr("whatif.title")}</h2>
+                <p>{crate::ui::app::tr("whatif.lead")}</p>
                 <div class="what-if-controls">
                     <div class="form-group">
-                        <label class="label" for="whatif-weights">{move || t(lang.get(), "whatif.weights")}</label>
+                        <label class="label" for="whatif-weights">{crate::ui::app::tr("whatif.weights")}</label>
                         <select id="whatif-weights" class="select" on:change=move |ev| {
                             if let Ok(p) = event_target_value(&ev).parse::<Decimal>() {
                                 percent.set(Some(p));
@@ -549,8 +548,8 @@ fn WhatIf(computed: Memo<Result<PlanDocument, Vec<Problem>>>) -> impl IntoView {
                         </select>
                     </div>
                     <div class="form-group" class:form-group-error=move || trial_budget.get().is_none()>
-                        <label class="label" for="whatif-budget">{move || t(lang.get(), "whatif.budget")}</label>
-                        <p class="hint" id="whatif-budget-hint">{move || t(lang.get(), "whatif.budget.hint")}</p>
+                        <label class="label" for="whatif-budget">{crate::ui::app::tr("whatif.budget")}</label>
+                        <p class="hint" id="whatif-budget-hint">{crate::ui::app::tr("whatif.budget.hint")}</p>
                         {move || trial_budget.get().is_none().then(|| view! {
                             <p class="error-message" id="whatif-budget-error">
                                 <span class="visually-hidden">{t(lang.get(), "form.error_prefix")}" "</span>
@@ -635,12 +634,12 @@ fn WhatIf(computed: Memo<Result<PlanDocument, Vec<Problem>>>) -> impl IntoView {
                             confirming.set(true);
                             focus_id_later("whatif-confirm-yes");
                         }>
-                        {move || t(lang.get(), "whatif.use")}
+                        {crate::ui::app::tr("whatif.use")}
                     </button>
                     <button type="button" class="button button-secondary" id="whatif-reset"
                         disabled=move || percent.get().is_none() && budget_text.get().is_none()
                         on:click=reset>
-                        {move || t(lang.get(), "whatif.reset")}
+                        {crate::ui::app::tr("whatif.reset")}
                     </button>
                 </div>
                 {move || confirming.get().then(|| {

@@ -126,13 +126,13 @@ pub fn ServicesStep() -> impl IntoView {
     view! {
         <section aria-labelledby="step-title" class="services-step">
             <ErrorSummary scope=Step::Services.scope()/>
-            <h1 id="step-title">{move || t(lang.get(), "step.services")}</h1>
-            <p class="lead">{move || t(lang.get(), "services.lead")}</p>
+            <h1 id="step-title">{crate::ui::app::tr("step.services")}</h1>
+            <p class="lead">{crate::ui::app::tr("services.lead")}</p>
 
-            <h2 id="services-search-title">{move || t(lang.get(), "services.search.title")}</h2>
+            <h2 id="services-search-title">{crate::ui::app::tr("services.search.title")}</h2>
             <div class="form-group" class:form-group-error=move || !list_problems.get().is_empty()>
-                <label class="label" for=search_id.clone()>{move || t(lang.get(), "services.search.label")}</label>
-                <p class="hint" id="service-search-hint">{move || t(lang.get(), "services.search.hint")}</p>
+                <label class="label" for=search_id.clone()>{crate::ui::app::tr("services.search.label")}</label>
+                <p class="hint" id="service-search-hint">{crate::ui::app::tr("services.search.hint")}</p>
                 {move || list_problems.get().into_iter().map(|p| view! {
                     <p class="error-message">
                         <span class="visually-hidden">{t(lang.get(), "form.error_prefix")}" "</span>
@@ -154,7 +154,7 @@ pub fn ServicesStep() -> impl IntoView {
                     tf(lang.get(), "services.search.count", &[("count", &matches.get().len().to_string())])
                 }
             }}</p>
-            <ul class="search-results" aria-label=move || t(lang.get(), "services.search.results")
+            <ul class="search-results" aria-label=crate::ui::app::tr("services.search.results")
                 hidden=move || matches.get().is_empty()>
                 {move || matches.get().into_iter().filter_map(|code| {
                     let s = service(&code)?;
@@ -200,13 +200,13 @@ pub fn ServicesStep() -> impl IntoView {
                 }).collect_view()}
             </ul>
 
-            <h2 id="services-list-title" tabindex="-1">{move || t(lang.get(), "services.list.title")}</h2>
+            <h2 id="services-list-title" tabindex="-1">{crate::ui::app::tr("services.list.title")}</h2>
             <p class="visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
             {move || {
                 let list = codes.get();
                 let len = list.len();
                 if len == 0 {
-                    return view! { <p class="empty">{move || t(lang.get(), "services.list.empty")}</p> }.into_any();
+                    return view! { <p class="empty">{crate::ui::app::tr("services.list.empty")}</p> }.into_any();
                 }
                 view! {
                     <ol class="service-list">
@@ -323,7 +323,7 @@ fn ServiceItem(
                 kind=crate::draft::FieldKind::Integer inputmode="numeric" narrow=true/>
             <p class="service-cost">{cost}</p>
             <div class="service-actions">
-                <span class="visually-hidden">{move || t(lang.get(), "services.reorder")}</span>
+                <span class="visually-hidden">{crate::ui::app::tr("services.reorder")}</span>
                 <MoveButtons index=index len=len item_label=name id_prefix="svc" on_move=on_move/>
                 <button type="button" class="button button-secondary button-small" id=remove_id.clone()
                     aria-label=move || tf(lang.get(), "services.remove_named", &[("name", &name.get())])
@@ -332,7 +332,7 @@ fn ServiceItem(
                         confirming.set(true);
                         focus_id_later(&yes_for_open);
                     }>
-                    {move || t(lang.get(), "services.remove")}
+                    {crate::ui::app::tr("services.remove")}
                 </button>
             </div>
             {move || confirming.get().then(|| {

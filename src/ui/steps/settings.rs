@@ -44,9 +44,9 @@ pub fn SettingsStep() -> impl IntoView {
     view! {
         <section aria-labelledby="step-title" class="settings-step">
             <ErrorSummary scope=Step::Settings.scope()/>
-            <h1 id="step-title">{move || t(lang.get(), "step.settings")}</h1>
-            <p class="lead">{move || t(lang.get(), "settings.lead")}</p>
-            <p class="notice">{move || t(lang.get(), "settings.assumptions")}</p>
+            <h1 id="step-title">{crate::ui::app::tr("step.settings")}</h1>
+            <p class="lead">{crate::ui::app::tr("settings.lead")}</p>
+            <p class="notice">{crate::ui::app::tr("settings.assumptions")}</p>
             <Field path="/settings/startDate" label="settings.start_date" hint="settings.start_date.hint"
                 input_type="date" narrow=true/>
             <Field path="/settings/periodMonths" label="settings.period" hint="settings.period.hint"
@@ -122,9 +122,9 @@ fn WeightsControl() -> impl IntoView {
     };
     view! {
         <div class="form-group" class:form-group-error=move || !problems.get().is_empty()>
-            <h2 class="settings-subtitle">{move || t(lang.get(), "settings.weights.legend")}</h2>
-            <label class="label" for=id.clone()>{move || t(lang.get(), "settings.weights.label")}</label>
-            <p class="hint" id="settings-weights-hint">{move || t(lang.get(), "settings.weights.hint")}</p>
+            <h2 class="settings-subtitle">{crate::ui::app::tr("settings.weights.legend")}</h2>
+            <label class="label" for=id.clone()>{crate::ui::app::tr("settings.weights.label")}</label>
+            <p class="hint" id="settings-weights-hint">{crate::ui::app::tr("settings.weights.hint")}</p>
             {move || {
                 let list = problems.get();
                 (!list.is_empty()).then(|| view! {

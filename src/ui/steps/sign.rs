@@ -62,7 +62,7 @@ pub fn SignStep() -> impl IntoView {
     let problem_count = Memo::new(move |_| ctx.problems.with(Vec::len));
     view! {
         <section aria-labelledby="step-title" class="sign-screen">
-            <h1 id="step-title">{move || t(lang.get(), "step.sign")}</h1>
+            <h1 id="step-title">{crate::ui::app::tr("step.sign")}</h1>
             {move || if problem_count.get() > 0 {
                 view! {
                     <div class="alert alert-warning">
@@ -183,8 +183,8 @@ fn SignPanel() -> impl IntoView {
     };
 
     view! {
-        <p class="lead">{move || t(lang.get(), "sign.lead")}</p>
-        <h2 id="signatures-title">{move || t(lang.get(), "sign.signatures.title")}</h2>
+        <p class="lead">{crate::ui::app::tr("sign.lead")}</p>
+        <h2 id="signatures-title">{crate::ui::app::tr("sign.signatures.title")}</h2>
         <p class="sign-progress" role="status">{move || tf(lang.get(), "sign.progress", &[
             ("signed", &valid_count.get().to_string()),
             ("total", &people.with(Vec::len).to_string()),
@@ -198,7 +198,7 @@ fn SignPanel() -> impl IntoView {
             </For>
         </ul>
 
-        <h2>{move || t(lang.get(), "sign.export.title")}</h2>
+        <h2>{crate::ui::app::tr("sign.export.title")}</h2>
         <p class="hint" id="download-hint">{move || tf(lang.get(), "sign.download.hint", &[("file", &file_name.get())])}</p>
         {move || some_left_out.get().then(|| view! {
             <p class="notice">{t(lang.get(), "sign.download.outdated_left_out")}</p>
@@ -209,14 +209,14 @@ fn SignPanel() -> impl IntoView {
         <div class="sign-actions">
             <button type="button" class="button button-primary" id="download-plan"
                 aria-describedby="download-hint" on:click=download>
-                {move || t(lang.get(), "sign.download")}
+                {crate::ui::app::tr("sign.download")}
             </button>
             <button type="button" class="button button-secondary" id="print-plan"
                 aria-describedby="print-hint" on:click=print>
-                {move || t(lang.get(), "sign.print")}
+                {crate::ui::app::tr("sign.print")}
             </button>
         </div>
-        <p class="hint" id="print-hint">{move || t(lang.get(), "sign.print.hint")}</p>
+        <p class="hint" id="print-hint">{crate::ui::app::tr("sign.print.hint")}</p>
 
         {move || plan.get().ok().map(|plan| view! {
             <PrintView plan=plan views=views people=people file_name=file_name/>
@@ -396,7 +396,7 @@ fn ParticipantItem(
                 }}
                 <div class="form-group key-import">
                     <label class="label" for=import_id.clone()>{move || tf(lang.get(), "sign.key.import", &[("who", &label())])}</label>
-                    <p class="hint" id=import_hint_id.clone()>{move || t(lang.get(), "sign.key.import.hint")}</p>
+                    <p class="hint" id=import_hint_id.clone()>{crate::ui::app::tr("sign.key.import.hint")}</p>
                     <input type="file" id=import_id.clone() class="file-input" accept=".json,application/json"
                         aria-describedby=import_hint_id.clone() on:change=on_import/>
                 </div>
@@ -428,9 +428,9 @@ fn PrintView(
         .unwrap_or_default();
     view! {
         <div class="print-only" id="print-view">
-            <h2 class="print-title">{move || t(lang.get(), "print.title")}" — "{pseudonym.clone()}</h2>
+            <h2 class="print-title">{crate::ui::app::tr("print.title")}" — "{pseudonym.clone()}</h2>
             <PlanView summary=summary id_prefix="print-plan"/>
-            <h3>{move || t(lang.get(), "print.signatures")}</h3>
+            <h3>{crate::ui::app::tr("print.signatures")}</h3>
             {move || {
                 let l = lang.get();
                 let list = views.get();

@@ -192,7 +192,7 @@ pub fn TeamStep() -> impl IntoView {
                     {move || is_confirming().then(|| {
                         let count = ctx.case.with(|c| team_edit::assessments_of_role(c, &code.get_value()));
                         view! {
-                            <div class="confirm team-confirm" role="group" aria-label=move || t(lang.get(), "team.remove.confirm_label")>
+                            <div class="confirm team-confirm" role="group" aria-label=crate::ui::app::tr("team.remove.confirm_label")>
                                 <p>{tf(lang.get(), "team.remove.confirm", &[("role", &role_name(lang.get(), &code.get_value())), ("count", &count.to_string())])}</p>
                                 <button type="button" class="button button-warning" on:click=confirm_remove>
                                     {t(lang.get(), "team.remove.yes")}
@@ -230,19 +230,19 @@ pub fn TeamStep() -> impl IntoView {
     view! {
         <section aria-labelledby="step-title">
             <ErrorSummary scope=Step::Team.scope()/>
-            <h1 id="step-title">{move || t(lang.get(), "step.team")}</h1>
-            <p class="lead">{move || t(lang.get(), "team.lead")}</p>
+            <h1 id="step-title">{crate::ui::app::tr("step.team")}</h1>
+            <p class="lead">{crate::ui::app::tr("team.lead")}</p>
             <div id="f-team" tabindex="-1" class="team-mandatory">
-                <h2>{move || t(lang.get(), "team.mandatory.title")}</h2>
+                <h2>{crate::ui::app::tr("team.mandatory.title")}</h2>
                 {inline_problems(|p| p == "/team")}
                 <ul class="team-fixed">{mandatory_view}</ul>
             </div>
             <fieldset class="team-specialists" aria-describedby="team-specialists-hint">
-                <legend>{move || t(lang.get(), "team.specialists.legend")}</legend>
-                <p class="hint" id="team-specialists-hint">{move || t(lang.get(), "team.specialists.hint")}</p>
+                <legend>{crate::ui::app::tr("team.specialists.legend")}</legend>
+                <p class="hint" id="team-specialists-hint">{crate::ui::app::tr("team.specialists.hint")}</p>
                 {checkboxes}
             </fieldset>
-            <h2>{move || t(lang.get(), "team.members.title")}</h2>
+            <h2>{crate::ui::app::tr("team.members.title")}</h2>
             {member_list}
             <StepActions step=Step::Team/>
         </section>
