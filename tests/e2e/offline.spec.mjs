@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { test, expect, expectNoAxeViolations, openApp } from './fixtures.mjs';
+import { ensureIbplan, ibplanVerify } from './flow-helpers.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const SERVER = fileURLToPath(new URL('../../scripts/static-server.mjs', import.meta.url));
@@ -61,6 +62,49 @@ test('after one online visit the app starts and works with the network off', asy
       return out;
     });
     for (const status of Object.values(offlineFiles)) expect(status).toBe(200);
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
+test('offline after one visit: open the example case, sign as the parent and download the plan', async ({ guardedPage: page, context }) => {
+  await openApp(page);
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sāciet atbalsta plānu');
+    await page.getByRole('button', { name: 'Atvērt parauga lietu' }).click();
+    await expect(page).toHaveURL(/#\/case\/[0-9a-f]+\/result$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Plāns');
+
+    // The Sign step through the step list (folded into a menu on phones).
+    const toggle = page.locator('.step-nav-toggle');
+    if (await toggle.isVisible()) await toggle.click();
+    await page.locator('nav.step-nav a', { hasText: 'Paraksti un eksports' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Paraksti un eksports');
+
+    // Signing makes a key on this device: no network needed.
+    await page.getByRole('button', { name: 'Parakstīt kā Vecāks (likumiskais pārstāvis)' }).click();
+    const parent = page.locator('li.participant', { has: page.getByRole('heading', { name: 'Vecāks (likumiskais pārstāvis)' }) });
+    await expect(parent.locator('.status')).toContainText('Parakstīts — paraksts derīgs');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Lejupielādēt plānu' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('CESIS-2025-017-plan.json');
+    const file = await download.path();
+    const doc = JSON.parse(await readFile(file, 'utf8'));
+    expect(doc.schema).toBe('ib-plan/1');
+    // One proof: Data Integrity writes a single proof as an object, several as an array.
+    const proofs = [doc.proof].flat();
+    expect(proofs).toHaveLength(1);
+    expect(proofs[0]).toMatchObject({ proofPurpose: 'assertionMethod', cryptosuite: 'eddsa-jcs-2022' });
+    ensureIbplan();
+    const cli = ibplanVerify(file);
+    expect(cli.code, cli.out).toBe(0);
   } finally {
     await context.setOffline(false);
   }
