@@ -86,6 +86,7 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ("ranking.empty", "Speciālistu pakalpojumu saraksts vēl ir tukšs. Vispirms pievienojiet pakalpojumus solī “Pakalpojumi” vai importējiet sarakstu no faila.", "The experts' list of services is still empty. First add services in the step “Services”, or import a list from a file."),
     ("ranking.incomplete", "Vecāku secība vēl nav pilnīga: dažiem pakalpojumiem nav vecāku vietas, un tie ir saraksta beigās. Varat sākt no speciālistu secības un pēc tam to mainīt.", "The parents' order is not complete yet: some services have no parents' place and are at the end of the list. You can start from the experts' order and then change it."),
     ("ranking.start_from_experts", "Sākt no speciālistu secības", "Start from the experts' order"),
+    ("ranking.reset_hint", "Vecāku secība atšķiras no speciālistu secības. Ja vēlaties sākt no jauna:", "The parents' order differs from the experts' order. To start again:"),
     ("ranking.started", "Vecāku secība tagad ir tāda pati kā speciālistu secība.", "The parents' order is now the same as the experts' order."),
     ("ranking.list_title", "Vecāku secība", "The parents' order"),
     ("ranking.list_hint", "Ar pogām ↑ un ↓ pārvietojiet pakalpojumu augstāk vai zemāk. Izmaiņas tiek saglabātas uzreiz.", "Use the ↑ and ↓ buttons to move a service higher or lower. Changes are saved at once."),

@@ -169,6 +169,14 @@ pub fn RankingStep() -> impl IntoView {
                             </button>
                         </div>
                     })}
+                    {(complete.get() && !items.with(|list| list.iter().all(|s| s.get("parentRank") == s.get("expertRank")))).then(|| view! {
+                        <p class="parents-reset">
+                            {t(lang.get(), "ranking.reset_hint")}" "
+                            <button type="button" class="button button-secondary button-small" id="start-from-experts" on:click=start_from_experts>
+                                {t(lang.get(), "ranking.start_from_experts")}
+                            </button>
+                        </p>
+                    })}
                     <h2 id="ranking-list-title" tabindex="-1">{t(lang.get(), "ranking.list_title")}</h2>
                     <p class="hint">{t(lang.get(), "ranking.list_hint")}</p>
                     <ol class="parents-rank-list" aria-labelledby="ranking-list-title">
