@@ -4,7 +4,7 @@
 //! assistive technology with `aria-describedby`; the error summary links to the fields.
 
 use super::app::{use_app, Screen};
-use super::workspace::{use_case, Step};
+use super::workspace::{use_case, CaseCtx, Step};
 use crate::draft::{field_id, set_at, text_of, value_from_text, FieldKind};
 use crate::engine::problem::Problem;
 use crate::i18n::{t, tf, Lang};
@@ -28,6 +28,76 @@ fn problem_at(path: &str) -> Option<Problem> {
     }
     ctx.problems
         .with(|all| all.iter().find(|p| p.path == path).cloned())
+}
+
+/// What every bound field shares: its ids, its problem, and the label registration that
+/// lets the error summary name it.
+struct Bound {
+    id: String,
+    hint_id: String,
+    error_id: String,
+    problem: Memo<Option<Problem>>,
+}
+
+impl Bound {
+    fn new(path: &str, label: &'static str) -> Bound {
+        let ctx = use_case();
+        ctx.labels.update_value(|labels| {
+            labels.insert(path.to_string(), label);
+        });
+        let id = field_id(path);
+        let path_for_problem = path.to_string();
+        Bound {
+            hint_id: format!("{id}-hint"),
+            error_id: format!("{id}-error"),
+            id,
+            problem: Memo::new(move |_| problem_at(&path_for_problem)),
+        }
+    }
+
+    /// `aria-describedby`: the hint (if any) and the error (when shown).
+    fn described_by(&self, has_hint: bool) -> impl Fn() -> Option<String> + Clone + 'static {
+        let hint_id = self.hint_id.clone();
+        let error_id = self.error_id.clone();
+        let problem = self.problem;
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if problem.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    }
+
+    /// The label, the hint and the error message, in the GOV.UK order.
+    fn header(&self, label: &'static str, hint: Option<&'static str>) -> impl IntoView {
+        let lang = use_app().lang;
+        let problem = self.problem;
+        let hint_id = self.hint_id.clone();
+        let error_id = self.error_id.clone();
+        view! {
+            <label class="label" for=self.id.clone()>{move || t(lang.get(), label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || t(lang.get(), h)}</p> })}
+            {move || problem.get().map(|p| view! {
+                <p class="error-message" id=error_id.clone()>
+                    <span class="visually-hidden">{t(lang.get(), "form.error_prefix")}" "</span>
+                    {problem_text(lang.get(), &p)}
+                </p>
+            })}
+        }
+    }
+}
+
+/// Writes `text`, stored as `kind`, at `path` in the case (autosaved). The context is
+/// passed in because event handlers run outside the component's reactive owner.
+fn write_at(ctx: CaseCtx, path: &str, kind: FieldKind, text: &str) {
+    let new_value = value_from_text(kind, text);
+    ctx.update(|c| {
+        set_at(c, path, new_value);
+    });
 }
 
 /// A labelled input bound to the case at `path`.
@@ -60,40 +130,15 @@ pub fn Field(
     #[prop(default = "off")]
     autocomplete: &'static str,
 ) -> impl IntoView {
-    let lang = use_app().lang;
     let ctx = use_case();
-    ctx.labels.update_value(|labels| {
-        labels.insert(path.clone(), label);
-    });
-    let id = field_id(&path);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
+    let bound = Bound::new(&path, label);
+    let id = bound.id.clone();
+    let problem = bound.problem;
     let path_for_value = path.clone();
     let value = move || ctx.case.with(|c| text_of(c.pointer(&path_for_value)));
-    let path_for_problem = path.clone();
-    let problem = Memo::new(move |_| problem_at(&path_for_problem));
-    let path_for_input = path.clone();
-    let on_input = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        let new_value = value_from_text(kind, &text);
-        ctx.update(|c| {
-            set_at(c, &path_for_input, new_value);
-        });
-    };
-    let described_by = {
-        let hint_id = hint_id.clone();
-        let error_id = error_id.clone();
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if problem.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let on_input =
+        move |ev: leptos::ev::Event| write_at(ctx, &path, kind, &event_target_value(&ev));
+    let described_by = bound.described_by(hint.is_some());
     let input = if multiline {
         view! {
             <textarea id=id.clone() name=id.clone() rows="3"
@@ -117,14 +162,7 @@ pub fn Field(
     };
     view! {
         <div class="form-group" class:form-group-error=move || problem.get().is_some()>
-            <label class="label" for=id.clone()>{move || t(lang.get(), label)}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || t(lang.get(), h)}</p> })}
-            {move || problem.get().map(|p| view! {
-                <p class="error-message" id=error_id.clone()>
-                    <span class="visually-hidden">{t(lang.get(), "form.error_prefix")}" "</span>
-                    {problem_text(lang.get(), &p)}
-                </p>
-            })}
+            {bound.header(label, hint)}
             {input}
         </div>
     }
@@ -148,55 +186,23 @@ pub fn Select(
     #[prop(optional)]
     numeric: bool,
 ) -> impl IntoView {
-    let lang = use_app().lang;
     let ctx = use_case();
-    ctx.labels.update_value(|labels| {
-        labels.insert(path.clone(), label);
-    });
-    let id = field_id(&path);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
+    let bound = Bound::new(&path, label);
+    let id = bound.id.clone();
+    let problem = bound.problem;
     let path_for_value = StoredValue::new(path.clone());
     let current = move || path_for_value.with_value(|p| ctx.case.with(|c| text_of(c.pointer(p))));
-    let path_for_problem = path.clone();
-    let problem = Memo::new(move |_| problem_at(&path_for_problem));
-    let path_for_input = path.clone();
-    let on_change = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        let kind = if numeric {
-            FieldKind::Integer
-        } else {
-            FieldKind::Text
-        };
-        let new_value = value_from_text(kind, &text);
-        ctx.update(|c| {
-            set_at(c, &path_for_input, new_value);
-        });
+    let kind = if numeric {
+        FieldKind::Integer
+    } else {
+        FieldKind::Text
     };
-    let described_by = {
-        let hint_id = hint_id.clone();
-        let error_id = error_id.clone();
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if problem.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let on_change =
+        move |ev: leptos::ev::Event| write_at(ctx, &path, kind, &event_target_value(&ev));
+    let described_by = bound.described_by(hint.is_some());
     view! {
         <div class="form-group" class:form-group-error=move || problem.get().is_some()>
-            <label class="label" for=id.clone()>{move || t(lang.get(), label)}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || t(lang.get(), h)}</p> })}
-            {move || problem.get().map(|p| view! {
-                <p class="error-message" id=error_id.clone()>
-                    <span class="visually-hidden">{t(lang.get(), "form.error_prefix")}" "</span>
-                    {problem_text(lang.get(), &p)}
-                </p>
-            })}
+            {bound.header(label, hint)}
             <select id=id.clone() name=id.clone() class="select"
                 aria-invalid=move || problem.get().is_some().then_some("true")
                 aria-describedby=described_by
