@@ -93,3 +93,14 @@ pub fn focus_id_later(id: &str) {
         let _ = window.request_animation_frame(callback.unchecked_ref());
     }
 }
+
+/// The file a user chose in an `<input type="file">` change event, if any. The input is
+/// cleared, so choosing the same file again fires another change.
+pub fn take_chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}

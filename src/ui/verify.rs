@@ -281,15 +281,8 @@ pub fn VerifyScreen() -> impl IntoView {
     let dragging = RwSignal::new(false);
 
     let on_change = move |ev: leptos::ev::Event| {
-        let input = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(input) = input {
-            if let Some(file) = first_file(input.files()) {
-                open_file(state, file);
-            }
-            // Allow choosing the same file again.
-            input.set_value("");
+        if let Some(file) = browser::take_chosen_file(&ev) {
+            open_file(state, file);
         }
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {

@@ -14,7 +14,6 @@ use crate::ui::fields::{problem_text, StepActions};
 use crate::ui::workspace::{file_stem, reference, use_case, CaseCtx, Step};
 use leptos::prelude::*;
 use serde_json::Value;
-use wasm_bindgen::JsCast;
 
 /// The questions asked for each goal, by the goal's key, in order.
 const QUESTIONS: [&str; 5] = [
@@ -396,16 +395,9 @@ pub(super) fn FileImport(
     let lang = use_app().lang;
     let hint_id = format!("{id}-hint");
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = browser::take_chosen_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         if file.size() > exchange::MAX_FILE_CHARS as f64 {
             on_text.run(Err(ExchangeError::TooLarge));
             return;

@@ -21,7 +21,6 @@ use crate::ui::verify::{local_date_time, role_name, PlanView};
 use crate::ui::workspace::{reference, use_case, Step};
 use leptos::prelude::*;
 use serde_json::Value;
-use wasm_bindgen::JsCast;
 
 /// "Social worker (I. Kalniņa)", "Parent (legal representative)".
 fn who(lang: Lang, participant: &Participant) -> String {
@@ -289,16 +288,9 @@ fn ParticipantItem(
     let on_import = {
         let pid = pid.clone();
         move |ev: leptos::ev::Event| {
-            let Some(input) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
+            let Some(file) = browser::take_chosen_file(&ev) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
             let pid = pid.clone();
             let slot = slot();
             wasm_bindgen_futures::spawn_local(async move {
