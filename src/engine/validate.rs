@@ -156,6 +156,21 @@ impl Reader {
         }
         Some(id)
     }
+
+    /// Reads an item's `id` like [`Reader::id`] and reports it when an earlier item of the
+    /// same list (whose ids are in `seen`) already has it.
+    fn unique_id(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+        seen: &mut BTreeSet<String>,
+    ) -> Option<String> {
+        let id = self.id(map, path)?;
+        if !seen.insert(id.clone()) {
+            self.push(Problem::new(join(path, "id"), "problem.id.duplicate").with("id", &id));
+        }
+        Some(id)
+    }
 }
 
 fn kind(value: &Value) -> &'static str {
@@ -477,12 +492,7 @@ fn read_questionnaire(
             ok = false;
             continue;
         };
-        let id = r.id(g, &gp);
-        if let Some(id) = &id {
-            if !ids.insert(id.clone()) {
-                r.push(Problem::new(join(&gp, "id"), "problem.id.duplicate").with("id", id));
-            }
-        }
+        let id = r.unique_id(g, &gp, &mut ids);
         let text = r.required_text(g, "text", &gp, MAX_TEXT_LEN);
         let life_domain = r
             .required_text(g, "lifeDomain", &gp, MAX_ID_LEN)
@@ -553,12 +563,7 @@ fn read_team(
             ok = false;
             continue;
         };
-        let id = r.id(m, &mp);
-        if let Some(id) = &id {
-            if !ids.insert(id.clone()) {
-                r.push(Problem::new(join(&mp, "id"), "problem.id.duplicate").with("id", id));
-            }
-        }
+        let id = r.unique_id(m, &mp, &mut ids);
         let role = r
             .required_text(m, "role", &mp, MAX_ID_LEN)
             .and_then(|code| {
@@ -663,12 +668,7 @@ fn read_goals(
             ok = false;
             continue;
         };
-        let id = r.id(g, &gp);
-        if let Some(id) = &id {
-            if !ids.insert(id.clone()) {
-                r.push(Problem::new(join(&gp, "id"), "problem.id.duplicate").with("id", id));
-            }
-        }
+        let id = r.unique_id(g, &gp, &mut ids);
         let term = r
             .required_text(g, "term", &gp, 16)
             .and_then(|t| match t.as_str() {
