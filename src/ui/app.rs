@@ -1,7 +1,5 @@
 //! The root component: language context, a small hash-based router and the page frame.
 
-use super::header::Header;
-use super::start::StartScreen;
 use super::workspace::{Step, Workspace};
 use crate::i18n::{t, Lang};
 use leptos::prelude::*;
@@ -158,13 +156,13 @@ pub fn App() -> impl IntoView {
             ev.prevent_default();
             super::browser::focus_id("main");
         }>{crate::ui::app::tr("app.skip_to_content")}</a>
-        <Header/>
+        {super::bridge::host(super::header::header())}
         <super::update::UpdateBanner/>
         <main id="main" tabindex="-1">
             {move || match case_id.get() {
                 Some(id) => view! { <Workspace id=id/> }.into_any(),
                 None if is_verify.get() => view! { <super::verify::VerifyScreen/> }.into_any(),
-                None => view! { <StartScreen/> }.into_any(),
+                None => super::bridge::host(super::start::start_screen()).into_any(),
             }}
         </main>
         <footer class="site-footer">

@@ -2,50 +2,53 @@
 
 use super::app::{use_app, Screen};
 use crate::i18n::{t, Lang};
-use leptos::prelude::*;
+use crate::ui::prelude::*;
 
 /// The site header with the product name (a link home) and the LV/EN switch.
-#[component]
-pub fn Header() -> impl IntoView {
-    let app = use_app();
-    view! {
-        <header class="site-header">
-            <a class="brand" href="#/" on:click=move |ev| {
-                ev.prevent_default();
-                app.navigate(Screen::Start);
-            }>{crate::ui::app::tr("app.name")}</a>
-            <LanguageSwitch/>
-        </header>
-    }
+pub fn header() -> View {
+    component(|| {
+        let app = use_app();
+        el("header")
+            .class("site-header")
+            .child(
+                el("a")
+                    .class("brand")
+                    .attr("href", "#/")
+                    .on("click", move |ev| {
+                        ev.prevent_default();
+                        app.navigate(Screen::Start);
+                    })
+                    .tr("app.name"),
+            )
+            .child(language_switch())
+            .into()
+    })
 }
 
 /// Two buttons, LV and EN; the current one is marked with `aria-pressed` and a visible
 /// underline, never by colour alone. The choice is stored on this device.
-#[component]
-pub fn LanguageSwitch() -> impl IntoView {
+fn language_switch() -> El {
     let lang = use_app().lang;
-    let choose = move |next: Lang| {
-        lang.set(next);
-        crate::storage::save_lang(next);
-    };
-    view! {
-        <nav class="lang-switch" aria-label=crate::ui::app::tr("app.language")>
-            {Lang::ALL.into_iter().map(|option| {
-                let name_key = match option {
-                    Lang::Lv => "app.language.lv",
-                    Lang::En => "app.language.en",
-                };
-                view! {
-                    <button type="button"
-                        class="lang-option"
-                        lang=option.tag()
-                        aria-pressed=move || (lang.get() == option).to_string()
-                        aria-label=move || t(option, name_key)
-                        on:click=move |_| choose(option)>
-                        {option.tag().to_uppercase()}
-                    </button>
-                }
-            }).collect_view()}
-        </nav>
-    }
+    el("nav")
+        .class("lang-switch")
+        .attr_tr("aria-label", "app.language")
+        .children(Lang::ALL.into_iter().map(|option| {
+            let name_key = match option {
+                Lang::Lv => "app.language.lv",
+                Lang::En => "app.language.en",
+            };
+            el("button")
+                .attr("type", "button")
+                .class("lang-option")
+                .attr("lang", option.tag())
+                .attr("aria-label", t(option, name_key))
+                .attr_dyn("aria-pressed", move || {
+                    Some((lang.get() == option).to_string())
+                })
+                .on("click", move |_| {
+                    lang.set(option);
+                    crate::storage::save_lang(option);
+                })
+                .text(&option.tag().to_uppercase())
+        }))
 }

@@ -2,9 +2,13 @@
 //! logic; they read signals and call engine and i18n functions.
 
 mod app;
+mod bridge;
 pub mod browser;
+pub mod dom;
 pub mod fields;
+pub mod form;
 mod header;
+pub mod prelude;
 mod start;
 mod steps;
 mod update;

@@ -7,7 +7,7 @@ use super::workspace::Step;
 use crate::draft::{new_case, StoredCase};
 use crate::i18n::{format_date, t, tf, Lang};
 use crate::storage::{self, CaseEntry};
-use leptos::prelude::*;
+use crate::ui::prelude::*;
 use serde_json::Value;
 
 /// Stores `case` as a new case on this device and opens it at `step`. A failed write is
@@ -48,83 +48,139 @@ fn local_date_time(lang: Lang, iso: &str) -> String {
 }
 
 /// The first screen.
-#[component]
-pub fn StartScreen() -> impl IntoView {
-    let app = use_app();
-    let lang = app.lang;
-    let error = RwSignal::new(None::<&'static str>);
-    let refresh = RwSignal::new(0u32);
-    let entries = Memo::new(move |_| {
-        refresh.track();
-        storage::list_cases()
-    });
+pub fn start_screen() -> View {
+    component(|| {
+        let app = use_app();
+        let lang = app.lang;
+        let error = RwSignal::new(None::<&'static str>);
+        let refresh = RwSignal::new(0u32);
+        let entries = Memo::new(move |_| {
+            refresh.track();
+            storage::list_cases()
+        });
+        let action = |id: &str,
+                      class: &str,
+                      label: &'static str,
+                      hint: &'static str,
+                      on_click: Box<dyn Fn()>| {
+            el("div")
+                .class("action-card")
+                .child(
+                    el("button")
+                        .attr("type", "button")
+                        .class(class)
+                        .id(id)
+                        .on("click", move |_| on_click())
+                        .tr(label),
+                )
+                .child(el("p").class("hint").tr(hint))
+        };
+        let new_case_card = action(
+            "new-case",
+            "button button-primary",
+            "start.new_case",
+            "start.new_case.hint",
+            Box::new(move || create_and_open(new_case(&browser::today_iso()), Step::Child, error)),
+        );
+        let example_card = action(
+            "example-case",
+            "button button-secondary",
+            "start.example_case",
+            "start.example_case.hint",
+            Box::new(move || {
+                create_and_open(
+                    crate::engine::example::example_case_json(),
+                    Step::Result,
+                    error,
+                )
+            }),
+        );
+        el("section")
+            .class("start")
+            .attr("aria-labelledby", "start-title")
+            .child(el("h1").id("start-title").tr("start.title"))
+            .child(el("p").class("lead").tr("start.lead"))
+            .dyn_view(move || {
+                error
+                    .get()
+                    .map(|key| {
+                        el("div")
+                            .class("alert alert-error")
+                            .attr("role", "alert")
+                            .child(el("p").text(t(lang.get(), key)))
+                    })
+                    .into()
+            })
+            .child(
+                el("div")
+                    .class("start-actions")
+                    .child(new_case_card)
+                    .child(example_card),
+            )
+            .child(
+                el("p").child(
+                    el("a")
+                        .attr("href", "#/verify")
+                        .id("open-plan-file")
+                        .on("click", move |ev| {
+                            ev.prevent_default();
+                            app.navigate(Screen::Verify);
+                        })
+                        .tr("start.open_plan"),
+                ),
+            )
+            .child(el("h2").id("cases-title").tr("cases.title"))
+            .dyn_view(move || {
+                let lang = lang.get();
+                match entries.get() {
+                    Err(e) => el("div")
+                        .class("alert alert-warning")
+                        .attr("role", "alert")
+                        .child(el("p").text(t(lang, e.key()))),
+                    Ok(list) if list.is_empty() => {
+                        el("p").class("empty").text(t(lang, "cases.none"))
+                    }
+                    Ok(list) => el("ul")
+                        .class("case-list")
+                        .attr("aria-labelledby", "cases-title")
+                        .children(list.into_iter().map(|entry| case_row(entry, refresh))),
+                }
+                .into()
+            })
+            .child(el("p").class("privacy").tr("start.privacy"))
+            .into()
+    })
+}
 
-    let on_new = move |_| create_and_open(new_case(&browser::today_iso()), Step::Child, error);
-    let on_example = move |_| {
-        create_and_open(
-            crate::engine::example::example_case_json(),
-            Step::Result,
-            error,
-        )
-    };
-
-    view! {
-        <section class="start" aria-labelledby="start-title">
-            <h1 id="start-title">{crate::ui::app::tr("start.title")}</h1>
-            <p class="lead">{crate::ui::app::tr("start.lead")}</p>
-            {move || error.get().map(|key| view! {
-                <div class="alert alert-error" role="alert"><p>{t(lang.get(), key)}</p></div>
-            })}
-            <div class="start-actions">
-                <div class="action-card">
-                    <button type="button" class="button button-primary" id="new-case" on:click=on_new>
-                        {crate::ui::app::tr("start.new_case")}
-                    </button>
-                    <p class="hint">{crate::ui::app::tr("start.new_case.hint")}</p>
-                </div>
-                <div class="action-card">
-                    <button type="button" class="button button-secondary" id="example-case" on:click=on_example>
-                        {crate::ui::app::tr("start.example_case")}
-                    </button>
-                    <p class="hint">{crate::ui::app::tr("start.example_case.hint")}</p>
-                </div>
-            </div>
-            <p>
-                <a href="#/verify" id="open-plan-file" on:click=move |ev| {
-                    ev.prevent_default();
-                    app.navigate(Screen::Verify);
-                }>{crate::ui::app::tr("start.open_plan")}</a>
-            </p>
-            <h2 id="cases-title">{crate::ui::app::tr("cases.title")}</h2>
-            {move || match entries.get() {
-                Err(e) => view! {
-                    <div class="alert alert-warning" role="alert"><p>{t(lang.get(), e.key())}</p></div>
-                }.into_any(),
-                Ok(list) if list.is_empty() => view! {
-                    <p class="empty">{t(lang.get(), "cases.none")}</p>
-                }.into_any(),
-                Ok(list) => view! {
-                    <ul class="case-list" aria-labelledby="cases-title">
-                        {list.into_iter().map(|entry| view! { <CaseRow entry=entry refresh=refresh/> }).collect_view()}
-                    </ul>
-                }.into_any(),
-            }}
-            <p class="privacy">{crate::ui::app::tr("start.privacy")}</p>
-        </section>
-    }
+/// A small button (`type="button"`) with a class and a handler.
+fn button(class: &str, on_click: impl FnMut(web_sys::Event) + 'static) -> El {
+    el("button")
+        .attr("type", "button")
+        .class(class)
+        .on("click", on_click)
 }
 
 /// One case on the list, with its actions; delete asks for confirmation in place.
-#[component]
-fn CaseRow(entry: CaseEntry, refresh: RwSignal<u32>) -> impl IntoView {
+fn case_row(entry: CaseEntry, refresh: RwSignal<u32>) -> El {
     let app = use_app();
     let lang = app.lang;
     let confirming = RwSignal::new(false);
     let row_error = RwSignal::new(None::<&'static str>);
+    let error_region = move || {
+        row_error
+            .get()
+            .map(|key| {
+                el("p")
+                    .class("error-message")
+                    .attr("role", "alert")
+                    .text(t(lang.get(), key))
+            })
+            .into()
+    };
     match entry {
         CaseEntry::Case(stored) => {
             let id = StoredValue::new(stored.id.clone());
-            let label = stored.label();
+            let label = StoredValue::new(stored.label());
             let municipality = stored
                 .case
                 .pointer("/child/municipality")
@@ -135,10 +191,9 @@ fn CaseRow(entry: CaseEntry, refresh: RwSignal<u32>) -> impl IntoView {
             let record = StoredValue::new(stored);
             let title = move || {
                 label
-                    .clone()
+                    .get_value()
                     .unwrap_or_else(|| t(lang.get(), "cases.untitled").to_string())
             };
-            let title_for_confirm = title.clone();
             let on_duplicate = move |_| {
                 let mut copy = record.get_value();
                 copy.id = browser::new_id();
@@ -152,56 +207,76 @@ fn CaseRow(entry: CaseEntry, refresh: RwSignal<u32>) -> impl IntoView {
                 Ok(()) => refresh.update(|n| *n += 1),
                 Err(e) => row_error.set(Some(e.key())),
             };
-            view! {
-                <li class="case-row">
-                    <div class="case-summary">
-                        <strong class="case-title">{title.clone()}</strong>
-                        <span class="case-meta">
-                            {municipality}
-                            " · "
-                            {move || tf(lang.get(), "cases.updated", &[("when", &local_date_time(lang.get(), &updated))])}
-                        </span>
-                    </div>
-                    {move || row_error.get().map(|key| view! { <p class="error-message" role="alert">{t(lang.get(), key)}</p> })}
-                    {move || if confirming.get() {
-                        view! {
-                            <div class="confirm" role="group" aria-label=crate::ui::app::tr("cases.delete.confirm_label")>
-                                <p>{tf(lang.get(), "cases.delete.confirm", &[("case", &title_for_confirm())])}</p>
-                                <button type="button" class="button button-warning" on:click=on_delete>
-                                    {t(lang.get(), "cases.delete.yes")}
-                                </button>
-                                <button type="button" class="button button-secondary" on:click=move |_| confirming.set(false)>
-                                    {t(lang.get(), "cases.delete.no")}
-                                </button>
-                            </div>
-                        }.into_any()
+            let labelled =
+                move |key: &'static str| move || Some(tf(lang.get(), key, &[("case", &title())]));
+            el("li")
+                .class("case-row")
+                .child(
+                    el("div")
+                        .class("case-summary")
+                        .child(el("strong").class("case-title").text_dyn(title))
+                        .child(
+                            el("span")
+                                .class("case-meta")
+                                .text(&municipality)
+                                .text(" · ")
+                                .text_dyn(move || {
+                                    let lang = lang.get();
+                                    tf(
+                                        lang,
+                                        "cases.updated",
+                                        &[("when", &local_date_time(lang, &updated))],
+                                    )
+                                }),
+                        ),
+                )
+                .dyn_view(error_region)
+                .dyn_view(move || {
+                    let lang = lang.get();
+                    if confirming.get() {
+                        el("div")
+                            .class("confirm")
+                            .attr("role", "group")
+                            .attr("aria-label", t(lang, "cases.delete.confirm_label"))
+                            .child(el("p").text(&tf(
+                                lang,
+                                "cases.delete.confirm",
+                                &[("case", &title())],
+                            )))
+                            .child(
+                                button("button button-warning", on_delete)
+                                    .text(t(lang, "cases.delete.yes")),
+                            )
+                            .child(
+                                button("button button-secondary", move |_| confirming.set(false))
+                                    .text(t(lang, "cases.delete.no")),
+                            )
                     } else {
-                        let title_a = title.clone();
-                        let title_b = title.clone();
-                        let title_c = title.clone();
-                        view! {
-                            <div class="case-actions">
-                                <button type="button" class="button button-secondary"
-                                    aria-label=move || tf(lang.get(), "cases.open.label", &[("case", &title_a())])
-                                    on:click=move |_| app.navigate(Screen::Case { id: id.get_value(), step: Step::Child })>
-                                    {t(lang.get(), "cases.open")}
-                                </button>
-                                <button type="button" class="button button-secondary"
-                                    aria-label=move || tf(lang.get(), "cases.duplicate.label", &[("case", &title_b())])
-                                    on:click=on_duplicate>
-                                    {t(lang.get(), "cases.duplicate")}
-                                </button>
-                                <button type="button" class="button button-secondary"
-                                    aria-label=move || tf(lang.get(), "cases.delete.label", &[("case", &title_c())])
-                                    on:click=move |_| confirming.set(true)>
-                                    {t(lang.get(), "cases.delete")}
-                                </button>
-                            </div>
-                        }.into_any()
-                    }}
-                </li>
-            }
-            .into_any()
+                        el("div")
+                            .class("case-actions")
+                            .child(
+                                button("button button-secondary", move |_| {
+                                    app.navigate(Screen::Case {
+                                        id: id.get_value(),
+                                        step: Step::Child,
+                                    })
+                                })
+                                .attr_dyn("aria-label", labelled("cases.open.label"))
+                                .text(t(lang, "cases.open")),
+                            )
+                            .child(
+                                button("button button-secondary", on_duplicate)
+                                    .attr_dyn("aria-label", labelled("cases.duplicate.label"))
+                                    .text(t(lang, "cases.duplicate")),
+                            )
+                            .child(
+                                button("button button-secondary", move |_| confirming.set(true))
+                                    .attr_dyn("aria-label", labelled("cases.delete.label"))
+                                    .text(t(lang, "cases.delete")),
+                            )
+                    }
+                    .into()
+                })
         }
         CaseEntry::Unreadable { key, raw, error } => {
             let key = StoredValue::new(key);
@@ -217,37 +292,47 @@ fn CaseRow(entry: CaseEntry, refresh: RwSignal<u32>) -> impl IntoView {
                 Ok(()) => refresh.update(|n| *n += 1),
                 Err(e) => row_error.set(Some(e.key())),
             };
-            view! {
-                <li class="case-row case-row-unreadable">
-                    <div class="case-summary">
-                        <strong>{crate::ui::app::tr("cases.unreadable.title")}</strong>
-                        <span class="case-meta">{move || t(lang.get(), error.key())}</span>
-                    </div>
-                    {move || row_error.get().map(|key| view! { <p class="error-message" role="alert">{t(lang.get(), key)}</p> })}
-                    <div class="case-actions">
-                        <button type="button" class="button button-secondary" on:click=on_download>
-                            {crate::ui::app::tr("cases.unreadable.download")}
-                        </button>
-                        {move || if confirming.get() {
-                            view! {
-                                <button type="button" class="button button-warning" on:click=on_delete>
-                                    {t(lang.get(), "cases.delete.yes")}
-                                </button>
-                                <button type="button" class="button button-secondary" on:click=move |_| confirming.set(false)>
-                                    {t(lang.get(), "cases.delete.no")}
-                                </button>
-                            }.into_any()
-                        } else {
-                            view! {
-                                <button type="button" class="button button-secondary" on:click=move |_| confirming.set(true)>
-                                    {t(lang.get(), "cases.delete")}
-                                </button>
-                            }.into_any()
-                        }}
-                    </div>
-                </li>
-            }
-            .into_any()
+            el("li")
+                .class("case-row case-row-unreadable")
+                .child(
+                    el("div")
+                        .class("case-summary")
+                        .child(el("strong").tr("cases.unreadable.title"))
+                        .child(
+                            el("span")
+                                .class("case-meta")
+                                .text_dyn(move || t(lang.get(), error.key()).to_string()),
+                        ),
+                )
+                .dyn_view(error_region)
+                .child(
+                    el("div")
+                        .class("case-actions")
+                        .child(
+                            button("button button-secondary", on_download)
+                                .tr("cases.unreadable.download"),
+                        )
+                        .dyn_view(move || {
+                            let lang = lang.get();
+                            if confirming.get() {
+                                View::empty()
+                                    .and(
+                                        button("button button-warning", on_delete)
+                                            .text(t(lang, "cases.delete.yes")),
+                                    )
+                                    .and(
+                                        button("button button-secondary", move |_| {
+                                            confirming.set(false)
+                                        })
+                                        .text(t(lang, "cases.delete.no")),
+                                    )
+                            } else {
+                                button("button button-secondary", move |_| confirming.set(true))
+                                    .text(t(lang, "cases.delete"))
+                                    .into()
+                            }
+                        }),
+                )
         }
     }
 }

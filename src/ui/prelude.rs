@@ -1,0 +1,5 @@
+//! What every screen imports: the DOM builder and the reactive primitives (signals,
+//! memos, stored values, callbacks, effects, context).
+
+pub use super::dom::{component, dyn_view, el, target_checked, target_value, El, View};
+pub use leptos::prelude::*;
