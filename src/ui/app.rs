@@ -157,7 +157,7 @@ pub fn App() -> impl IntoView {
             super::browser::focus_id("main");
         }>{crate::ui::app::tr("app.skip_to_content")}</a>
         {super::bridge::host(super::header::header())}
-        <super::update::UpdateBanner/>
+        {super::bridge::host(super::update::update_banner())}
         <main id="main" tabindex="-1">
             {move || match case_id.get() {
                 Some(id) => view! { <Workspace id=id/> }.into_any(),

@@ -7,7 +7,7 @@
 //! `skipWaiting` on its own). The banner below appears when a worker is waiting; its
 //! button asks that worker to take over, and the page reloads once it controls the page.
 
-use leptos::prelude::*;
+use crate::ui::prelude::*;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -171,26 +171,43 @@ fn remove_boot_splash() {
 
 /// A polite status line shown when a new version is ready: "A new version is available
 /// — Reload". The live region is always in the page so screen readers announce it.
-#[component]
-pub fn UpdateBanner() -> impl IntoView {
-    let available = RwSignal::new(false);
-    remove_boot_splash();
-    register(available);
-    view! {
-        <div id="update-banner" role="status" aria-live="polite">
-            <Show when=move || available.get()>
-                <div class="notice" style="display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;margin:0;border-left-color:#1d4f91">
-                    <p style="margin:0">
-                        <strong>{crate::ui::app::tr("offline.update.available")}</strong>
-                        " "
-                        {crate::ui::app::tr("offline.update.kept")}
-                    </p>
-                    <button type="button" class="button button-primary" id="update-reload"
-                        on:click=move |_| apply_update()>
-                        {crate::ui::app::tr("offline.update.reload")}
-                    </button>
-                </div>
-            </Show>
-        </div>
-    }
+pub fn update_banner() -> View {
+    component(|| {
+        let available = RwSignal::new(false);
+        remove_boot_splash();
+        register(available);
+        el("div")
+            .id("update-banner")
+            .attr("role", "status")
+            .attr("aria-live", "polite")
+            .dyn_view(move || {
+                available
+                    .get()
+                    .then(|| {
+                        el("div")
+                            .class("notice")
+                            .attr(
+                                "style",
+                                "display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;margin:0;border-left-color:#1d4f91",
+                            )
+                            .child(
+                                el("p")
+                                    .attr("style", "margin:0")
+                                    .child(el("strong").tr("offline.update.available"))
+                                    .text(" ")
+                                    .tr("offline.update.kept"),
+                            )
+                            .child(
+                                el("button")
+                                    .attr("type", "button")
+                                    .class("button button-primary")
+                                    .id("update-reload")
+                                    .on("click", move |_| apply_update())
+                                    .tr("offline.update.reload"),
+                            )
+                    })
+                    .into()
+            })
+            .into()
+    })
 }
