@@ -1,8 +1,8 @@
 //! The root component: language context, a small hash-based router and the page frame.
 
-use super::workspace::{Step, Workspace};
+use super::workspace::Step;
 use crate::i18n::{t, Lang};
-use leptos::prelude::*;
+use crate::ui::prelude::*;
 use wasm_bindgen::prelude::*;
 
 /// The screens the app can show. The URL hash mirrors the screen so that the browser's
@@ -113,8 +113,7 @@ fn current_hash() -> String {
 }
 
 /// The whole application.
-#[component]
-pub fn App() -> impl IntoView {
+pub fn app() -> View {
     let lang = RwSignal::new(crate::storage::load_lang().unwrap_or_default());
     let screen = RwSignal::new(Screen::from_hash(&current_hash()));
     let state = AppState { lang, screen };
@@ -151,24 +150,36 @@ pub fn App() -> impl IntoView {
     });
     let is_verify = Memo::new(move |_| screen.get() == Screen::Verify);
 
-    view! {
-        <a class="skip-link" href="#main" on:click=move |ev| {
-            ev.prevent_default();
-            super::browser::focus_id("main");
-        }>{crate::ui::app::tr("app.skip_to_content")}</a>
-        {super::bridge::host(super::header::header())}
-        {super::bridge::host(super::update::update_banner())}
-        <main id="main" tabindex="-1">
-            {move || match case_id.get() {
-                Some(id) => view! { <Workspace id=id/> }.into_any(),
-                None if is_verify.get() => view! { <super::verify::VerifyScreen/> }.into_any(),
-                None => super::bridge::host(super::start::start_screen()).into_any(),
-            }}
-        </main>
-        <footer class="site-footer">
-            <p>{crate::ui::app::tr("app.footer")}</p>
-        </footer>
-    }
+    View::empty()
+        .and(
+            el("a")
+                .class("skip-link")
+                .attr("href", "#main")
+                .on("click", |ev| {
+                    ev.prevent_default();
+                    super::browser::focus_id("main");
+                })
+                .tr("app.skip_to_content"),
+        )
+        .and_view(super::header::header())
+        .and_view(super::update::update_banner())
+        .and(
+            el("main")
+                .id("main")
+                .attr("tabindex", "-1")
+                .dyn_view(move || match case_id.get() {
+                    Some(id) => super::workspace::workspace(id),
+                    None if is_verify.get() => super::bridge::guest(|| {
+                        leptos::view! { <super::verify::VerifyScreen/> }.into_any()
+                    }),
+                    None => super::start::start_screen(),
+                }),
+        )
+        .and(
+            el("footer")
+                .class("site-footer")
+                .child(el("p").tr("app.footer")),
+        )
 }
 
 /// A message in the current language that follows the language switch. Every message

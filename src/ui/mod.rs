@@ -15,10 +15,22 @@ mod update;
 mod verify;
 mod workspace;
 
-pub use app::{App, Screen};
+pub use app::{app, Screen};
 pub use workspace::Step;
 
-/// Mounts the app into `<body>`.
+/// Mounts the app into `<body>`. The app lives as long as the page, so its root owner
+/// is never cleaned up.
 pub fn mount() {
-    leptos::mount::mount_to_body(App);
+    // Effects run on the wasm-bindgen executor; an error only means it is already set.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
+    };
+    let owner = leptos::prelude::Owner::new();
+    let view = owner.with(app::app);
+    dom::mount(&body, view);
+    std::mem::forget(owner);
 }

@@ -8,7 +8,7 @@ use crate::engine::problem::Problem;
 use crate::engine::reference::ReferenceData;
 use crate::i18n::{t, tf};
 use crate::storage::{self, StorageError};
-use leptos::prelude::*;
+use crate::ui::prelude::*;
 use serde_json::Value;
 use std::sync::OnceLock;
 
@@ -209,52 +209,41 @@ pub fn validate(case: &Value) -> Vec<Problem> {
 }
 
 /// Loads the case `id` and shows its current step.
-#[component]
-pub fn Workspace(id: String) -> impl IntoView {
-    let app = use_app();
-    let lang = app.lang;
-    match storage::load_case(&id) {
-        Ok(Some(Ok(stored))) => view! { <CaseView stored=stored/> }.into_any(),
-        Ok(Some(Err(error))) => view! {
-            <section>
-                <h1>{crate::ui::app::tr("case.unreadable.title")}</h1>
-                <p>{move || t(lang.get(), error.key())}</p>
-                <BackToCases/>
-            </section>
+pub fn workspace(id: String) -> View {
+    component(move || {
+        let lang = use_app().lang;
+        let problem_screen = |title: &'static str, body: El| -> View {
+            el("section")
+                .child(el("h1").tr(title))
+                .child(body)
+                .child(back_to_cases())
+                .into()
+        };
+        match storage::load_case(&id) {
+            Ok(Some(Ok(stored))) => case_view(stored),
+            Ok(Some(Err(error))) => problem_screen(
+                "case.unreadable.title",
+                el("p").text_dyn(move || t(lang.get(), error.key()).to_string()),
+            ),
+            Ok(None) => problem_screen("case.missing.title", el("p").tr("case.missing.body")),
+            Err(error) => problem_screen(
+                "case.storage_unavailable.title",
+                el("p").text_dyn(move || t(lang.get(), error.key()).to_string()),
+            ),
         }
-        .into_any(),
-        Ok(None) => view! {
-            <section>
-                <h1>{crate::ui::app::tr("case.missing.title")}</h1>
-                <p>{crate::ui::app::tr("case.missing.body")}</p>
-                <BackToCases/>
-            </section>
-        }
-        .into_any(),
-        Err(error) => view! {
-            <section>
-                <h1>{crate::ui::app::tr("case.storage_unavailable.title")}</h1>
-                <p>{move || t(lang.get(), error.key())}</p>
-                <BackToCases/>
-            </section>
-        }
-        .into_any(),
-    }
+    })
 }
 
-#[component]
-fn BackToCases() -> impl IntoView {
+fn back_to_cases() -> El {
     let app = use_app();
-    view! {
-        <button type="button" class="button button-secondary"
-            on:click=move |_| app.navigate(Screen::Start)>
-            {move || app.t("case.back_to_cases")}
-        </button>
-    }
+    el("button")
+        .attr("type", "button")
+        .class("button button-secondary")
+        .on("click", move |_| app.navigate(Screen::Start))
+        .tr("case.back_to_cases")
 }
 
-#[component]
-fn CaseView(stored: StoredCase) -> impl IntoView {
+fn case_view(stored: StoredCase) -> View {
     let app = use_app();
     let lang = app.lang;
     let id = StoredValue::new(stored.id.clone());
@@ -299,27 +288,37 @@ fn CaseView(stored: StoredCase) -> impl IntoView {
         show_errors.set(false);
     });
 
-    view! {
-        <div class="workspace">
-            <SaveStatus/>
-            <StepNav step=step/>
-            <div class="step-body">
-                {move || super::steps::render(step.get())}
-            </div>
-            <p class="step-position">{move || {
-                let index = Step::ALL.iter().position(|s| *s == step.get()).unwrap_or(0) + 1;
-                tf(lang.get(), "case.step_of", &[("n", &index.to_string()), ("total", &Step::ALL.len().to_string())])
-            }}</p>
-        </div>
-    }
+    el("div")
+        .class("workspace")
+        .child(save_status(ctx))
+        .child(step_nav(step, ctx))
+        .child(
+            el("div")
+                .class("step-body")
+                .dyn_view(move || super::steps::render(step.get())),
+        )
+        .child(el("p").class("step-position").text_dyn(move || {
+            tf(
+                lang.get(),
+                "case.step_of",
+                &[
+                    ("n", &step_number(step.get()).to_string()),
+                    ("total", &Step::ALL.len().to_string()),
+                ],
+            )
+        }))
+        .into()
+}
+
+/// The 1-based place of a step in the process.
+fn step_number(step: Step) -> usize {
+    Step::ALL.iter().position(|s| *s == step).unwrap_or(0) + 1
 }
 
 /// The progress navigation: every step as a link, the current one marked with
 /// `aria-current="step"` and a visible marker (not colour alone).
-#[component]
-fn StepNav(step: Memo<Step>) -> impl IntoView {
+fn step_nav(step: Memo<Step>, ctx: CaseCtx) -> El {
     let app = use_app();
-    let ctx = use_case();
     let lang = app.lang;
     // On a phone the full list of steps is folded behind a button that names the current
     // step; on wider screens it is always shown (CSS hides the button there).
@@ -328,50 +327,69 @@ fn StepNav(step: Memo<Step>) -> impl IntoView {
         step.track();
         open.set(false);
     });
-    view! {
-        <nav class="step-nav" class:open=move || open.get() aria-label=crate::ui::app::tr("case.steps")>
-            <button type="button" class="step-nav-toggle" aria-controls="step-list"
-                aria-expanded=move || open.get().to_string()
-                on:click=move |_| open.update(|o| *o = !*o)>
-                {move || {
-                    let index = Step::ALL.iter().position(|s| *s == step.get()).unwrap_or(0) + 1;
-                    tf(lang.get(), "case.steps_toggle", &[
-                        ("n", &index.to_string()),
-                        ("total", &Step::ALL.len().to_string()),
-                        ("step", t(lang.get(), step.get().title_key())),
-                    ])
-                }}
-            </button>
-            <ol id="step-list">
-                {Step::ALL.into_iter().enumerate().map(|(i, s)| {
-                    let current = move || step.get() == s;
-                    let has_problems = move || !s.scope().is_empty() && !ctx.problems_within(s.scope()).is_empty();
-                    view! {
-                        <li class:current=current>
-                            <a href=move || Screen::Case { id: ctx.id.get_value(), step: s }.hash()
-                                aria-current=move || if current() { Some("step") } else { None }
-                                on:click=move |ev| {
-                                    ev.prevent_default();
-                                    app.navigate(Screen::Case { id: ctx.id.get_value(), step: s });
-                                }>
-                                <span class="step-number">{i + 1}". "</span>
-                                {move || t(lang.get(), s.title_key())}
-                                <span class="step-flag">{move || if has_problems() { t(lang.get(), "case.step_incomplete") } else { "" }}</span>
-                            </a>
-                        </li>
+    let toggle = el("button")
+        .attr("type", "button")
+        .class("step-nav-toggle")
+        .attr("aria-controls", "step-list")
+        .attr_dyn("aria-expanded", move || Some(open.get().to_string()))
+        .on("click", move |_| open.update(|o| *o = !*o))
+        .text_dyn(move || {
+            let lang = lang.get();
+            let step = step.get();
+            tf(
+                lang,
+                "case.steps_toggle",
+                &[
+                    ("n", &step_number(step).to_string()),
+                    ("total", &Step::ALL.len().to_string()),
+                    ("step", t(lang, step.title_key())),
+                ],
+            )
+        });
+    let items = Step::ALL.into_iter().enumerate().map(|(i, s)| {
+        let current = move || step.get() == s;
+        let target = move || Screen::Case {
+            id: ctx.id.get_value(),
+            step: s,
+        };
+        el("li").class_when("current", current).child(
+            el("a")
+                .attr("href", &target().hash())
+                .attr_dyn("aria-current", move || {
+                    current().then(|| "step".to_string())
+                })
+                .on("click", move |ev| {
+                    ev.prevent_default();
+                    app.navigate(target());
+                })
+                .child(
+                    el("span")
+                        .class("step-number")
+                        .text(&format!("{}. ", i + 1)),
+                )
+                .tr(s.title_key())
+                .child(el("span").class("step-flag").text_dyn(move || {
+                    let incomplete =
+                        !s.scope().is_empty() && !ctx.problems_within(s.scope()).is_empty();
+                    if incomplete {
+                        t(lang.get(), "case.step_incomplete").to_string()
+                    } else {
+                        String::new()
                     }
-                }).collect_view()}
-            </ol>
-        </nav>
-    }
+                })),
+        )
+    });
+    el("nav")
+        .class("step-nav")
+        .class_when("open", move || open.get())
+        .attr_tr("aria-label", "case.steps")
+        .child(toggle)
+        .child(el("ol").id("step-list").children(items))
 }
 
 /// "Saved" with the time, or a clear error with a download of the case so nothing is lost.
-#[component]
-fn SaveStatus() -> impl IntoView {
-    let app = use_app();
-    let ctx = use_case();
-    let lang = app.lang;
+fn save_status(ctx: CaseCtx) -> El {
+    let lang = use_app().lang;
     let download = move |_| {
         let text = ctx
             .case
@@ -382,24 +400,39 @@ fn SaveStatus() -> impl IntoView {
         );
         let _ = browser::download_text(&name, "application/json", &text);
     };
-    view! {
-        <div class="save-status" role="status" aria-live="polite">
-            {move || match ctx.save_state.get() {
-                SaveState::Unchanged => view! { <span>{t(lang.get(), "case.save.unchanged")}</span> }.into_any(),
-                SaveState::Saved(at) => view! {
-                    <span class="saved">{tf(lang.get(), "case.save.saved", &[("time", &short_time(&at))])}</span>
-                }.into_any(),
-                SaveState::Failed(error) => view! {
-                    <div class="alert alert-error" role="alert">
-                        <p><strong>{t(lang.get(), "case.save.failed")}</strong>" "{t(lang.get(), error.key())}</p>
-                        <button type="button" class="button button-secondary" id="download-case-after-failure" on:click=download>
-                            {t(lang.get(), "case.save.download")}
-                        </button>
-                    </div>
-                }.into_any(),
-            }}
-        </div>
-    }
+    el("div")
+        .class("save-status")
+        .attr("role", "status")
+        .attr("aria-live", "polite")
+        .dyn_view(move || {
+            let lang = lang.get();
+            match ctx.save_state.get() {
+                SaveState::Unchanged => el("span").text(t(lang, "case.save.unchanged")),
+                SaveState::Saved(at) => el("span").class("saved").text(&tf(
+                    lang,
+                    "case.save.saved",
+                    &[("time", &short_time(&at))],
+                )),
+                SaveState::Failed(error) => el("div")
+                    .class("alert alert-error")
+                    .attr("role", "alert")
+                    .child(
+                        el("p")
+                            .child(el("strong").text(t(lang, "case.save.failed")))
+                            .text(" ")
+                            .text(t(lang, error.key())),
+                    )
+                    .child(
+                        el("button")
+                            .attr("type", "button")
+                            .class("button button-secondary")
+                            .id("download-case-after-failure")
+                            .on("click", download)
+                            .text(t(lang, "case.save.download")),
+                    ),
+            }
+            .into()
+        })
 }
 
 /// `HH:MM` in the user's time zone from an ISO timestamp.

@@ -16,8 +16,8 @@ use super::workspace::Step;
 use leptos::prelude::*;
 
 /// The screen of a step.
-pub fn render(step: Step) -> AnyView {
-    match step {
+pub fn render(step: Step) -> crate::ui::dom::View {
+    crate::ui::bridge::guest(move || match step {
         Step::Child => view! { <child::ChildStep/> }.into_any(),
         Step::Questionnaire => view! { <questionnaire::QuestionnaireStep/> }.into_any(),
         Step::Team => view! { <team::TeamStep/> }.into_any(),
@@ -28,5 +28,5 @@ pub fn render(step: Step) -> AnyView {
         Step::Settings => view! { <settings::SettingsStep/> }.into_any(),
         Step::Result => view! { <result::ResultStep/> }.into_any(),
         Step::Sign => view! { <sign::SignStep/> }.into_any(),
-    }
+    })
 }
