@@ -18,14 +18,14 @@ use leptos::prelude::*;
 /// The screen of a step.
 pub fn render(step: Step) -> AnyView {
     match step {
-        Step::Child => view! { <child::ChildStep/> }.into_any(),
+        Step::Child => super::bridge::host(child::child_step()).into_any(),
         Step::Questionnaire => view! { <questionnaire::QuestionnaireStep/> }.into_any(),
         Step::Team => view! { <team::TeamStep/> }.into_any(),
         Step::Assessment => view! { <assessment::AssessmentStep/> }.into_any(),
         Step::Goals => view! { <goals::GoalsStep/> }.into_any(),
-        Step::Services => view! { <services::ServicesStep/> }.into_any(),
-        Step::Ranking => view! { <ranking::RankingStep/> }.into_any(),
-        Step::Settings => view! { <settings::SettingsStep/> }.into_any(),
+        Step::Services => super::bridge::host(services::services_step()).into_any(),
+        Step::Ranking => super::bridge::host(ranking::ranking_step()).into_any(),
+        Step::Settings => super::bridge::host(settings::settings_step()).into_any(),
         Step::Result => view! { <result::ResultStep/> }.into_any(),
         Step::Sign => view! { <sign::SignStep/> }.into_any(),
     }
