@@ -2,8 +2,7 @@
 //! (wasm-bindgen-test). Run with `cargo test --target wasm32-unknown-unknown --test web`.
 #![cfg(target_arch = "wasm32")]
 
-use ib_planner::ui::App;
-use leptos::task::tick;
+use any_spawner::Executor;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Document, HtmlElement};
@@ -31,9 +30,8 @@ fn mount_fresh_app() -> HtmlElement {
         .expect("body")
         .append_child(&container)
         .expect("append");
-    let handle = leptos::mount::mount_to(container.clone(), App);
     // The app lives for the rest of this test page.
-    std::mem::forget(handle);
+    ib_planner::ui::mount_to(&container);
     container
 }
 
@@ -60,7 +58,7 @@ fn click(container: &HtmlElement, selector: &str) {
 #[wasm_bindgen_test]
 async fn start_screen_is_latvian_by_default_and_offers_both_actions() {
     let app = mount_fresh_app();
-    tick().await;
+    Executor::tick().await;
     assert_eq!(text_of(&app, "h1"), "Sāciet atbalsta plānu");
     assert_eq!(text_of(&app, "#new-case"), "Jauna lieta");
     assert_eq!(text_of(&app, "#example-case"), "Atvērt parauga lietu");
@@ -78,9 +76,9 @@ async fn start_screen_is_latvian_by_default_and_offers_both_actions() {
 #[wasm_bindgen_test]
 async fn language_switch_changes_the_text_the_html_lang_and_the_stored_choice() {
     let app = mount_fresh_app();
-    tick().await;
+    Executor::tick().await;
     click(&app, "button[lang='en']");
-    tick().await;
+    Executor::tick().await;
     assert_eq!(text_of(&app, "h1"), "Start a support plan");
     assert_eq!(text_of(&app, "#new-case"), "New case");
     let html_lang = document()
@@ -92,7 +90,7 @@ async fn language_switch_changes_the_text_the_html_lang_and_the_stored_choice() 
         Some(ib_planner::i18n::Lang::En)
     );
     click(&app, "button[lang='lv']");
-    tick().await;
+    Executor::tick().await;
     assert_eq!(text_of(&app, "h1"), "Sāciet atbalsta plānu");
     app.remove();
 }
@@ -100,9 +98,9 @@ async fn language_switch_changes_the_text_the_html_lang_and_the_stored_choice() 
 #[wasm_bindgen_test]
 async fn new_case_is_stored_and_opens_at_the_child_step() {
     let app = mount_fresh_app();
-    tick().await;
+    Executor::tick().await;
     click(&app, "#new-case");
-    tick().await;
+    Executor::tick().await;
     assert_eq!(text_of(&app, "h1"), "Bērns");
     let hash = web_sys::window()
         .expect("window")

@@ -69,11 +69,6 @@ impl AppState {
         self.screen.set(screen);
         focus_main_heading();
     }
-
-    /// Shorthand for a message in the current language.
-    pub fn t(&self, key: &str) -> &'static str {
-        t(self.lang.get(), key)
-    }
 }
 
 fn focus_main_heading() {

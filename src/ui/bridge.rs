@@ -2,21 +2,8 @@
 //! screens move from Leptos views to the DOM builder one by one. Removed with the last
 //! Leptos view.
 
-use super::dom::View;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// A Leptos view holding `view`'s nodes in a `display: contents` wrapper.
-pub fn host(view: View) -> impl IntoView {
-    let node_ref = NodeRef::<leptos::html::Div>::new();
-    let nodes = view.into_nodes();
-    node_ref.on_load(move |div| {
-        for node in &nodes {
-            let _ = div.append_child(node);
-        }
-    });
-    leptos::view! { <div class="dom-host" node_ref=node_ref></div> }
-}
 
 /// A Leptos view shown inside a view built with [`super::dom`]: mounted into a
 /// `display: contents` wrapper with the app's and the case's context, and unmounted when

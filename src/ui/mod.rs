@@ -15,22 +15,26 @@ mod update;
 mod verify;
 mod workspace;
 
-pub use app::{app, Screen};
+pub use app::Screen;
 pub use workspace::Step;
 
-/// Mounts the app into `<body>`. The app lives as long as the page, so its root owner
-/// is never cleaned up.
+/// Mounts the app into `<body>`.
 pub fn mount() {
-    // Effects run on the wasm-bindgen executor; an error only means it is already set.
-    let _ = any_spawner::Executor::init_wasm_bindgen();
-    let Some(body) = web_sys::window()
+    if let Some(body) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.body())
-    else {
-        return;
-    };
+    {
+        mount_to(&body);
+    }
+}
+
+/// Mounts the app into `parent`. The app lives as long as the page, so its root owner
+/// is never cleaned up.
+pub fn mount_to(parent: &web_sys::Element) {
+    // Effects run on the wasm-bindgen executor; an error only means it is already set.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = leptos::prelude::Owner::new();
     let view = owner.with(app::app);
-    dom::mount(&body, view);
+    dom::mount(parent, view);
     std::mem::forget(owner);
 }

@@ -13,20 +13,22 @@ mod sign;
 mod team;
 
 use super::workspace::Step;
-use leptos::prelude::*;
+use crate::ui::prelude::*;
 
 /// The screen of a step.
-pub fn render(step: Step) -> crate::ui::dom::View {
-    crate::ui::bridge::guest(move || match step {
-        Step::Child => view! { <child::ChildStep/> }.into_any(),
-        Step::Questionnaire => view! { <questionnaire::QuestionnaireStep/> }.into_any(),
-        Step::Team => view! { <team::TeamStep/> }.into_any(),
-        Step::Assessment => view! { <assessment::AssessmentStep/> }.into_any(),
-        Step::Goals => view! { <goals::GoalsStep/> }.into_any(),
-        Step::Services => view! { <services::ServicesStep/> }.into_any(),
-        Step::Ranking => view! { <ranking::RankingStep/> }.into_any(),
-        Step::Settings => view! { <settings::SettingsStep/> }.into_any(),
-        Step::Result => view! { <result::ResultStep/> }.into_any(),
-        Step::Sign => view! { <sign::SignStep/> }.into_any(),
-    })
+pub fn render(step: Step) -> View {
+    match step {
+        Step::Child => child::child_step(),
+        Step::Services => services::services_step(),
+        Step::Ranking => ranking::ranking_step(),
+        Step::Settings => settings::settings_step(),
+        other => crate::ui::bridge::guest(move || match other {
+            Step::Questionnaire => view! { <questionnaire::QuestionnaireStep/> }.into_any(),
+            Step::Team => view! { <team::TeamStep/> }.into_any(),
+            Step::Assessment => view! { <assessment::AssessmentStep/> }.into_any(),
+            Step::Goals => view! { <goals::GoalsStep/> }.into_any(),
+            Step::Result => view! { <result::ResultStep/> }.into_any(),
+            _ => view! { <sign::SignStep/> }.into_any(),
+        }),
+    }
 }
