@@ -349,45 +349,51 @@ pub fn target_checked(event: &Event) -> bool {
 
 /// A region: nodes that are rebuilt whenever the signals `build` reads change. Whatever
 /// was built inside (bindings, signals, nested regions) belongs to a child owner that is
-/// cleaned up on each rebuild. The region keeps its place with an empty text node.
+/// cleaned up on each rebuild. Two empty text nodes mark where the region starts and
+/// ends; a rebuild replaces everything between them, so a nested region that rebuilt on
+/// its own is replaced too.
 pub fn dyn_view(build: impl Fn() -> View + 'static) -> View {
     dyn_view_boxed(Box::new(build))
 }
 
 #[inline(never)]
 fn dyn_view_boxed(build: Box<dyn Fn() -> View>) -> View {
-    let anchor: Node = document().create_text_node("").into();
+    let doc = document();
+    let start: Node = doc.create_text_node("").into();
+    let end: Node = doc.create_text_node("").into();
     let parent_owner = Owner::current();
-    // The nodes on show and the owner of what built them.
-    let state: Rc<RefCell<(Vec<Node>, Option<Owner>)>> = Rc::default();
-    let shared = state.clone();
-    let place = anchor.clone();
+    // The first build's nodes (handed out with the markers) and the owner of the last build.
+    let first: Rc<RefCell<Vec<Node>>> = Rc::default();
+    let mut owner_on_show: Option<Owner> = None;
+    let (first_out, start_at, end_at) = (first.clone(), start.clone(), end.clone());
     bind(Box::new(move || {
         let owner = match &parent_owner {
             Some(parent) => parent.child(),
             None => Owner::new(),
         };
         let view = owner.with(&build);
-        let mut state = shared.borrow_mut();
-        if let Some(old) = state.1.take() {
+        if let Some(old) = owner_on_show.replace(owner) {
             old.cleanup();
         }
-        for node in state.0.drain(..) {
-            if let Some(parent) = node.parent_node() {
-                let _ = parent.remove_child(&node);
+        match end_at.parent_node() {
+            Some(parent) => {
+                while let Some(node) = start_at.next_sibling() {
+                    if node == end_at {
+                        break;
+                    }
+                    let _ = parent.remove_child(&node);
+                }
+                for node in &view.0 {
+                    let _ = parent.insert_before(node, Some(&end_at));
+                }
             }
+            // The first build happens before the region is in the page.
+            None => *first_out.borrow_mut() = view.0,
         }
-        // The first run happens before the region is in the page: its nodes are handed
-        // out with the anchor below instead.
-        if let Some(parent) = place.parent_node() {
-            for node in &view.0 {
-                let _ = parent.insert_before(node, Some(&place));
-            }
-        }
-        *state = (view.0, Some(owner));
     }));
-    let mut nodes = state.borrow().0.clone();
-    nodes.push(anchor);
+    let mut nodes = vec![start];
+    nodes.append(&mut first.borrow_mut());
+    nodes.push(end);
     View(nodes)
 }
 
