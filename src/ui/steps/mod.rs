@@ -26,7 +26,7 @@ pub fn render(step: Step) -> AnyView {
         Step::Services => view! { <services::ServicesStep/> }.into_any(),
         Step::Ranking => view! { <ranking::RankingStep/> }.into_any(),
         Step::Settings => view! { <settings::SettingsStep/> }.into_any(),
-        Step::Result => view! { <result::ResultStep/> }.into_any(),
+        Step::Result => super::bridge::host(result::result_step()).into_any(),
         Step::Sign => view! { <sign::SignStep/> }.into_any(),
     }
 }
