@@ -14,6 +14,11 @@
 //! - a component is a plain function returning [`View`]; run its body with
 //!   [`component`] so reads in it do not subscribe the region that called it (the
 //!   Leptos rule: components run untracked).
+//!
+//! One pitfall of `reactive_graph` 0.2: a binding or region that reads a memo derived
+//! from another memo *before* reading that source memo can miss the source's change (the
+//! derived memo's check refreshes the source on the effect's behalf without marking the
+//! effect dirty). Read the source first, or only one of the two.
 
 use leptos::prelude::{untrack, Get, LocalStorage, Owner, RenderEffect, StoredValue};
 use std::cell::RefCell;

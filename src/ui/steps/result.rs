@@ -43,7 +43,6 @@ pub fn result_step() -> View {
     component(|| {
         let ctx = use_case();
         let computed = Memo::new(move |_| ctx.case.with(compute));
-        let is_ok = Memo::new(move |_| computed.with(Result::is_ok));
         let lang = use_app().lang;
         el("section")
             .attr("aria-labelledby", "step-title")
@@ -54,7 +53,11 @@ pub fn result_step() -> View {
             // (A region directly inside another would leave its rebuilt nodes behind
             // when the outer one rebuilds.)
             .dyn_view(move || {
-                if is_ok.get() {
+                // Read the plan itself, not `is_ok` (a memo derived from it): an effect
+                // that reads a derived memo before its source misses the source's change
+                // (reactive_graph 0.2 checks the derived memo first, which refreshes the
+                // source without marking this effect dirty).
+                if computed.with(Result::is_ok) {
                     plan_view(computed, lang.get())
                 } else {
                     missing_summary(computed)
