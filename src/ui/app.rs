@@ -161,7 +161,7 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || match case_id.get() {
                 Some(id) => view! { <Workspace id=id/> }.into_any(),
-                None if is_verify.get() => view! { <super::verify::VerifyScreen/> }.into_any(),
+                None if is_verify.get() => super::bridge::host(super::verify::verify_screen()).into_any(),
                 None => super::bridge::host(super::start::start_screen()).into_any(),
             }}
         </main>

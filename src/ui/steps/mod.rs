@@ -27,6 +27,6 @@ pub fn render(step: Step) -> AnyView {
         Step::Ranking => view! { <ranking::RankingStep/> }.into_any(),
         Step::Settings => view! { <settings::SettingsStep/> }.into_any(),
         Step::Result => view! { <result::ResultStep/> }.into_any(),
-        Step::Sign => view! { <sign::SignStep/> }.into_any(),
+        Step::Sign => super::bridge::host(sign::sign_step()).into_any(),
     }
 }
