@@ -164,9 +164,7 @@ pub fn app() -> View {
                 .attr("tabindex", "-1")
                 .dyn_view(move || match case_id.get() {
                     Some(id) => super::workspace::workspace(id),
-                    None if is_verify.get() => super::bridge::guest(|| {
-                        leptos::view! { <super::verify::VerifyScreen/> }.into_any()
-                    }),
+                    None if is_verify.get() => super::verify::verify_screen(),
                     None => super::start::start_screen(),
                 }),
         )

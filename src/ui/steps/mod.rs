@@ -23,12 +23,12 @@ pub fn render(step: Step) -> View {
         Step::Ranking => ranking::ranking_step(),
         Step::Settings => settings::settings_step(),
         Step::Result => result::result_step(),
+        Step::Sign => sign::sign_step(),
         other => crate::ui::bridge::guest(move || match other {
             Step::Questionnaire => view! { <questionnaire::QuestionnaireStep/> }.into_any(),
             Step::Team => view! { <team::TeamStep/> }.into_any(),
             Step::Assessment => view! { <assessment::AssessmentStep/> }.into_any(),
-            Step::Goals => view! { <goals::GoalsStep/> }.into_any(),
-            _ => view! { <sign::SignStep/> }.into_any(),
+            _ => view! { <goals::GoalsStep/> }.into_any(),
         }),
     }
 }

@@ -16,10 +16,10 @@ use crate::signing::{
 use crate::storage;
 use crate::ui::app::{use_app, Screen};
 use crate::ui::browser;
-use crate::ui::fields::{problem_text, StepActions};
-use crate::ui::verify::{local_date_time, role_name, PlanView};
+use crate::ui::form::{problem_text, step_actions};
+use crate::ui::prelude::*;
+use crate::ui::verify::{local_date_time, plan_view, role_name};
 use crate::ui::workspace::{reference, use_case, Step};
-use leptos::prelude::*;
 use serde_json::Value;
 
 /// "Social worker (I. Kalniņa)", "Parent (legal representative)".
@@ -52,175 +52,254 @@ fn storage_problem(error: storage::StorageError) -> Problem {
     Problem::new("", error.key())
 }
 
-/// The sign step's screen.
-#[component]
-pub fn SignStep() -> impl IntoView {
-    let app = use_app();
-    let lang = app.lang;
-    let ctx = use_case();
-    let problem_count = Memo::new(move |_| ctx.problems.with(Vec::len));
-    view! {
-        <section aria-labelledby="step-title" class="sign-screen">
-            <h1 id="step-title">{crate::ui::app::tr("step.sign")}</h1>
-            {move || if problem_count.get() > 0 {
-                view! {
-                    <div class="alert alert-warning">
-                        <h2>{t(lang.get(), "sign.blocked.title")}</h2>
-                        <p>{tf(lang.get(), "sign.blocked.body", &[("count", &problem_count.get().to_string())])}</p>
-                        <p><a href=move || Screen::Case { id: ctx.id.get_value(), step: Step::Result }.hash()
-                            on:click=move |ev| {
-                                ev.prevent_default();
-                                app.navigate(Screen::Case { id: ctx.id.get_value(), step: Step::Result });
-                            }>{t(lang.get(), "sign.blocked.link")}</a></p>
-                    </div>
-                }.into_any()
-            } else {
-                view! { <SignPanel/> }.into_any()
-            }}
-            <StepActions step=Step::Sign/>
-        </section>
-    }
+/// A `<button type="button">` with a class and a click handler.
+fn button(class: &str, on_click: impl FnMut(web_sys::Event) + 'static) -> El {
+    el("button")
+        .attr("type", "button")
+        .class(class)
+        .on("click", on_click)
 }
 
-#[component]
-fn SignPanel() -> impl IntoView {
-    let app = use_app();
-    let lang = app.lang;
-    let ctx = use_case();
-    let plan = Memo::new(move |_| {
-        let reference = reference().map_err(<[Problem]>::to_vec)?;
-        ctx.case.with(|case| plan_with_reference(case, reference))
-    });
-    let people = Memo::new(move |_| ctx.case.with(participants));
-    let signatures = Memo::new(move |_| ctx.case.with(read_signatures));
-    let views = Memo::new(move |_| match plan.get() {
-        Ok(plan) => signatures.with(|s| signature_views(&plan, s)),
-        Err(_) => Vec::new(),
-    });
-    let note = RwSignal::new(None::<Note>);
-    let key_version = RwSignal::new(0u32);
-    let download_failed = RwSignal::new(false);
+/// The sign step's screen.
+pub fn sign_step() -> View {
+    component(|| {
+        let app = use_app();
+        let lang = app.lang;
+        let ctx = use_case();
+        let problem_count = Memo::new(move |_| ctx.problems.with(Vec::len));
+        el("section")
+            .attr("aria-labelledby", "step-title")
+            .class("sign-screen")
+            .child(el("h1").id("step-title").tr("step.sign"))
+            .dyn_view(move || {
+                let count = problem_count.get();
+                if count == 0 {
+                    return sign_panel();
+                }
+                let l = lang.get();
+                let result = move || Screen::Case {
+                    id: ctx.id.get_value(),
+                    step: Step::Result,
+                };
+                el("div")
+                    .class("alert alert-warning")
+                    .child(el("h2").text(t(l, "sign.blocked.title")))
+                    .child(el("p").text(&tf(
+                        l,
+                        "sign.blocked.body",
+                        &[("count", &count.to_string())],
+                    )))
+                    .child(
+                        el("p").child(
+                            el("a")
+                                .attr("href", &result().hash())
+                                .on("click", move |ev| {
+                                    ev.prevent_default();
+                                    app.navigate(result());
+                                })
+                                .text(t(l, "sign.blocked.link")),
+                        ),
+                    )
+                    .into()
+            })
+            .view(step_actions(Step::Sign))
+            .into()
+    })
+}
 
-    let sign_as = move |participant: Participant| {
-        let Ok(plan) = plan.get_untracked() else {
-            return;
-        };
-        let fail = |problem: Problem| {
-            note.set(Some(Note {
-                participant: participant.id.clone(),
-                error: true,
-                problem,
-            }))
-        };
-        let slot = key_slot(&ctx.id.get_value(), &participant);
-        let key = match device_key(&slot) {
-            Some(Ok(key)) => key,
-            _ => {
-                let mut seed = [0u8; 32];
-                if browser::random_bytes(&mut seed).is_err() {
-                    return fail(Problem::new("", "sign.error.random"));
-                }
-                let key = KeyPair::from_seed(&seed);
-                if let Err(error) = storage::save_signing_key(&slot, &key_to_text(&key)) {
-                    return fail(storage_problem(error));
-                }
-                key_version.update(|v| *v += 1);
-                key
-            }
-        };
-        let Some(created) = created_stamp(&browser::now_iso()) else {
-            return fail(Problem::new("", "sign.error.clock"));
-        };
-        let current = signatures.get_untracked();
-        match sign_plan(&current, &plan, &participant.id, &key, &created) {
-            Ok(list) => {
-                ctx.update(|case| write_signatures(case, &list));
+/// The participants with their signatures and keys, the download and the print view.
+fn sign_panel() -> View {
+    component(|| {
+        let app = use_app();
+        let lang = app.lang;
+        let ctx = use_case();
+        let plan = Memo::new(move |_| {
+            let reference = reference().map_err(<[Problem]>::to_vec)?;
+            ctx.case.with(|case| plan_with_reference(case, reference))
+        });
+        let people = Memo::new(move |_| ctx.case.with(participants));
+        let signatures = Memo::new(move |_| ctx.case.with(read_signatures));
+        let views = Memo::new(move |_| match plan.get() {
+            Ok(plan) => signatures.with(|s| signature_views(&plan, s)),
+            Err(_) => Vec::new(),
+        });
+        let note = RwSignal::new(None::<Note>);
+        let key_version = RwSignal::new(0u32);
+        let download_failed = RwSignal::new(false);
+
+        let sign_as = move |participant: Participant| {
+            let Ok(plan) = plan.get_untracked() else {
+                return;
+            };
+            let fail = |problem: Problem| {
                 note.set(Some(Note {
                     participant: participant.id.clone(),
-                    error: false,
-                    problem: Problem::new("", "sign.signed_now"),
-                }));
+                    error: true,
+                    problem,
+                }))
+            };
+            let slot = key_slot(&ctx.id.get_value(), &participant);
+            let key = match device_key(&slot) {
+                Some(Ok(key)) => key,
+                _ => {
+                    let mut seed = [0u8; 32];
+                    if browser::random_bytes(&mut seed).is_err() {
+                        return fail(Problem::new("", "sign.error.random"));
+                    }
+                    let key = KeyPair::from_seed(&seed);
+                    if let Err(error) = storage::save_signing_key(&slot, &key_to_text(&key)) {
+                        return fail(storage_problem(error));
+                    }
+                    key_version.update(|v| *v += 1);
+                    key
+                }
+            };
+            let Some(created) = created_stamp(&browser::now_iso()) else {
+                return fail(Problem::new("", "sign.error.clock"));
+            };
+            let current = signatures.get_untracked();
+            match sign_plan(&current, &plan, &participant.id, &key, &created) {
+                Ok(list) => {
+                    ctx.update(|case| write_signatures(case, &list));
+                    note.set(Some(Note {
+                        participant: participant.id.clone(),
+                        error: false,
+                        problem: Problem::new("", "sign.signed_now"),
+                    }));
+                }
+                Err(error) => {
+                    let reason = problem_text(
+                        lang.get_untracked(),
+                        &crate::signing::integrity_problem(error),
+                    );
+                    fail(Problem::new("", "sign.error.sign").with("reason", reason));
+                }
             }
-            Err(error) => {
-                let reason = problem_text(
-                    lang.get_untracked(),
-                    &crate::signing::integrity_problem(error),
-                );
-                fail(Problem::new("", "sign.error.sign").with("reason", reason));
-            }
-        }
-    };
-    let sign_as = Callback::new(sign_as);
-
-    let download = move |_| {
-        let Ok(plan) = plan.get_untracked() else {
-            return;
         };
-        let document = signatures.with_untracked(|s| signed_document(&plan, s));
-        let text = serde_json::to_string_pretty(&document).unwrap_or_default();
-        let ok =
-            browser::download_text(&plan_file_name(&document), "application/json", &text).is_ok();
-        download_failed.set(!ok);
-    };
-    let file_name = Memo::new(move |_| match plan.get() {
-        Ok(plan) => plan_file_name(&plan),
-        Err(_) => "plan-plan.json".to_string(),
-    });
-    let valid_count = Memo::new(move |_| {
-        views.with(|v| {
-            v.iter()
-                .filter(|v| v.state == SignatureState::Valid)
-                .count()
-        })
-    });
-    let some_left_out =
-        Memo::new(move |_| views.with(|v| v.iter().any(|v| v.state != SignatureState::Valid)));
-    let print = move |_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
-    };
+        let sign_as = Callback::new(sign_as);
 
-    view! {
-        <p class="lead">{crate::ui::app::tr("sign.lead")}</p>
-        <h2 id="signatures-title">{crate::ui::app::tr("sign.signatures.title")}</h2>
-        <p class="sign-progress" role="status">{move || tf(lang.get(), "sign.progress", &[
-            ("signed", &valid_count.get().to_string()),
-            ("total", &people.with(Vec::len).to_string()),
-        ])}</p>
-        <ul class="participant-list" aria-labelledby="signatures-title">
-            <For each=move || people.get().into_iter().enumerate()
-                key=|(i, p)| (*i, p.id.clone(), p.role.clone(), p.name.clone())
-                let((index, participant))>
-                <ParticipantItem index=index participant=participant views=views note=note
-                    key_version=key_version sign_as=sign_as/>
-            </For>
-        </ul>
+        let download = move |_| {
+            let Ok(plan) = plan.get_untracked() else {
+                return;
+            };
+            let document = signatures.with_untracked(|s| signed_document(&plan, s));
+            let text = serde_json::to_string_pretty(&document).unwrap_or_default();
+            let ok = browser::download_text(&plan_file_name(&document), "application/json", &text)
+                .is_ok();
+            download_failed.set(!ok);
+        };
+        let file_name = Memo::new(move |_| match plan.get() {
+            Ok(plan) => plan_file_name(&plan),
+            Err(_) => "plan-plan.json".to_string(),
+        });
+        let valid_count = Memo::new(move |_| {
+            views.with(|v| {
+                v.iter()
+                    .filter(|v| v.state == SignatureState::Valid)
+                    .count()
+            })
+        });
+        let some_left_out =
+            Memo::new(move |_| views.with(|v| v.iter().any(|v| v.state != SignatureState::Valid)));
+        let print = move |_| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.print();
+            }
+        };
 
-        <h2>{crate::ui::app::tr("sign.export.title")}</h2>
-        <p class="hint" id="download-hint">{move || tf(lang.get(), "sign.download.hint", &[("file", &file_name.get())])}</p>
-        {move || some_left_out.get().then(|| view! {
-            <p class="notice">{t(lang.get(), "sign.download.outdated_left_out")}</p>
-        })}
-        {move || download_failed.get().then(|| view! {
-            <p class="alert alert-error" role="alert">{t(lang.get(), "sign.download.failed")}</p>
-        })}
-        <div class="sign-actions">
-            <button type="button" class="button button-primary" id="download-plan"
-                aria-describedby="download-hint" on:click=download>
-                {crate::ui::app::tr("sign.download")}
-            </button>
-            <button type="button" class="button button-secondary" id="print-plan"
-                aria-describedby="print-hint" on:click=print>
-                {crate::ui::app::tr("sign.print")}
-            </button>
-        </div>
-        <p class="hint" id="print-hint">{crate::ui::app::tr("sign.print.hint")}</p>
-
-        {move || plan.get().ok().map(|plan| view! {
-            <PrintView plan=plan views=views people=people file_name=file_name/>
-        })}
-    }
+        View::empty()
+            .and(el("p").class("lead").tr("sign.lead"))
+            .and(el("h2").id("signatures-title").tr("sign.signatures.title"))
+            .and(
+                el("p")
+                    .class("sign-progress")
+                    .attr("role", "status")
+                    .text_dyn(move || {
+                        tf(
+                            lang.get(),
+                            "sign.progress",
+                            &[
+                                ("signed", &valid_count.get().to_string()),
+                                ("total", &people.with(Vec::len).to_string()),
+                            ],
+                        )
+                    }),
+            )
+            .and(
+                el("ul")
+                    .class("participant-list")
+                    .attr("aria-labelledby", "signatures-title")
+                    .dyn_view(move || {
+                        people
+                            .get()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(index, participant)| {
+                                participant_item(
+                                    index,
+                                    participant,
+                                    views,
+                                    note,
+                                    key_version,
+                                    sign_as,
+                                )
+                            })
+                            .collect()
+                    }),
+            )
+            .and(el("h2").tr("sign.export.title"))
+            .and(el("p").class("hint").id("download-hint").text_dyn(move || {
+                tf(
+                    lang.get(),
+                    "sign.download.hint",
+                    &[("file", &file_name.get())],
+                )
+            }))
+            .and_view(dyn_view(move || {
+                some_left_out
+                    .get()
+                    .then(|| {
+                        el("p")
+                            .class("notice")
+                            .text(t(lang.get(), "sign.download.outdated_left_out"))
+                    })
+                    .into()
+            }))
+            .and_view(dyn_view(move || {
+                download_failed
+                    .get()
+                    .then(|| {
+                        el("p")
+                            .class("alert alert-error")
+                            .attr("role", "alert")
+                            .text(t(lang.get(), "sign.download.failed"))
+                    })
+                    .into()
+            }))
+            .and(
+                el("div")
+                    .class("sign-actions")
+                    .child(
+                        button("button button-primary", download)
+                            .id("download-plan")
+                            .attr("aria-describedby", "download-hint")
+                            .tr("sign.download"),
+                    )
+                    .child(
+                        button("button button-secondary", print)
+                            .id("print-plan")
+                            .attr("aria-describedby", "print-hint")
+                            .tr("sign.print"),
+                    ),
+            )
+            .and(el("p").class("hint").id("print-hint").tr("sign.print.hint"))
+            .and_view(dyn_view(move || {
+                plan.get()
+                    .ok()
+                    .map(|plan| print_view(plan, views, people, file_name))
+                    .into()
+            }))
+    })
 }
 
 fn status_text(lang: Lang, state: Option<&SignatureState>) -> (&'static str, &'static str, String) {
@@ -248,50 +327,48 @@ fn status_text(lang: Lang, state: Option<&SignatureState>) -> (&'static str, &'s
     }
 }
 
-#[component]
-fn ParticipantItem(
+/// One participant: their signature's status, a message, the sign button, and their key
+/// (fingerprint, export, import).
+fn participant_item(
     index: usize,
     participant: Participant,
     views: Memo<Vec<SignatureView>>,
     note: RwSignal<Option<Note>>,
     key_version: RwSignal<u32>,
     sign_as: Callback<Participant>,
-) -> impl IntoView {
-    let lang = use_app().lang;
-    let ctx = use_case();
-    let p = StoredValue::new(participant);
-    let pid = p.with_value(|p| p.id.clone());
-    let view_of = {
-        let pid = pid.clone();
-        Memo::new(move |_| views.with(|v| v.iter().find(|v| v.participant == pid).cloned()))
-    };
-    let label = move || p.with_value(|p| who(lang.get(), p));
-    let slot = move || p.with_value(|p| key_slot(&ctx.id.get_value(), p));
-    let stored_key = Memo::new(move |_| {
-        key_version.track();
-        ctx.id.get_value();
-        device_key(&slot()).map(|r| r.map(|k| k.fingerprint()))
-    });
-    let my_note = {
-        let pid = pid.clone();
-        move || note.get().filter(|n| n.participant == pid)
-    };
-    let import_id = format!("key-import-{index}");
-    let import_hint_id = format!("key-import-{index}-hint");
+) -> El {
+    untrack(move || {
+        let lang = use_app().lang;
+        let ctx = use_case();
+        let p = StoredValue::new(participant);
+        let view_of = Memo::new(move |_| {
+            p.with_value(|p| views.with(|v| v.iter().find(|v| v.participant == p.id).cloned()))
+        });
+        let label = move || p.with_value(|p| who(lang.get(), p));
+        let slot = move || p.with_value(|p| key_slot(&ctx.id.get_value(), p));
+        let stored_key = Memo::new(move |_| {
+            key_version.track();
+            ctx.id.get_value();
+            device_key(&slot()).map(|r| r.map(|k| k.fingerprint()))
+        });
+        let my_note = move || {
+            note.get()
+                .filter(|n| p.with_value(|p| n.participant == p.id))
+        };
+        let import_id = format!("key-import-{index}");
+        let import_hint_id = format!("key-import-{index}-hint");
 
-    let export = move |_| {
-        if let Some(Ok(key)) = device_key(&slot()) {
-            let name = p.with_value(key_file_name);
-            let _ = browser::download_text(&name, "application/json", &key_to_text(&key));
-        }
-    };
-    let on_import = {
-        let pid = pid.clone();
-        move |ev: leptos::ev::Event| {
+        let export = move |_| {
+            if let Some(Ok(key)) = device_key(&slot()) {
+                let name = p.with_value(key_file_name);
+                let _ = browser::download_text(&name, "application/json", &key_to_text(&key));
+            }
+        };
+        let on_import = move |ev: web_sys::Event| {
             let Some(file) = browser::take_chosen_file(&ev) else {
                 return;
             };
-            let pid = pid.clone();
+            let pid = p.with_value(|p| p.id.clone());
             let slot = slot();
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match browser::read_file_text(&file).await {
@@ -320,138 +397,213 @@ fn ParticipantItem(
                     problem,
                 }));
             });
-        }
-    };
+        };
 
-    view! {
-        <li class="participant">
-            <h3>{label}</h3>
-            {move || {
+        el("li")
+            .class("participant")
+            .child(el("h3").text_dyn(label))
+            .dyn_view(move || {
                 let l = lang.get();
                 let view = view_of.get();
                 let (icon, class, text) = status_text(l, view.as_ref().map(|v| &v.state));
-                view! {
-                    <p class=format!("status {class}")>
-                        <span class="status-icon" aria-hidden="true">{icon}</span>{text}
-                    </p>
-                    {view.map(|v| view! {
-                        <p class="signature-meta">
-                            {v.fingerprint.map(|f| view! {
-                                <span class="fingerprint">{tf(l, "sign.fingerprint", &[("fingerprint", &f)])}</span>
-                            })}
-                            {v.created.map(|c| view! {
-                                <span>{tf(l, "sign.signed_at", &[("time", &local_date_time(l, &c))])}</span>
-                            })}
-                        </p>
-                    })}
-                }
-            }}
-            {move || my_note().map(|n| {
-                let l = lang.get();
-                let text = if n.problem.key == "sign.signed_now" {
-                    tf(l, "sign.signed_now", &[("who", &label())])
-                } else {
-                    problem_text(l, &n.problem)
-                };
-                view! {
-                    <p class=if n.error { "alert alert-error" } else { "alert alert-success" }
-                        role=if n.error { "alert" } else { "status" }>{text}</p>
-                }
-            })}
-            <button type="button" class="button button-primary sign-button"
-                on:click=move |_| sign_as.run(p.get_value())>
-                {move || {
+                let status = el("p")
+                    .class(&format!("status {class}"))
+                    .child(
+                        el("span")
+                            .class("status-icon")
+                            .attr("aria-hidden", "true")
+                            .text(icon),
+                    )
+                    .text(&text);
+                let meta = view.map(|v| {
+                    el("p")
+                        .class("signature-meta")
+                        .child_opt(v.fingerprint.map(|f| {
+                            el("span").class("fingerprint").text(&tf(
+                                l,
+                                "sign.fingerprint",
+                                &[("fingerprint", &f)],
+                            ))
+                        }))
+                        .child_opt(v.created.map(|c| {
+                            el("span").text(&tf(
+                                l,
+                                "sign.signed_at",
+                                &[("time", &local_date_time(l, &c))],
+                            ))
+                        }))
+                });
+                View::from(status).and_view(meta.into())
+            })
+            .dyn_view(move || {
+                my_note()
+                    .map(|n| {
+                        let l = lang.get();
+                        let text = if n.problem.key == "sign.signed_now" {
+                            tf(l, "sign.signed_now", &[("who", &label())])
+                        } else {
+                            problem_text(l, &n.problem)
+                        };
+                        let (class, role) = if n.error {
+                            ("alert alert-error", "alert")
+                        } else {
+                            ("alert alert-success", "status")
+                        };
+                        el("p").class(class).attr("role", role).text(&text)
+                    })
+                    .into()
+            })
+            .child(
+                button("button button-primary sign-button", move |_| {
+                    sign_as.run(p.get_value())
+                })
+                .text_dyn(move || {
                     let l = lang.get();
-                    let key = if view_of.with(Option::is_some) { "sign.sign_again_as" } else { "sign.sign_as" };
+                    let key = if view_of.with(Option::is_some) {
+                        "sign.sign_again_as"
+                    } else {
+                        "sign.sign_as"
+                    };
                     tf(l, key, &[("who", &label())])
-                }}
-            </button>
-            <details class="key-details">
-                <summary>{move || tf(lang.get(), "sign.key.summary", &[("who", &label())])}</summary>
-                {move || {
-                    let l = lang.get();
-                    match stored_key.get() {
-                        None => view! { <p>{t(l, "sign.key.none")}</p> }.into_any(),
-                        Some(Err(problem)) => view! {
-                            <p class="alert alert-warning">{tf(l, "sign.key.unreadable", &[("reason", &problem_text(l, &problem))])}</p>
-                        }.into_any(),
-                        Some(Ok(fingerprint)) => view! {
-                            <p class="fingerprint">{tf(l, "sign.fingerprint", &[("fingerprint", &fingerprint)])}</p>
-                            <p class="notice">{t(l, "sign.key.warning")}</p>
-                            <button type="button" class="button button-secondary button-small"
-                                aria-label=tf(l, "sign.key.export.label", &[("who", &label())])
-                                on:click=export>
-                                {t(l, "sign.key.export")}
-                            </button>
-                        }.into_any(),
-                    }
-                }}
-                <div class="form-group key-import">
-                    <label class="label" for=import_id.clone()>{move || tf(lang.get(), "sign.key.import", &[("who", &label())])}</label>
-                    <p class="hint" id=import_hint_id.clone()>{crate::ui::app::tr("sign.key.import.hint")}</p>
-                    <input type="file" id=import_id.clone() class="file-input" accept=".json,application/json"
-                        aria-describedby=import_hint_id.clone() on:change=on_import/>
-                </div>
-            </details>
-        </li>
-    }
+                }),
+            )
+            .child(
+                el("details")
+                    .class("key-details")
+                    .child(
+                        el("summary").text_dyn(move || {
+                            tf(lang.get(), "sign.key.summary", &[("who", &label())])
+                        }),
+                    )
+                    .dyn_view(move || {
+                        let l = lang.get();
+                        match stored_key.get() {
+                            None => el("p").text(t(l, "sign.key.none")).into(),
+                            Some(Err(problem)) => el("p")
+                                .class("alert alert-warning")
+                                .text(&tf(
+                                    l,
+                                    "sign.key.unreadable",
+                                    &[("reason", &problem_text(l, &problem))],
+                                ))
+                                .into(),
+                            Some(Ok(fingerprint)) => View::empty()
+                                .and(el("p").class("fingerprint").text(&tf(
+                                    l,
+                                    "sign.fingerprint",
+                                    &[("fingerprint", &fingerprint)],
+                                )))
+                                .and(el("p").class("notice").text(t(l, "sign.key.warning")))
+                                .and(
+                                    button("button button-secondary button-small", export)
+                                        .attr(
+                                            "aria-label",
+                                            &tf(l, "sign.key.export.label", &[("who", &label())]),
+                                        )
+                                        .text(t(l, "sign.key.export")),
+                                ),
+                        }
+                    })
+                    .child(
+                        el("div")
+                            .class("form-group key-import")
+                            .child(el("label").class("label").attr("for", &import_id).text_dyn(
+                                move || tf(lang.get(), "sign.key.import", &[("who", &label())]),
+                            ))
+                            .child(
+                                el("p")
+                                    .class("hint")
+                                    .id(&import_hint_id)
+                                    .tr("sign.key.import.hint"),
+                            )
+                            .child(
+                                el("input")
+                                    .attr("type", "file")
+                                    .id(&import_id)
+                                    .class("file-input")
+                                    .attr("accept", ".json,application/json")
+                                    .attr("aria-describedby", &import_hint_id)
+                                    .on("change", on_import),
+                            ),
+                    ),
+            )
+    })
 }
 
 /// The printed plan: hidden on screen, shown by the print stylesheet.
-#[component]
-fn PrintView(
+fn print_view(
     plan: Value,
     views: Memo<Vec<SignatureView>>,
     people: Memo<Vec<Participant>>,
     file_name: Memo<String>,
-) -> impl IntoView {
-    let lang = use_app().lang;
-    let summary = PlanSummary::of(&plan);
-    let pseudonym = summary.pseudonym.clone();
-    let address = web_sys::window()
-        .and_then(|w| {
-            let location = w.location();
-            Some(format!(
-                "{}{}#/verify",
-                location.origin().ok()?,
-                location.pathname().ok()?
-            ))
-        })
-        .unwrap_or_default();
-    view! {
-        <div class="print-only" id="print-view">
-            <h2 class="print-title">{crate::ui::app::tr("print.title")}" — "{pseudonym.clone()}</h2>
-            <PlanView summary=summary id_prefix="print-plan"/>
-            <h3>{crate::ui::app::tr("print.signatures")}</h3>
-            {move || {
+) -> El {
+    untrack(move || {
+        let lang = use_app().lang;
+        let summary = PlanSummary::of(&plan);
+        let pseudonym = summary.pseudonym.clone();
+        let address = web_sys::window()
+            .and_then(|w| {
+                let location = w.location();
+                Some(format!(
+                    "{}{}#/verify",
+                    location.origin().ok()?,
+                    location.pathname().ok()?
+                ))
+            })
+            .unwrap_or_default();
+        el("div")
+            .class("print-only")
+            .id("print-view")
+            .child(
+                el("h2")
+                    .class("print-title")
+                    .tr("print.title")
+                    .text(" — ")
+                    .text(&pseudonym),
+            )
+            .child(plan_view(summary, "print-plan"))
+            .child(el("h3").tr("print.signatures"))
+            .dyn_view(move || {
                 let l = lang.get();
                 let list = views.get();
                 if list.is_empty() {
-                    view! { <p>{t(l, "print.no_signatures")}</p> }.into_any()
-                } else {
-                    let people = people.get();
-                    view! {
-                        <ul class="print-signatures">
-                            {list.into_iter().map(|v| {
-                                let name = people.iter().find(|p| p.id == v.participant)
-                                    .map(|p| who(l, p)).unwrap_or_else(|| v.participant.clone());
-                                let (icon, _, status) = status_text(l, Some(&v.state));
-                                view! {
-                                    <li>{icon}" "{tf(l, "print.signature_line", &[
-                                        ("who", &name),
-                                        ("fingerprint", &v.fingerprint.clone().unwrap_or_default()),
-                                        ("time", &v.created.as_deref().map(|c| local_date_time(l, c)).unwrap_or_default()),
-                                        ("status", &status),
-                                    ])}</li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    }.into_any()
+                    return el("p").text(t(l, "print.no_signatures")).into();
                 }
-            }}
-            <p class="verify-notice">{move || tf(lang.get(), "print.verify_notice", &[
-                ("address", &address), ("file", &file_name.get()),
-            ])}</p>
-        </div>
-    }
+                let people = people.get();
+                el("ul")
+                    .class("print-signatures")
+                    .children(list.into_iter().map(|v| {
+                        let name = people
+                            .iter()
+                            .find(|p| p.id == v.participant)
+                            .map(|p| who(l, p))
+                            .unwrap_or_else(|| v.participant.clone());
+                        let (icon, _, status) = status_text(l, Some(&v.state));
+                        el("li").text(icon).text(" ").text(&tf(
+                            l,
+                            "print.signature_line",
+                            &[
+                                ("who", &name),
+                                ("fingerprint", &v.fingerprint.clone().unwrap_or_default()),
+                                (
+                                    "time",
+                                    &v.created
+                                        .as_deref()
+                                        .map(|c| local_date_time(l, c))
+                                        .unwrap_or_default(),
+                                ),
+                                ("status", &status),
+                            ],
+                        ))
+                    }))
+                    .into()
+            })
+            .child(el("p").class("verify-notice").text_dyn(move || {
+                tf(
+                    lang.get(),
+                    "print.verify_notice",
+                    &[("address", &address), ("file", &file_name.get())],
+                )
+            }))
+    })
 }
