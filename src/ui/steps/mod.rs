@@ -20,9 +20,9 @@ pub fn render(step: Step) -> AnyView {
     match step {
         Step::Child => view! { <child::ChildStep/> }.into_any(),
         Step::Questionnaire => view! { <questionnaire::QuestionnaireStep/> }.into_any(),
-        Step::Team => view! { <team::TeamStep/> }.into_any(),
-        Step::Assessment => view! { <assessment::AssessmentStep/> }.into_any(),
-        Step::Goals => view! { <goals::GoalsStep/> }.into_any(),
+        Step::Team => super::bridge::host(team::team_step()).into_any(),
+        Step::Assessment => super::bridge::host(assessment::assessment_step()).into_any(),
+        Step::Goals => super::bridge::host(goals::goals_step()).into_any(),
         Step::Services => view! { <services::ServicesStep/> }.into_any(),
         Step::Ranking => view! { <ranking::RankingStep/> }.into_any(),
         Step::Settings => view! { <settings::SettingsStep/> }.into_any(),
