@@ -24,11 +24,11 @@ pub fn render(step: Step) -> View {
         Step::Settings => settings::settings_step(),
         Step::Result => result::result_step(),
         Step::Sign => sign::sign_step(),
-        other => crate::ui::bridge::guest(move || match other {
-            Step::Questionnaire => view! { <questionnaire::QuestionnaireStep/> }.into_any(),
-            Step::Team => view! { <team::TeamStep/> }.into_any(),
-            Step::Assessment => view! { <assessment::AssessmentStep/> }.into_any(),
-            _ => view! { <goals::GoalsStep/> }.into_any(),
-        }),
+        Step::Team => team::team_step(),
+        Step::Assessment => assessment::assessment_step(),
+        Step::Goals => goals::goals_step(),
+        Step::Questionnaire => {
+            crate::ui::bridge::guest(|| view! { <questionnaire::QuestionnaireStep/> }.into_any())
+        }
     }
 }

@@ -7,9 +7,9 @@ use crate::i18n::{t, tf, Lang};
 use crate::team_edit;
 use crate::ui::app::use_app;
 use crate::ui::browser::focus_id_later;
-use crate::ui::fields::{problem_text, ErrorSummary, Field, StepActions};
+use crate::ui::form::{error_summary, problem_text, step_actions, Field};
+use crate::ui::prelude::*;
 use crate::ui::workspace::{reference, use_case, CaseCtx, Step};
-use leptos::prelude::*;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 
@@ -45,10 +45,14 @@ pub(super) fn member_roles(ctx: CaseCtx) -> Memo<Vec<(usize, String)>> {
 }
 
 /// The problems (once errors are shown) whose path `shows` accepts, listed next to what
-/// they are about: for problems that have no field of their own to show them.
-pub(super) fn inline_problems(
-    shows: impl Fn(&str) -> bool + Send + Sync + 'static,
-) -> impl IntoView {
+/// they are about: for problems that have no field of their own to show them. A region
+/// with no wrapper element: nothing at all while there is no problem.
+pub(super) fn inline_problems(shows: impl Fn(&str) -> bool + Send + Sync + 'static) -> View {
+    inline_problems_boxed(Box::new(shows))
+}
+
+#[inline(never)]
+fn inline_problems_boxed(shows: Box<dyn Fn(&str) -> bool + Send + Sync>) -> View {
     let lang = use_app().lang;
     let ctx = use_case();
     let list = Memo::new(move |_| {
@@ -62,21 +66,27 @@ pub(super) fn inline_problems(
                 .collect::<Vec<_>>()
         })
     });
-    move || {
+    dyn_view(move || {
         let problems = list.get();
-        (!problems.is_empty()).then(|| {
-            view! {
-                <ul class="inline-problems">
-                    {problems.into_iter().map(|p| view! {
-                        <li class="error-message">
-                            <span class="visually-hidden">{t(lang.get(), "form.error_prefix")}" "</span>
-                            {problem_text(lang.get(), &p)}
-                        </li>
-                    }).collect_view()}
-                </ul>
-            }
-        })
-    }
+        if problems.is_empty() {
+            return View::empty();
+        }
+        let lang = lang.get();
+        el("ul")
+            .class("inline-problems")
+            .children(problems.iter().map(|p| {
+                el("li")
+                    .class("error-message")
+                    .child(
+                        el("span")
+                            .class("visually-hidden")
+                            .text(t(lang, "form.error_prefix"))
+                            .text(" "),
+                    )
+                    .text(&problem_text(lang, p))
+            }))
+            .into()
+    })
 }
 
 /// Whether `path` lies within `base` but not within any of `skip`.
@@ -84,167 +94,226 @@ pub(super) fn within_except(path: &str, base: &str, skip: &[String]) -> bool {
     path_is_within(path, base) && !skip.iter().any(|s| path_is_within(path, s))
 }
 
+/// Whether a member with role `code` is on the team.
+fn has_role(members: Memo<Vec<(usize, String)>>, code: StoredValue<String>) -> bool {
+    members.with(|m| code.with_value(|c| m.iter().any(|(_, r)| r == c)))
+}
+
+/// A `type="button"` button with a class.
+pub(super) fn button(class: &str) -> El {
+    el("button").attr("type", "button").class(class)
+}
+
 /// The team step's screen.
-#[component]
-pub fn TeamStep() -> impl IntoView {
-    let lang = use_app().lang;
-    let ctx = use_case();
-    let roles = reference()
-        .map(|r| r.roles.roles.clone())
-        .unwrap_or_default();
-    let mandatory: Vec<String> = roles
-        .iter()
-        .filter(|r| r.mandatory)
-        .map(|r| r.code.clone())
-        .collect();
-    let optional: Vec<String> = roles
-        .iter()
-        .filter(|r| !r.mandatory)
-        .map(|r| r.code.clone())
-        .collect();
-    let members = member_roles(ctx);
-    // The role whose removal is waiting for confirmation.
-    let confirming = RwSignal::new(None::<String>);
-
-    let mandatory_view = mandatory
-        .into_iter()
-        .map(|code| {
-            let code = StoredValue::new(code);
-            let present = move || {
-                members.with(|m| code.with_value(|c| m.iter().any(|(_, r)| r == c)))
-            };
-            let add = move |_| {
-                ctx.update(|c| {
-                    team_edit::add_member(c, &code.get_value());
-                });
-            };
-            view! {
-                <li>
-                    {move || if present() {
-                        view! { <span>"✓ "{tf(lang.get(), "team.mandatory.present", &[("role", &role_name(lang.get(), &code.get_value()))])}</span> }.into_any()
-                    } else {
-                        view! {
-                            <span class="error-message">{tf(lang.get(), "team.mandatory.missing", &[("role", &role_name(lang.get(), &code.get_value()))])}</span>
-                            " "
-                            <button type="button" class="button button-secondary button-small" on:click=add>
-                                {tf(lang.get(), "team.mandatory.add", &[("role", &role_name(lang.get(), &code.get_value()))])}
-                            </button>
-                        }.into_any()
-                    }}
-                </li>
-            }
-        })
-        .collect_view();
-
-    let checkboxes = optional
-        .into_iter()
-        .map(|code| {
-            let box_id = format!("team-role-{code}");
-            let no_id = format!("team-remove-no-{code}");
-            let code = StoredValue::new(code);
-            let checked = move || {
-                members.with(|m| code.with_value(|c| m.iter().any(|(_, r)| r == c)))
-            };
-            let box_id_for_focus = StoredValue::new(box_id.clone());
-            let no_id_for_focus = no_id.clone();
-            let on_change = move |ev: leptos::ev::Event| {
-                let input = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-                let now_checked = input.as_ref().is_some_and(|i| i.checked());
-                let role = code.get_value();
-                if now_checked {
-                    confirming.set(None);
-                    ctx.update(|c| {
-                        team_edit::add_member(c, &role);
-                    });
-                } else if ctx.case.with_untracked(|c| team_edit::assessments_of_role(c, &role)) > 0 {
-                    // Keep the box ticked until the user confirms.
-                    if let Some(i) = input {
-                        i.set_checked(true);
-                    }
-                    confirming.set(Some(role));
-                    focus_id_later(&no_id_for_focus);
-                } else {
-                    ctx.update(|c| {
-                        team_edit::remove_role(c, &role);
-                    });
-                }
-            };
-            let confirm_remove = move |_| {
-                let role = code.get_value();
-                confirming.set(None);
-                ctx.update(|c| {
-                    team_edit::remove_role(c, &role);
-                });
-                focus_id_later(&box_id_for_focus.get_value());
-            };
-            let cancel_remove = move |_| {
-                confirming.set(None);
-                focus_id_later(&box_id_for_focus.get_value());
-            };
-            let is_confirming = move || confirming.with(|c| code.with_value(|code| c.as_deref() == Some(code.as_str())));
-            view! {
-                <div class="team-choice">
-                    <input type="checkbox" id=box_id.clone() class="team-checkbox"
-                        prop:checked=checked on:change=on_change/>
-                    <label for=box_id.clone()>{move || role_name(lang.get(), &code.get_value())}</label>
-                    {move || is_confirming().then(|| {
-                        let count = ctx.case.with(|c| team_edit::assessments_of_role(c, &code.get_value()));
-                        view! {
-                            <div class="confirm team-confirm" role="group" aria-label=crate::ui::app::tr("team.remove.confirm_label")>
-                                <p>{tf(lang.get(), "team.remove.confirm", &[("role", &role_name(lang.get(), &code.get_value())), ("count", &count.to_string())])}</p>
-                                <button type="button" class="button button-warning" on:click=confirm_remove>
-                                    {t(lang.get(), "team.remove.yes")}
-                                </button>
-                                <button type="button" class="button button-secondary" id=no_id.clone() on:click=cancel_remove>
-                                    {t(lang.get(), "team.remove.no")}
-                                </button>
-                            </div>
-                        }
-                    })}
-                </div>
-            }
-        })
-        .collect_view();
-
-    let member_list = move || {
-        members
-            .get()
-            .into_iter()
-            .map(|(i, role)| {
-                let base = format!("/team/{i}");
-                let name_path = format!("{base}/name");
-                let skip = vec![name_path.clone(), format!("{base}/assessments")];
-                view! {
-                    <fieldset class="team-member">
-                        <legend>{move || role_name(lang.get(), &role)}</legend>
-                        {inline_problems(move |p| within_except(p, &base, &skip))}
-                        <Field path=name_path label="team.member.name" hint="team.member.name.hint" autocomplete="off"/>
-                    </fieldset>
-                }
+pub fn team_step() -> View {
+    component(|| {
+        let ctx = use_case();
+        let roles = reference()
+            .map(|r| r.roles.roles.as_slice())
+            .unwrap_or_default();
+        let members = member_roles(ctx);
+        // The role whose removal is waiting for confirmation.
+        let confirming = RwSignal::new(None::<String>);
+        let mandatory = roles
+            .iter()
+            .filter(|r| r.mandatory)
+            .map(|r| mandatory_member(ctx, members, &r.code));
+        let checkboxes = roles
+            .iter()
+            .filter(|r| !r.mandatory)
+            .map(|r| specialist_choice(ctx, members, confirming, &r.code));
+        el("section")
+            .attr("aria-labelledby", "step-title")
+            .view(error_summary(Step::Team.scope()))
+            .child(el("h1").id("step-title").tr("step.team"))
+            .child(el("p").class("lead").tr("team.lead"))
+            .child(
+                el("div")
+                    .id("f-team")
+                    .attr("tabindex", "-1")
+                    .class("team-mandatory")
+                    .child(el("h2").tr("team.mandatory.title"))
+                    .view(inline_problems(|p| p == "/team"))
+                    .child(el("ul").class("team-fixed").children(mandatory)),
+            )
+            .child(
+                el("fieldset")
+                    .class("team-specialists")
+                    .attr("aria-describedby", "team-specialists-hint")
+                    .child(el("legend").tr("team.specialists.legend"))
+                    .child(
+                        el("p")
+                            .class("hint")
+                            .id("team-specialists-hint")
+                            .tr("team.specialists.hint"),
+                    )
+                    .children(checkboxes),
+            )
+            .child(el("h2").tr("team.members.title"))
+            .dyn_view(move || {
+                members
+                    .get()
+                    .into_iter()
+                    .map(|(i, role)| team_member(i, role))
+                    .collect()
             })
-            .collect_view()
-    };
+            .view(step_actions(Step::Team))
+            .into()
+    })
+}
 
-    view! {
-        <section aria-labelledby="step-title">
-            <ErrorSummary scope=Step::Team.scope()/>
-            <h1 id="step-title">{crate::ui::app::tr("step.team")}</h1>
-            <p class="lead">{crate::ui::app::tr("team.lead")}</p>
-            <div id="f-team" tabindex="-1" class="team-mandatory">
-                <h2>{crate::ui::app::tr("team.mandatory.title")}</h2>
-                {inline_problems(|p| p == "/team")}
-                <ul class="team-fixed">{mandatory_view}</ul>
-            </div>
-            <fieldset class="team-specialists" aria-describedby="team-specialists-hint">
-                <legend>{crate::ui::app::tr("team.specialists.legend")}</legend>
-                <p class="hint" id="team-specialists-hint">{crate::ui::app::tr("team.specialists.hint")}</p>
-                {checkboxes}
-            </fieldset>
-            <h2>{crate::ui::app::tr("team.members.title")}</h2>
-            {member_list}
-            <StepActions step=Step::Team/>
-        </section>
-    }
+/// One of the members always on the team: present, or missing with a button to add it.
+fn mandatory_member(ctx: CaseCtx, members: Memo<Vec<(usize, String)>>, code: &str) -> El {
+    let lang = use_app().lang;
+    let code = StoredValue::new(code.to_string());
+    el("li").dyn_view(move || {
+        let present = has_role(members, code);
+        let lang = lang.get();
+        let role = role_name(lang, &code.get_value());
+        let params = [("role", role.as_str())];
+        if present {
+            el("span")
+                .text("✓ ")
+                .text(&tf(lang, "team.mandatory.present", &params))
+                .into()
+        } else {
+            View::empty()
+                .and(el("span").class("error-message").text(&tf(
+                    lang,
+                    "team.mandatory.missing",
+                    &params,
+                )))
+                .and_view(View::text(" "))
+                .and(
+                    button("button button-secondary button-small")
+                        .on("click", move |_| {
+                            ctx.update(|c| {
+                                team_edit::add_member(c, &code.get_value());
+                            });
+                        })
+                        .text(&tf(lang, "team.mandatory.add", &params)),
+                )
+        }
+    })
+}
+
+/// A specialist's checkbox; unticking one who has recorded scores asks first, in place.
+fn specialist_choice(
+    ctx: CaseCtx,
+    members: Memo<Vec<(usize, String)>>,
+    confirming: RwSignal<Option<String>>,
+    code: &str,
+) -> El {
+    let lang = use_app().lang;
+    let box_id = format!("team-role-{code}");
+    let no_id = format!("team-remove-no-{code}");
+    let code = StoredValue::new(code.to_string());
+    let box_id_for_focus = StoredValue::new(box_id.clone());
+    let no_id_for_focus = no_id.clone();
+    let on_change = move |ev: web_sys::Event| {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let now_checked = input.as_ref().is_some_and(|i| i.checked());
+        let role = code.get_value();
+        if now_checked {
+            confirming.set(None);
+            ctx.update(|c| {
+                team_edit::add_member(c, &role);
+            });
+        } else if ctx
+            .case
+            .with_untracked(|c| team_edit::assessments_of_role(c, &role))
+            > 0
+        {
+            // Keep the box ticked until the user confirms.
+            if let Some(i) = input {
+                i.set_checked(true);
+            }
+            confirming.set(Some(role));
+            focus_id_later(&no_id_for_focus);
+        } else {
+            ctx.update(|c| {
+                team_edit::remove_role(c, &role);
+            });
+        }
+    };
+    let confirm_remove = move |_| {
+        let role = code.get_value();
+        confirming.set(None);
+        ctx.update(|c| {
+            team_edit::remove_role(c, &role);
+        });
+        focus_id_later(&box_id_for_focus.get_value());
+    };
+    let cancel_remove = move |_| {
+        confirming.set(None);
+        focus_id_later(&box_id_for_focus.get_value());
+    };
+    el("div")
+        .class("team-choice")
+        .child(
+            el("input")
+                .attr("type", "checkbox")
+                .id(&box_id)
+                .class("team-checkbox")
+                .prop_bool("checked", move || has_role(members, code))
+                .on("change", on_change),
+        )
+        .child(
+            el("label")
+                .attr("for", &box_id)
+                .text_dyn(move || role_name(lang.get(), &code.get_value())),
+        )
+        .dyn_view(move || {
+            let is_confirming =
+                confirming.with(|c| code.with_value(|code| c.as_deref() == Some(code.as_str())));
+            if !is_confirming {
+                return View::empty();
+            }
+            let role = code.get_value();
+            let count = ctx.case.with(|c| team_edit::assessments_of_role(c, &role));
+            let lang = lang.get();
+            el("div")
+                .class("confirm team-confirm")
+                .attr("role", "group")
+                .attr_tr("aria-label", "team.remove.confirm_label")
+                .child(el("p").text(&tf(
+                    lang,
+                    "team.remove.confirm",
+                    &[
+                        ("role", &role_name(lang, &role)),
+                        ("count", &count.to_string()),
+                    ],
+                )))
+                .child(
+                    button("button button-warning")
+                        .on("click", confirm_remove)
+                        .text(t(lang, "team.remove.yes")),
+                )
+                .child(
+                    button("button button-secondary")
+                        .id(&no_id)
+                        .on("click", cancel_remove)
+                        .text(t(lang, "team.remove.no")),
+                )
+                .into()
+        })
+}
+
+/// One member's part of the list: the role as the legend, then the name.
+fn team_member(index: usize, role: String) -> El {
+    let lang = use_app().lang;
+    let base = format!("/team/{index}");
+    let name_path = format!("{base}/name");
+    let skip = vec![name_path.clone(), format!("{base}/assessments")];
+    el("fieldset")
+        .class("team-member")
+        .child(el("legend").text_dyn(move || role_name(lang.get(), &role)))
+        .view(inline_problems(move |p| within_except(p, &base, &skip)))
+        .child(
+            Field::new(name_path, "team.member.name")
+                .hint("team.member.name.hint")
+                .view(),
+        )
 }
