@@ -19,7 +19,7 @@ use leptos::prelude::*;
 pub fn render(step: Step) -> AnyView {
     match step {
         Step::Child => view! { <child::ChildStep/> }.into_any(),
-        Step::Questionnaire => view! { <questionnaire::QuestionnaireStep/> }.into_any(),
+        Step::Questionnaire => super::bridge::host(questionnaire::questionnaire_step()).into_any(),
         Step::Team => view! { <team::TeamStep/> }.into_any(),
         Step::Assessment => view! { <assessment::AssessmentStep/> }.into_any(),
         Step::Goals => view! { <goals::GoalsStep/> }.into_any(),
