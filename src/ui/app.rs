@@ -174,11 +174,3 @@ pub fn app() -> View {
                 .child(el("p").tr("app.footer")),
         )
 }
-
-/// A message in the current language that follows the language switch. Every message
-/// shares this one closure type, so the wasm carries one copy of its rendering code
-/// instead of one per message (use it for fixed keys in views and attributes).
-pub fn tr(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let lang = use_app().lang;
-    move || t(lang.get(), key)
-}

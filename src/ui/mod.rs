@@ -1,11 +1,10 @@
-//! The browser shell: Leptos components over engine types. Components hold no domain
-//! logic; they read signals and call engine and i18n functions.
+//! The browser shell: screens built with the small DOM builder in [`dom`] over
+//! `reactive_graph` signals. Screens hold no domain logic; they read signals and call
+//! engine and i18n functions.
 
 mod app;
-mod bridge;
 pub mod browser;
 pub mod dom;
-pub mod fields;
 pub mod form;
 mod header;
 pub mod prelude;
@@ -33,7 +32,7 @@ pub fn mount() {
 pub fn mount_to(parent: &web_sys::Element) {
     // Effects run on the wasm-bindgen executor; an error only means it is already set.
     let _ = any_spawner::Executor::init_wasm_bindgen();
-    let owner = leptos::prelude::Owner::new();
+    let owner = reactive_graph::owner::Owner::new();
     let view = owner.with(app::app);
     dom::mount(parent, view);
     std::mem::forget(owner);

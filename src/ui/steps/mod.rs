@@ -27,8 +27,6 @@ pub fn render(step: Step) -> View {
         Step::Team => team::team_step(),
         Step::Assessment => assessment::assessment_step(),
         Step::Goals => goals::goals_step(),
-        Step::Questionnaire => {
-            crate::ui::bridge::guest(|| view! { <questionnaire::QuestionnaireStep/> }.into_any())
-        }
+        Step::Questionnaire => questionnaire::questionnaire_step(),
     }
 }

@@ -329,45 +329,6 @@ fn rank_item(
         .child(move_buttons(pos, len, item_label, "rank", on_move))
 }
 
-/// A labelled file picker for a JSON file; hands the file's text (or why it could not be
-/// read) to `on_text`. The picker is cleared so the same file can be chosen again.
-fn file_import(
-    id: &str,
-    label: &'static str,
-    hint: &'static str,
-    on_text: Callback<Result<String, ExchangeError>>,
-) -> El {
-    let hint_id = format!("{id}-hint");
-    el("div")
-        .class("form-group parents-file")
-        .child(el("label").class("label").attr("for", id).tr(label))
-        .child(el("p").class("hint").id(&hint_id).tr(hint))
-        .child(
-            el("input")
-                .attr("type", "file")
-                .id(id)
-                .attr("name", id)
-                .class("parents-file-input")
-                .attr("accept", ".json,application/json")
-                .attr("aria-describedby", &hint_id)
-                .on("change", move |ev| {
-                    let Some(file) = browser::take_chosen_file(&ev) else {
-                        return;
-                    };
-                    if file.size() > exchange::MAX_FILE_CHARS as f64 {
-                        on_text.run(Err(ExchangeError::TooLarge));
-                        return;
-                    }
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let text = browser::read_file_text(&file)
-                            .await
-                            .map_err(|_| ExchangeError::NotJson);
-                        on_text.run(text);
-                    });
-                }),
-        )
-}
-
 /// Export of the list for the parents and import of their ranking.
 fn ranking_exchange() -> El {
     untrack(|| {
@@ -434,7 +395,7 @@ fn ranking_exchange() -> El {
                     .on("click", export)
                     .tr("ranking.export"),
             )
-            .child(file_import(
+            .child(super::questionnaire::file_import(
                 "import-ranking",
                 "ranking.import",
                 "ranking.import.hint",
