@@ -521,7 +521,7 @@ pub fn plan_ranking_import(
             u32::try_from(rank).map_err(|_| ExchangeError::RanksInvalid)?,
         ));
     }
-    out.sort_unstable();
+    crate::engine::order::sort(&mut out);
     Ok(RankingImport::SetParentRanks(out))
 }
 

@@ -102,7 +102,7 @@ pub fn compact_parent_ranks(services: &mut [Value]) {
         .enumerate()
         .map(|(i, item)| (i, rank_of(item, "parentRank").unwrap_or(i64::MAX)))
         .collect();
-    order.sort_by_key(|&(i, rank)| (rank, i));
+    crate::engine::order::sort_by_key(&mut order, |&(i, rank)| (rank, i));
     for (new_rank, (index, _)) in order.into_iter().enumerate() {
         if let Some(map) = services.get_mut(index).and_then(Value::as_object_mut) {
             map.insert("parentRank".into(), Value::from(new_rank + 1));
@@ -200,7 +200,7 @@ pub fn percent_options(current: Option<Decimal>) -> Vec<Decimal> {
     if let Some(c) = current {
         if c >= Decimal::ZERO && c <= Decimal::ONE_HUNDRED && !options.contains(&c) {
             options.push(c);
-            options.sort();
+            crate::engine::order::sort(&mut options);
         }
     }
     options

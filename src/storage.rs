@@ -86,7 +86,7 @@ pub fn list_cases() -> Result<Vec<CaseEntry>, StorageError> {
             Err(error) => unreadable.push(CaseEntry::Unreadable { key, raw, error }),
         }
     }
-    cases.sort_by(|a, b| match (a, b) {
+    crate::engine::order::sort_by(&mut cases, |a, b| match (a, b) {
         (CaseEntry::Case(a), CaseEntry::Case(b)) => {
             b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id))
         }
@@ -164,6 +164,6 @@ pub fn list_signing_keys() -> Result<Vec<String>, StorageError> {
         .filter_map(|index| storage.key(index).ok().flatten())
         .filter_map(|key| key.strip_prefix(KEY_PREFIX).map(str::to_string))
         .collect();
-    slots.sort();
+    crate::engine::order::sort(&mut slots);
     Ok(slots)
 }

@@ -270,7 +270,7 @@ pub fn allocate(case: &Case, catalogue: &Catalogue) -> Result<Allocation, Vec<Pr
             score: score.normalize(),
         });
     }
-    scored.sort_by(|a, b| {
+    super::order::sort_by(&mut scored, |a, b| {
         b.score
             .cmp(&a.score)
             .then(a.expert_rank.cmp(&b.expert_rank))

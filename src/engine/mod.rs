@@ -14,6 +14,7 @@ pub mod date;
 pub mod example;
 pub mod integrity;
 pub mod money;
+pub mod order;
 pub mod plan;
 pub mod problem;
 pub mod reference;

@@ -334,7 +334,7 @@ pub fn first_difference(a: &Value, b: &Value, path: &str) -> Option<(String, Str
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
             let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
-            keys.sort();
+            super::order::sort(&mut keys);
             keys.dedup();
             keys.into_iter().find_map(|k| match (x.get(k), y.get(k)) {
                 (Some(va), Some(vb)) if va == vb => None,

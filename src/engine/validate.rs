@@ -744,7 +744,7 @@ fn read_goals(
                 r.push(Problem::new(lp, "problem.gas.levels_incomplete"));
                 fine = false;
             }
-            found.sort_by_key(|l| l.level);
+            super::order::sort_by_key(&mut found, |l| l.level);
             fine.then_some(found)
         });
         let baseline = r

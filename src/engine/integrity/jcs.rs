@@ -89,7 +89,7 @@ fn write_members(
     // serde_json's map is already in byte order, which equals UTF-16 order except
     // between supplementary characters and U+E000..U+FFFF; the sort is then a cheap
     // check of an already sorted run.
-    members.sort_by(|a, b| utf16_order(a.0, b.0));
+    crate::engine::order::sort_by(&mut members, |a, b| utf16_order(a.0, b.0));
     out.push(b'{');
     for (i, (name, value)) in members.into_iter().enumerate() {
         if i > 0 {

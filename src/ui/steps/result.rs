@@ -89,7 +89,7 @@ fn missing_summary(computed: Computed) -> View {
                 Some(step) => Step::ALL.iter().position(|x| x == step).unwrap_or(0),
                 None => Step::ALL.len(),
             };
-            groups.sort_by_key(|(s, _)| order(s));
+            crate::engine::order::sort_by_key(&mut groups, |(s, _)| order(s));
             groups
         });
         el("div")
