@@ -35,6 +35,14 @@ fn mount_fresh_app() -> HtmlElement {
     container
 }
 
+/// Lets the app's effects run: re-renders after a change are batched on the executor,
+/// and a change can take a few rounds to reach the page (signal, memo, region).
+async fn settle() {
+    for _ in 0..5 {
+        Executor::tick().await;
+    }
+}
+
 fn text_of(container: &HtmlElement, selector: &str) -> String {
     container
         .query_selector(selector)
@@ -58,7 +66,7 @@ fn click(container: &HtmlElement, selector: &str) {
 #[wasm_bindgen_test]
 async fn start_screen_is_latvian_by_default_and_offers_both_actions() {
     let app = mount_fresh_app();
-    Executor::tick().await;
+    settle().await;
     assert_eq!(text_of(&app, "h1"), "Sāciet atbalsta plānu");
     assert_eq!(text_of(&app, "#new-case"), "Jauna lieta");
     assert_eq!(text_of(&app, "#example-case"), "Atvērt parauga lietu");
@@ -76,9 +84,9 @@ async fn start_screen_is_latvian_by_default_and_offers_both_actions() {
 #[wasm_bindgen_test]
 async fn language_switch_changes_the_text_the_html_lang_and_the_stored_choice() {
     let app = mount_fresh_app();
-    Executor::tick().await;
+    settle().await;
     click(&app, "button[lang='en']");
-    Executor::tick().await;
+    settle().await;
     assert_eq!(text_of(&app, "h1"), "Start a support plan");
     assert_eq!(text_of(&app, "#new-case"), "New case");
     let html_lang = document()
@@ -90,7 +98,7 @@ async fn language_switch_changes_the_text_the_html_lang_and_the_stored_choice() 
         Some(ib_planner::i18n::Lang::En)
     );
     click(&app, "button[lang='lv']");
-    Executor::tick().await;
+    settle().await;
     assert_eq!(text_of(&app, "h1"), "Sāciet atbalsta plānu");
     app.remove();
 }
@@ -98,9 +106,9 @@ async fn language_switch_changes_the_text_the_html_lang_and_the_stored_choice() 
 #[wasm_bindgen_test]
 async fn new_case_is_stored_and_opens_at_the_child_step() {
     let app = mount_fresh_app();
-    Executor::tick().await;
+    settle().await;
     click(&app, "#new-case");
-    Executor::tick().await;
+    settle().await;
     assert_eq!(text_of(&app, "h1"), "Bērns");
     let hash = web_sys::window()
         .expect("window")

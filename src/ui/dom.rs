@@ -264,7 +264,14 @@ impl El {
     }
 
     #[inline(never)]
-    fn on_boxed(self, event: &str, handler: Box<dyn FnMut(Event)>) -> El {
+    fn on_boxed(self, event: &str, mut handler: Box<dyn FnMut(Event)>) -> El {
+        // The handler runs under the owner that built the element, so context (the app,
+        // the case) is there, as it is while building.
+        let owner = Owner::current();
+        let handler: Box<dyn FnMut(Event)> = Box::new(move |event| match &owner {
+            Some(owner) => owner.with(|| handler(event)),
+            None => handler(event),
+        });
         // Like Leptos: the JS function owns the Rust closure and frees it when collected.
         let function = Closure::wrap(handler).into_js_value();
         let _ = self
