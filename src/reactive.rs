@@ -363,6 +363,9 @@ fn run(id: Id) {
     });
     // A node disposed while running drops its function here, outside the borrow.
     drop(dropped);
+    if changed {
+        schedule();
+    }
 }
 
 /// Disposes what a node owns (children, recursively) and runs its cleanups; the node
