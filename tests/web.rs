@@ -2,7 +2,6 @@
 //! (wasm-bindgen-test). Run with `cargo test --target wasm32-unknown-unknown --test web`.
 #![cfg(target_arch = "wasm32")]
 
-use any_spawner::Executor;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Document, HtmlElement};
@@ -39,7 +38,9 @@ fn mount_fresh_app() -> HtmlElement {
 /// and a change can take a few rounds to reach the page (signal, memo, region).
 async fn settle() {
     for _ in 0..5 {
-        Executor::tick().await;
+        let tick = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+        let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
+        ib_planner::reactive::flush();
     }
 }
 

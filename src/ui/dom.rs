@@ -20,10 +20,7 @@
 //! derived memo's check refreshes the source on the effect's behalf without marking the
 //! effect dirty). Read the source first, or only one of the two.
 
-use reactive_graph::effect::RenderEffect;
-use reactive_graph::graph::untrack;
-use reactive_graph::owner::{LocalStorage, Owner, StoredValue};
-use reactive_graph::traits::Get;
+use crate::reactive::{untrack, LocalStorage, Owner, RenderEffect, StoredValue};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;

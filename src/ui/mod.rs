@@ -30,10 +30,7 @@ pub fn mount() {
 /// Mounts the app into `parent`. The app lives as long as the page, so its root owner
 /// is never cleaned up.
 pub fn mount_to(parent: &web_sys::Element) {
-    // Effects run on the wasm-bindgen executor; an error only means it is already set.
-    let _ = any_spawner::Executor::init_wasm_bindgen();
-    let owner = reactive_graph::owner::Owner::new();
-    let view = owner.with(app::app);
+    // Owners are handles: nothing is disposed until `cleanup` is called.
+    let view = crate::reactive::Owner::new().with(app::app);
     dom::mount(parent, view);
-    std::mem::forget(owner);
 }
