@@ -5,7 +5,7 @@
 //! [`RenderEffect`], and the generic entry points only box their closure and call one
 //! non-generic function, so a screen costs about as much code as the calls it makes.
 //!
-//! Reactivity comes from `reactive_graph` (signals, memos, owners, context):
+//! Reactivity comes from [`crate::reactive`] (signals, memos, owners, context):
 //! - a binding (`text_dyn`, `attr_dyn`, `class_when`, `prop_value`, …) re-runs when the
 //!   signals it reads change and updates only its own attribute, property or text;
 //! - a region (`dyn_view`) rebuilds its nodes when the signals its closure reads change;
@@ -14,13 +14,8 @@
 //! - a component is a plain function returning [`View`]; run its body with
 //!   [`component`] so reads in it do not subscribe the region that called it (the
 //!   Leptos rule: components run untracked).
-//!
-//! One pitfall of `reactive_graph` 0.2: a binding or region that reads a memo derived
-//! from another memo *before* reading that source memo can miss the source's change (the
-//! derived memo's check refreshes the source on the effect's behalf without marking the
-//! effect dirty). Read the source first, or only one of the two.
 
-use crate::reactive::{untrack, LocalStorage, Owner, RenderEffect, StoredValue};
+use crate::reactive::{untrack, Owner, RenderEffect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -62,12 +57,11 @@ pub fn component(build: impl FnOnce() -> View) -> View {
     untrack(build)
 }
 
-/// Keeps a reactive binding alive for as long as the current owner lives.
+/// A reactive binding: runs `run` now and again whenever what it read changes, for as
+/// long as the current owner (the region or screen that made it) lives.
 #[inline(never)]
 fn bind(mut run: Box<dyn FnMut()>) {
-    let effect = RenderEffect::new(move |_: Option<()>| run());
-    // Owned by the current owner: cleaned up with the region or screen that made it.
-    let _ = StoredValue::<_, LocalStorage>::new_local(effect);
+    RenderEffect::new(move |_: Option<()>| run());
 }
 
 impl El {

@@ -48,15 +48,10 @@ pub fn result_step() -> View {
             .attr("aria-labelledby", "step-title")
             .class("result-step")
             .child(el("h1").id("step-title").tr("step.result"))
-            // One region for both: while there is a plan it also follows the plan and
-            // the language (the plan is rebuilt), otherwise only whether there is one.
-            // (A region directly inside another would leave its rebuilt nodes behind
-            // when the outer one rebuilds.)
+            // One region for both: the plan (rebuilt when the plan or the language
+            // changes) or, while there is none, what is missing.
             .dyn_view(move || {
-                // Read the plan itself, not `is_ok` (a memo derived from it): an effect
-                // that reads a derived memo before its source misses the source's change
-                // (reactive_graph 0.2 checks the derived memo first, which refreshes the
-                // source without marking this effect dirty).
+                // Whether there is a plan decides which view; the plan view follows the plan.
                 if computed.with(Result::is_ok) {
                     plan_view(computed, lang.get())
                 } else {
