@@ -23,7 +23,7 @@ use crate::i18n::{t, tf, Lang};
 /// "aprupe" matches "Aprūpe" and "ģimenes" matches "Gimenes".
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(latin_lowercase) {
         let plain = match c {
             'ā' | 'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' => 'a',
             'č' | 'ç' | 'ć' => 'c',
@@ -46,6 +46,23 @@ pub fn fold(text: &str) -> String {
         out.push(plain);
     }
     out
+}
+
+/// The lower case of an ASCII, Latin-1 or Latin Extended-A letter (every Latvian letter is
+/// one); any other character is returned as it is. The catalogue's names are written in
+/// these letters only, so a wider table (the standard library's full Unicode one costs
+/// about 20 kB of wasm) could not make a search find more.
+fn latin_lowercase(c: char) -> char {
+    let code = u32::from(c);
+    let lower = match code {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => code + 0x20,
+        // Latin Extended-A pairs capital and small letters: even-odd, then odd-even.
+        0x100..=0x137 | 0x14A..=0x177 if code % 2 == 0 => code + 1,
+        0x139..=0x148 | 0x179..=0x17E if code % 2 == 1 => code + 1,
+        0x178 => 0xFF,
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(c)
 }
 
 /// The services whose code, Latvian name or English name contain every word of `query`,

@@ -94,19 +94,24 @@ pub fn key_slot(case_id: &str, participant: &Participant) -> String {
     }
 }
 
-/// Keeps letters, digits, `-` and `_`; anything else becomes `_`. Never empty.
+/// Whether a character may stay in a file name: ASCII letters and digits, `-`, `_`, and
+/// any non-ASCII character that is not a space or a control character (letters such as
+/// `ē` or `Ж`; every character that file systems reserve is ASCII).
+pub fn is_file_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || c == '-'
+        || c == '_'
+        || (!c.is_ascii() && !c.is_whitespace() && !c.is_control())
+}
+
+/// Keeps the characters [`is_file_name_char`] allows; anything else becomes `_`. Never
+/// empty.
 pub fn safe_file_stem(text: &str) -> String {
     let stem: String = text
         .trim()
         .chars()
         .take(80)
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
+        .map(|c| if is_file_name_char(c) { c } else { '_' })
         .collect();
     if stem.is_empty() {
         "plan".to_string()

@@ -388,3 +388,11 @@ fn every_key_built_at_run_time_is_in_the_catalogue() {
         assert!(has(&format!("area.{}", service.area)), "{}", service.code);
     }
 }
+
+#[test]
+fn fold_lowers_every_latvian_capital_and_keeps_other_scripts() {
+    assert_eq!(fold("ĀČĒĢĪĶĻŅŠŪŽ āčēģīķļņšūž"), "acegiklnsuz acegiklnsuz");
+    assert_eq!(fold("ÀÉÎÕÜÝŸ ŁŃŘŚŹŻ"), "aeiouyy lnrszz");
+    // Other scripts are kept as they are (no catalogue name uses them).
+    assert_eq!(fold("ЖΩ 42"), "ЖΩ 42");
+}

@@ -393,3 +393,9 @@ fn differences_are_placed_in_words() {
         assert!(has(key), "{key}");
     }
 }
+
+#[test]
+fn file_stems_keep_non_ascii_letters_and_replace_reserved_characters() {
+    assert_eq!(safe_file_stem("Ģimene/Žanis: «1»"), "Ģimene_Žanis__«1»");
+    assert_eq!(safe_file_stem("a\tb c"), "a_b_c");
+}

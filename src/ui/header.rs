@@ -49,6 +49,6 @@ fn language_switch() -> El {
                     lang.set(option);
                     crate::storage::save_lang(option);
                 })
-                .text(&option.tag().to_uppercase())
+                .text(&option.tag().to_ascii_uppercase())
         }))
 }

@@ -456,7 +456,7 @@ pub fn file_stem(case: &Value, id: &str) -> String {
     label
         .chars()
         .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
+            if crate::signing::is_file_name_char(c) {
                 c
             } else {
                 '_'
