@@ -49,6 +49,11 @@ pub fn el(tag: &str) -> El {
         .expect("valid element names are fixed in code"))
 }
 
+/// A `<button type="button">` with its classes (the app's forms are never submitted).
+pub fn button(class: &str) -> El {
+    el("button").attr("type", "button").class(class)
+}
+
 /// Runs a component's body untracked: signals read while building it (to compute initial
 /// texts and decide its shape) do not make the surrounding region rebuild. Its own
 /// bindings and regions track what they read.

@@ -154,10 +154,7 @@ pub fn start_screen() -> View {
 
 /// A small button (`type="button"`) with a class and a handler.
 fn button(class: &str, on_click: impl FnMut(web_sys::Event) + 'static) -> El {
-    el("button")
-        .attr("type", "button")
-        .class(class)
-        .on("click", on_click)
+    crate::ui::dom::button(class).on("click", on_click)
 }
 
 /// One case on the list, with its actions; delete asks for confirmation in place.

@@ -361,10 +361,7 @@ fn open_file(state: RwSignal<VerifyState>, file: web_sys::File) {
 
 /// A `<button type="button">` with a class and a click handler.
 fn button(class: &str, on_click: impl FnMut(web_sys::Event) + 'static) -> El {
-    el("button")
-        .attr("type", "button")
-        .class(class)
-        .on("click", on_click)
+    crate::ui::dom::button(class).on("click", on_click)
 }
 
 /// The file picker inside a drop zone.

@@ -2,7 +2,7 @@
 //! links to the parents' goals, the five GAS level descriptions, baseline, weight and
 //! (at the review) the attained level; the GAS T-scores of the goals so far.
 
-use super::team::{button, inline_problems, within_except};
+use super::team::{inline_problems, within_except};
 use crate::draft::{field_id, remove_at, set_at, text_of, FieldKind};
 use crate::i18n::Lang;
 use crate::i18n::{t, tf};

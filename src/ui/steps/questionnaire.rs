@@ -88,11 +88,6 @@ fn problem_target(problem: &Problem) -> Option<(usize, usize, Option<&'static st
     }
 }
 
-/// A button (`type="button"`) with its classes.
-fn button(class: &str) -> El {
-    el("button").attr("type", "button").class(class)
-}
-
 /// The page's main heading, which takes focus when the page changes.
 fn step_title() -> El {
     el("h1").id("step-title").attr("tabindex", "-1")

@@ -60,11 +60,6 @@ fn is_parent_rank_problem(p: &Problem) -> bool {
                 .any(|(k, v)| k == "ranking" && v == "parent"))
 }
 
-/// A button (`type="button"`) with its classes.
-fn button(class: &str) -> El {
-    el("button").attr("type", "button").class(class)
-}
-
 /// The ranking step's screen.
 pub fn ranking_step() -> View {
     component(|| {

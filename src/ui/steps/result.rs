@@ -683,11 +683,6 @@ fn what_if(computed: Computed) -> View {
     })
 }
 
-/// A `type="button"` button with its classes.
-fn button(class: &str) -> El {
-    el("button").attr("type", "button").class(class)
-}
-
 /// The panel itself: the trial weights and budget, the comparison, the actions and the
 /// confirmation. Nothing here reads a signal while building; its bindings and regions do.
 fn what_if_panel(s: Trial) -> El {

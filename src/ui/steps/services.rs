@@ -62,11 +62,6 @@ fn result_meta(text: &str) -> El {
     el("span").class("search-result-meta").text(text)
 }
 
-/// A button (`type="button"`) with its classes.
-fn button(class: &str) -> El {
-    el("button").attr("type", "button").class(class)
-}
-
 /// The services step's screen.
 pub fn services_step() -> View {
     component(|| {

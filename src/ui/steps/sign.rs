@@ -54,10 +54,7 @@ fn storage_problem(error: storage::StorageError) -> Problem {
 
 /// A `<button type="button">` with a class and a click handler.
 fn button(class: &str, on_click: impl FnMut(web_sys::Event) + 'static) -> El {
-    el("button")
-        .attr("type", "button")
-        .class(class)
-        .on("click", on_click)
+    crate::ui::dom::button(class).on("click", on_click)
 }
 
 /// The sign step's screen.

@@ -99,11 +99,6 @@ fn has_role(members: Memo<Vec<(usize, String)>>, code: StoredValue<String>) -> b
     members.with(|m| code.with_value(|c| m.iter().any(|(_, r)| r == c)))
 }
 
-/// A `type="button"` button with a class.
-pub(super) fn button(class: &str) -> El {
-    el("button").attr("type", "button").class(class)
-}
-
 /// The team step's screen.
 pub fn team_step() -> View {
     component(|| {
