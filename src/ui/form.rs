@@ -97,21 +97,46 @@ impl Bound {
                     .get()
                     .map(|p| {
                         let lang = lang.get();
-                        el("p")
-                            .class("error-message")
-                            .id(&error_id)
-                            .child(
-                                el("span")
-                                    .class("visually-hidden")
-                                    .text(t(lang, "form.error_prefix"))
-                                    .text(" "),
-                            )
-                            .text(&problem_text(lang, &p))
+                        error_text(
+                            el("p").class("error-message").id(&error_id),
+                            lang,
+                            &problem_text(lang, &p),
+                        )
                     })
                     .into()
             })
             .child(control)
     }
+}
+
+/// Appends an error's words to `element`, after a visually hidden "Error:" for screen
+/// readers (the inline error of a field or a list).
+pub fn error_text(element: El, lang: Lang, text: &str) -> El {
+    element
+        .child(
+            el("span")
+                .class("visually-hidden")
+                .text(t(lang, "form.error_prefix"))
+                .text(" "),
+        )
+        .text(text)
+}
+
+/// The GOV.UK error summary box around `list` (the links to the problems); focused by
+/// its id `error-summary` when the user tries to go on.
+pub fn error_summary_box(lang: Lang, list: El) -> El {
+    el("div")
+        .class("error-summary")
+        .id("error-summary")
+        .attr("role", "alert")
+        .attr("tabindex", "-1")
+        .attr("aria-labelledby", "error-summary-title")
+        .child(
+            el("h2")
+                .id("error-summary-title")
+                .text(t(lang, "form.error_summary_title")),
+        )
+        .child(list)
 }
 
 /// Writes `text`, stored as `kind`, at `path` in the case (autosaved).
@@ -361,19 +386,7 @@ pub fn error_summary(scope: &'static [&'static str]) -> View {
                         .text(&text),
                 )
             });
-            el("div")
-                .class("error-summary")
-                .id("error-summary")
-                .attr("role", "alert")
-                .attr("tabindex", "-1")
-                .attr("aria-labelledby", "error-summary-title")
-                .child(
-                    el("h2")
-                        .id("error-summary-title")
-                        .text(t(lang, "form.error_summary_title")),
-                )
-                .child(el("ul").children(items))
-                .into()
+            error_summary_box(lang, el("ul").children(items)).into()
         })
     })
 }

@@ -9,7 +9,7 @@ use crate::i18n::{t, tf};
 use crate::team_edit::{self, GAS_LEVELS};
 use crate::ui::app::use_app;
 use crate::ui::browser::focus_id_later;
-use crate::ui::form::{error_summary, problem_text, step_actions, Field, Select};
+use crate::ui::form::{error_summary, error_text, problem_text, step_actions, Field, Select};
 use crate::ui::prelude::*;
 use crate::ui::workspace::{use_case, Step};
 use serde_json::Value;
@@ -506,16 +506,11 @@ fn attained_select(index: usize) -> El {
                     .get()
                     .map(|p| {
                         let lang = lang.get();
-                        el("p")
-                            .class("error-message")
-                            .id(&error_id)
-                            .child(
-                                el("span")
-                                    .class("visually-hidden")
-                                    .text(t(lang, "form.error_prefix"))
-                                    .text(" "),
-                            )
-                            .text(&problem_text(lang, &p))
+                        error_text(
+                            el("p").class("error-message").id(&error_id),
+                            lang,
+                            &problem_text(lang, &p),
+                        )
                     })
                     .into()
             })

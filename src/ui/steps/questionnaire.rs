@@ -10,7 +10,7 @@ use crate::exchange::{self, ExchangeError};
 use crate::i18n::{t, tf, Lang};
 use crate::ui::app::use_app;
 use crate::ui::browser;
-use crate::ui::form::{problem_text, step_actions};
+use crate::ui::form::{error_summary_box, error_text, problem_text, step_actions};
 use crate::ui::prelude::*;
 use crate::ui::workspace::{file_stem, reference, use_case, CaseCtx, Step};
 use serde_json::Value;
@@ -107,22 +107,6 @@ fn goal_n(element: El, index: usize) -> El {
         "n",
         (index + 1).to_string(),
     )
-}
-
-/// The error summary box around `list` (the links to the problems).
-fn error_summary_box(lang: Lang, list: El) -> El {
-    el("div")
-        .class("error-summary")
-        .id("error-summary")
-        .attr("role", "alert")
-        .attr("tabindex", "-1")
-        .attr("aria-labelledby", "error-summary-title")
-        .child(
-            el("h2")
-                .id("error-summary-title")
-                .text(t(lang, "form.error_summary_title")),
-        )
-        .child(list)
 }
 
 /// The questionnaire step's screen.
@@ -753,18 +737,7 @@ fn inline_error(lang: RwSignal<Lang>, id: String, problem: Memo<Option<String>>)
     dyn_view(move || {
         problem
             .get()
-            .map(|text| {
-                el("p")
-                    .class("error-message")
-                    .id(&id)
-                    .child(
-                        el("span")
-                            .class("visually-hidden")
-                            .text(t(lang.get(), "form.error_prefix"))
-                            .text(" "),
-                    )
-                    .text(&text)
-            })
+            .map(|text| error_text(el("p").class("error-message").id(&id), lang.get(), &text))
             .into()
     })
 }

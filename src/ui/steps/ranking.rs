@@ -11,7 +11,7 @@ use crate::exchange::{self, ExchangeError, RankingImport};
 use crate::i18n::{t, tf, Lang};
 use crate::ui::app::{use_app, Screen};
 use crate::ui::browser;
-use crate::ui::form::{move_buttons, problem_text, step_actions};
+use crate::ui::form::{error_summary_box, move_buttons, problem_text, step_actions};
 use crate::ui::prelude::*;
 use crate::ui::workspace::{file_stem, reference, use_case, Step};
 use rust_decimal::Decimal;
@@ -164,19 +164,7 @@ pub fn ranking_step() -> View {
                         .text(t(l, "ranking.services_problems")),
                 )
             });
-            el("div")
-                .class("error-summary")
-                .id("error-summary")
-                .attr("role", "alert")
-                .attr("tabindex", "-1")
-                .attr("aria-labelledby", "error-summary-title")
-                .child(
-                    el("h2")
-                        .id("error-summary-title")
-                        .text(t(l, "form.error_summary_title")),
-                )
-                .child(el("ul").children(links).child_opt(services_link))
-                .into()
+            error_summary_box(l, el("ul").children(links).child_opt(services_link)).into()
         });
         let list = dyn_view(move || {
             if items.with(Vec::is_empty) {

@@ -15,7 +15,7 @@ use crate::i18n::{format_date, format_money, t, tf, Lang};
 use crate::plan_view::{self, ChartRow, LineChange, LineState, Status};
 use crate::ui::app::{use_app, Screen};
 use crate::ui::browser::focus_id_later;
-use crate::ui::form::{problem_text, step_actions};
+use crate::ui::form::{error_text, problem_text, step_actions};
 use crate::ui::prelude::*;
 use crate::ui::workspace::{reference, use_case, CaseCtx, Step};
 use rust_decimal::Decimal;
@@ -738,16 +738,11 @@ fn what_if_panel(s: Trial) -> El {
             invalid()
                 .then(|| {
                     let l = s.lang.get();
-                    el("p")
-                        .class("error-message")
-                        .id("whatif-budget-error")
-                        .child(
-                            el("span")
-                                .class("visually-hidden")
-                                .text(t(l, "form.error_prefix"))
-                                .text(" "),
-                        )
-                        .text(t(l, "whatif.budget.invalid"))
+                    error_text(
+                        el("p").class("error-message").id("whatif-budget-error"),
+                        l,
+                        t(l, "whatif.budget.invalid"),
+                    )
                 })
                 .into()
         })

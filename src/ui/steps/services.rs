@@ -10,7 +10,7 @@ use crate::i18n::{format_money, t, tf, Lang};
 use crate::plan_view;
 use crate::ui::app::use_app;
 use crate::ui::browser::focus_id_later;
-use crate::ui::form::{error_summary, move_buttons, problem_text, step_actions, Field};
+use crate::ui::form::{error_summary, error_text, move_buttons, problem_text, step_actions, Field};
 use crate::ui::prelude::*;
 use crate::ui::workspace::{reference, use_case, Step};
 use rust_decimal::Decimal;
@@ -46,15 +46,11 @@ fn quantity_of(case: &Value, index: usize) -> Option<u64> {
 
 /// An inline error message: the problem's words after a hidden "Error:".
 fn error_message(lang: Lang, problem: &crate::engine::problem::Problem) -> El {
-    el("p")
-        .class("error-message")
-        .child(
-            el("span")
-                .class("visually-hidden")
-                .text(t(lang, "form.error_prefix"))
-                .text(" "),
-        )
-        .text(&problem_text(lang, problem))
+    error_text(
+        el("p").class("error-message"),
+        lang,
+        &problem_text(lang, problem),
+    )
 }
 
 /// One line of a search result's details.

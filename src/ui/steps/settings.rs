@@ -9,7 +9,7 @@ use crate::engine::problem::Problem;
 use crate::i18n::{format_money, t, tf, Lang};
 use crate::plan_view;
 use crate::ui::app::use_app;
-use crate::ui::form::{error_summary, problem_text, step_actions, Field};
+use crate::ui::form::{error_summary, error_text, problem_text, step_actions, Field};
 use crate::ui::prelude::*;
 use crate::ui::workspace::{use_case, Step};
 use rust_decimal::Decimal;
@@ -28,22 +28,15 @@ fn problems_within(path: &'static str) -> Memo<Vec<Problem>> {
 
 /// The error message of a group: every problem in `list`, after a hidden "Error:".
 fn error_message(lang: Lang, id: &str, list: &[Problem]) -> El {
-    el("p")
-        .class("error-message")
-        .id(id)
-        .child(
-            el("span")
-                .class("visually-hidden")
-                .text(t(lang, "form.error_prefix"))
-                .text(" "),
-        )
-        .text(
-            &list
-                .iter()
-                .map(|p| problem_text(lang, p))
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
+    error_text(
+        el("p").class("error-message").id(id),
+        lang,
+        &list
+            .iter()
+            .map(|p| problem_text(lang, p))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// The settings step's screen.

@@ -7,7 +7,7 @@ use crate::i18n::{t, tf, Lang};
 use crate::team_edit;
 use crate::ui::app::use_app;
 use crate::ui::browser::focus_id_later;
-use crate::ui::form::{error_summary, problem_text, step_actions, Field};
+use crate::ui::form::{error_summary, error_text, problem_text, step_actions, Field};
 use crate::ui::prelude::*;
 use crate::ui::workspace::{reference, use_case, CaseCtx, Step};
 use serde_json::Value;
@@ -75,15 +75,11 @@ fn inline_problems_boxed(shows: Box<dyn Fn(&str) -> bool + Send + Sync>) -> View
         el("ul")
             .class("inline-problems")
             .children(problems.iter().map(|p| {
-                el("li")
-                    .class("error-message")
-                    .child(
-                        el("span")
-                            .class("visually-hidden")
-                            .text(t(lang, "form.error_prefix"))
-                            .text(" "),
-                    )
-                    .text(&problem_text(lang, p))
+                error_text(
+                    el("li").class("error-message"),
+                    lang,
+                    &problem_text(lang, p),
+                )
             }))
             .into()
     })
