@@ -114,10 +114,9 @@ pub fn goals(case: &Value) -> &[Value] {
 
 /// An id for a new parents' goal: `PG` and one more than the highest `PG<number>` in use.
 pub fn next_goal_id(case: &Value) -> String {
-    let used: BTreeSet<String> = goals(case)
+    let used: Vec<&str> = goals(case)
         .iter()
         .filter_map(|g| g.get("id").and_then(Value::as_str))
-        .map(str::to_string)
         .collect();
     let highest = used
         .iter()
@@ -126,7 +125,7 @@ pub fn next_goal_id(case: &Value) -> String {
         .max()
         .unwrap_or(0);
     let mut n = highest.saturating_add(1);
-    while used.contains(&format!("PG{n}")) {
+    while used.contains(&format!("PG{n}").as_str()) {
         n = n.saturating_add(1);
     }
     format!("PG{n}")
@@ -235,11 +234,12 @@ pub fn read_answers(text: &str) -> Result<Value, ExchangeError> {
     let mut out = Vec::with_capacity(items.len());
     for item in items {
         let goal = item.as_object().ok_or(ExchangeError::Malformed)?;
-        let kept: Map<String, Value> = goal
-            .iter()
-            .filter(|(k, _)| GOAL_KEYS.contains(&k.as_str()))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
+        let mut kept = Map::new();
+        for (k, v) in goal {
+            if GOAL_KEYS.contains(&k.as_str()) {
+                kept.insert(k.clone(), v.clone());
+            }
+        }
         out.push(Value::Object(kept));
     }
     Ok(json!({ "goals": out }))
@@ -279,8 +279,16 @@ fn order_by(items: &[Value], key: &str, fallback: &[usize]) -> Vec<usize> {
         }
     }
     let mut order: Vec<usize> = taken.values().copied().collect();
-    let ranked: BTreeSet<usize> = order.iter().copied().collect();
-    order.extend(fallback.iter().copied().filter(|i| !ranked.contains(i)));
+    let mut ranked = vec![false; n];
+    for &i in &order {
+        ranked[i] = true;
+    }
+    order.extend(
+        fallback
+            .iter()
+            .copied()
+            .filter(|&i| !ranked.get(i).copied().unwrap_or(false)),
+    );
     order
 }
 
@@ -300,11 +308,11 @@ pub fn parents_order(items: &[Value]) -> Vec<usize> {
 /// Whether every item has a parents' rank and together they are 1..n, each once.
 pub fn parent_ranks_complete(items: &[Value]) -> bool {
     let n = items.len();
-    let ranks: BTreeSet<usize> = items
-        .iter()
-        .filter_map(|s| rank_of(s.get("parentRank"), n))
-        .collect();
-    ranks.len() == n
+    let mut seen = vec![false; n + 1];
+    for rank in items.iter().filter_map(|s| rank_of(s.get("parentRank"), n)) {
+        seen[rank] = true;
+    }
+    seen.iter().skip(1).all(|&s| s)
 }
 
 /// Writes `parentRank` = position + 1 for the indexes in `order`.
@@ -491,8 +499,15 @@ pub fn plan_ranking_import(
     if !dup.is_empty() {
         return Err(ExchangeError::DuplicateCodes(dup));
     }
-    let in_case: BTreeSet<&str> = case_codes.iter().map(String::as_str).collect();
-    let in_file: BTreeSet<&str> = entries.iter().map(|e| e.code.as_str()).collect();
+    // Built by insertion: `collect` into a set would add another copy of the sort.
+    let mut in_case = BTreeSet::new();
+    for code in &case_codes {
+        in_case.insert(code.as_str());
+    }
+    let mut in_file = BTreeSet::new();
+    for entry in entries {
+        in_file.insert(entry.code.as_str());
+    }
     let unknown: Vec<String> = in_file
         .difference(&in_case)
         .map(|c| c.to_string())

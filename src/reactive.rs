@@ -473,7 +473,7 @@ pub fn flush() {
                 }
             }
             batch.retain(|&id| rt.node(id).is_some_and(|n| n.alive));
-            batch.sort_by_key(|&id| rt.node(id).map_or(0, |n| n.seq));
+            crate::engine::order::sort_by_key(&mut batch, |&id| rt.node(id).map_or(0, |n| n.seq));
             batch
         });
         if batch.is_empty() {

@@ -514,12 +514,19 @@ fn builtin_files() -> &'static Result<BuiltinFiles, Vec<Problem>> {
 fn builtin_reference() -> &'static Result<ReferenceData, Vec<Problem>> {
     static BUILTIN: OnceLock<Result<ReferenceData, Vec<Problem>>> = OnceLock::new();
     BUILTIN.get_or_init(|| {
-        let catalogue: serde_json::Value = parse_file(CATALOGUE_JSON, "catalogue")?;
+        let catalogue = parse_value(CATALOGUE_JSON, "catalogue")?;
         ReferenceData::with_catalogue(&catalogue)
     })
 }
 
+/// Parses a built-in file. Typed reading goes through a `Value` so each record type has
+/// one deserializer in the wasm (the `&Value` one edited catalogues use) instead of two.
 fn parse_file<T: for<'de> Deserialize<'de>>(text: &str, what: &str) -> Result<T, Vec<Problem>> {
+    let value = parse_value(text, what)?;
+    T::deserialize(&value).map_err(|e| vec![shape_problem("", what, &e)])
+}
+
+fn parse_value(text: &str, what: &str) -> Result<serde_json::Value, Vec<Problem>> {
     serde_json::from_str(text).map_err(|e| vec![shape_problem("", what, &e)])
 }
 
@@ -631,7 +638,7 @@ impl ReferenceData {
 
     /// The built-in catalogue as JSON, e.g. as the starting point of a municipality's edit.
     pub fn builtin_catalogue_json() -> Result<serde_json::Value, Vec<Problem>> {
-        parse_file(CATALOGUE_JSON, "catalogue")
+        parse_value(CATALOGUE_JSON, "catalogue")
     }
 }
 
