@@ -2,6 +2,10 @@
 // the build pipeline and before it moves its staging folder to dist/, with the staging
 // folder in TRUNK_STAGING_DIR; a non-zero exit fails the build.
 //
+// 0. Builds the seal module (the sign step and the verify screen, loaded on demand; see
+//    src/ui/parts.rs): cargo, wasm-bindgen and, for release builds, wasm-opt with the
+//    flags index.html gives trunk. Writes seal-<hash>.js and seal-<hash>_bg.wasm and
+//    names the script in index.html's <meta name="ib-seal">.
 // 1. Writes sw.js: the exact list of the build's files (hashed js/wasm/css, index.html,
 //    data, schema, icons, manifest) and a build version, a hash of all their bytes, in
 //    front of scripts/sw.template.js. Same build, same sw.js: no spurious updates.
@@ -9,10 +13,13 @@
 //    that serve them (scripts/static-server.mjs does).
 //
 // Usage: trunk runs it. By hand: node scripts/postbuild.mjs <folder>  (e.g. dist)
-// Node built-ins only.
+// Node built-ins only; the seal build needs cargo, wasm-bindgen and wasm-opt on PATH
+// (scripts/build.sh sets it).
 
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -38,6 +45,44 @@ function walk(root, sub = '') {
   }
   return out;
 }
+
+function buildSeal() {
+  const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  const target = 'wasm32-unknown-unknown';
+  const profile = release ? 'release' : 'debug';
+  run('cargo', ['build', '--offline', ...(release ? ['--release'] : []), '--target', target, '--bin', 'ib-planner-seal']);
+  const targetDir = process.env.CARGO_TARGET_DIR || 'target';
+  const tmp = mkdtempSync(join(tmpdir(), 'ib-seal-'));
+  try {
+    run('wasm-bindgen', [
+      '--target', 'web', '--no-typescript', '--out-dir', tmp, '--out-name', 'seal',
+      join(targetDir, target, profile, 'ib-planner-seal.wasm'),
+    ]);
+    if (release) {
+      const page = readFileSync(process.env.TRUNK_HTML_FILE || 'index.html', 'utf8');
+      const params = (page.match(/data-wasm-opt-params="([^"]*)"/) || [])[1] || '';
+      const wasm = join(tmp, 'seal_bg.wasm');
+      run('wasm-opt', [...params.split(/\s+/).filter(Boolean), '-Oz', wasm, '-o', wasm]);
+    }
+    const js = readFileSync(join(tmp, 'seal.js'));
+    const wasm = readFileSync(join(tmp, 'seal_bg.wasm'));
+    const name = `seal-${createHash('sha256').update(js).update(wasm).digest('hex').slice(0, 16)}`;
+    for (const old of readdirSync(dir)) if (/^seal-[0-9a-f]+(\.js|_bg\.wasm)$/.test(old)) unlinkSync(join(dir, old));
+    writeFileSync(join(dir, `${name}.js`), js);
+    writeFileSync(join(dir, `${name}_bg.wasm`), wasm);
+    const indexPath = join(dir, 'index.html');
+    const meta = `<meta name="ib-seal" content="${name}.js">`;
+    let index = readFileSync(indexPath, 'utf8').replace(/<meta name="ib-seal"[^>]*>\n?/, '');
+    if (!index.includes('</head>')) throw new Error('index.html has no </head>');
+    index = index.replace('</head>', `${meta}\n</head>`);
+    writeFileSync(indexPath, index);
+    console.log(`postbuild: seal module ${name} (${(wasm.length / 1000).toFixed(1)} kB wasm)`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+buildSeal();
 
 // Old compressed files (a re-run by hand) go first: they are rewritten below.
 for (const rel of walk(dir)) if (COMPRESSED.test(rel)) unlinkSync(join(dir, rel));

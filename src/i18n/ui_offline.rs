@@ -13,4 +13,17 @@ pub static ROWS: &[(&str, &str, &str)] = &[
         "Your cases and drafts on this device are kept.",
     ),
     ("offline.update.reload", "Pārlādēt", "Reload"),
+    // The sign step and the verify screen load on demand (src/ui/parts.rs).
+    ("part.loading", "Ielādē…", "Loading…"),
+    (
+        "part.failed.title",
+        "Šo daļu neizdevās ielādēt",
+        "This part could not be loaded",
+    ),
+    (
+        "part.failed.body",
+        "Pārbaudiet savienojumu un mēģiniet vēlreiz. Jūsu lieta ir saglabāta šajā ierīcē.",
+        "Check the connection and try again. Your case is kept on this device.",
+    ),
+    ("part.retry", "Mēģināt vēlreiz", "Try again"),
 ];

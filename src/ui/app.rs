@@ -71,7 +71,7 @@ impl AppState {
     }
 }
 
-fn focus_main_heading() {
+pub(crate) fn focus_main_heading() {
     // After the next render, so the new heading exists.
     let _ = request_animation_frame_safe(|| {
         if let Some(h1) = web_sys::window()
@@ -164,7 +164,7 @@ pub fn app() -> View {
                 .attr("tabindex", "-1")
                 .dyn_view(move || match case_id.get() {
                     Some(id) => super::workspace::workspace(id),
-                    None if is_verify.get() => super::verify::verify_screen(),
+                    None if is_verify.get() => super::parts::verify_part(),
                     None => super::start::start_screen(),
                 }),
         )

@@ -7,6 +7,7 @@ pub mod browser;
 pub mod dom;
 pub mod form;
 mod header;
+pub mod parts;
 pub mod prelude;
 mod start;
 mod steps;

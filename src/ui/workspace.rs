@@ -159,6 +159,19 @@ pub struct CaseCtx {
 }
 
 impl CaseCtx {
+    /// A case in memory, validated as it changes (under the current owner).
+    pub fn standalone(id: String, case: Value) -> CaseCtx {
+        let case = RwSignal::new(case);
+        CaseCtx {
+            id: StoredValue::new(id),
+            case,
+            problems: Memo::new(move |_| case.with(validate)),
+            save_state: RwSignal::new(SaveState::Unchanged),
+            show_errors: RwSignal::new(false),
+            labels: StoredValue::new(Default::default()),
+        }
+    }
+
     /// Changes the case with `f`; the change is saved at once.
     pub fn update(&self, f: impl FnOnce(&mut Value)) {
         self.case.update(f);
@@ -246,19 +259,14 @@ fn back_to_cases() -> El {
 fn case_view(stored: StoredCase) -> View {
     let app = use_app();
     let lang = app.lang;
-    let id = StoredValue::new(stored.id.clone());
-    let case = RwSignal::new(stored.case);
-    let problems = Memo::new(move |_| case.with(validate));
-    let save_state = RwSignal::new(SaveState::Unchanged);
-    let show_errors = RwSignal::new(false);
-    let ctx = CaseCtx {
+    let ctx = CaseCtx::standalone(stored.id, stored.case);
+    let CaseCtx {
         id,
         case,
-        problems,
         save_state,
         show_errors,
-        labels: StoredValue::new(Default::default()),
-    };
+        ..
+    } = ctx;
     provide_context(ctx);
 
     // Save after every change. The first run only registers the dependency.

@@ -12,6 +12,8 @@ mod settings;
 mod sign;
 mod team;
 
+pub(crate) use sign::sign_step;
+
 use super::workspace::Step;
 use crate::ui::prelude::*;
 
@@ -23,7 +25,7 @@ pub fn render(step: Step) -> View {
         Step::Ranking => ranking::ranking_step(),
         Step::Settings => settings::settings_step(),
         Step::Result => result::result_step(),
-        Step::Sign => sign::sign_step(),
+        Step::Sign => crate::ui::parts::sign_part(),
         Step::Team => team::team_step(),
         Step::Assessment => assessment::assessment_step(),
         Step::Goals => goals::goals_step(),

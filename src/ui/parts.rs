@@ -1,0 +1,272 @@
+//! Parts of the app that load on demand. The sign step and the verify screen (with the
+//! signature and recomputation code they need: Ed25519, SHA-256, JCS, the plan
+//! comparison) are a second wasm module, `seal`, so the first load stays small.
+//!
+//! - **Both sides live here.** The main app's side is [`sign_part`] and [`verify_part`]:
+//!   a host element, a loading message and, if loading fails, an error with a retry
+//!   button. The seal module's side is [`mount_sign`] and [`mount_verify`], which
+//!   `src/bin/seal.rs` exports to JavaScript; the main wasm never calls them, so link-time
+//!   optimisation leaves them (and everything only they use) out of it.
+//! - **Loading:** `scripts/postbuild.mjs` builds `seal-<hash>.js` and
+//!   `seal-<hash>_bg.wasm` beside the app and names the script in
+//!   `<meta name="ib-seal">`; the service worker precaches both like every other file.
+//! - **State:** each module has its own reactive runtime. The main app hands the seal
+//!   module the case id, the case as JSON, the language and a callback; the sign step
+//!   reports each change of the case through the callback, and the main app stores it
+//!   (it stays the only writer of the case). A language switch in the header is passed
+//!   on with `set_lang`. Navigation is through the URL hash, which the main app follows.
+
+use crate::i18n::Lang;
+use crate::reactive::{on_cleanup, Owner};
+use crate::ui::app::{use_app, Screen};
+use crate::ui::prelude::*;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(inline_js = r#"
+let seal = null;
+function load() {
+  if (!seal) {
+    const meta = document.querySelector('meta[name="ib-seal"]');
+    if (!meta) return Promise.reject(new Error('index.html names no seal module (<meta name="ib-seal">)'));
+    const js = new URL(meta.content, document.baseURI);
+    const wasm = new URL(js.pathname.replace(/\.js$/, '_bg.wasm'), js);
+    seal = import(js.href).then(async (m) => { await m.default({ module_or_path: wasm }); return m; });
+    seal.catch(() => { seal = null; });
+  }
+  return seal;
+}
+export function mount_part(name, host, args, lang) {
+  return load().then((m) => m['mount_' + name](host, args, lang));
+}
+export function part_set_lang(part, lang) { part.set_lang(lang); }
+export function part_unmount(part) { part.unmount(); part.free(); }
+"#)]
+extern "C" {
+    fn mount_part(
+        name: &str,
+        host: &web_sys::Element,
+        args: &JsValue,
+        lang: &str,
+    ) -> js_sys::Promise;
+    #[wasm_bindgen(catch)]
+    fn part_set_lang(part: &JsValue, lang: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch)]
+    fn part_unmount(part: &JsValue) -> Result<(), JsValue>;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = warn)]
+    fn console_warn(message: &str, error: &JsValue);
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum PartState {
+    Loading,
+    Failed,
+    Ready,
+}
+
+/// The main app's placeholder for a seal part: loads the module, mounts the part into a
+/// host element, keeps its language in step and unmounts it when the screen goes away.
+/// `keep` lives as long as the part (the callbacks the part holds).
+fn part_host(name: &'static str, args: JsValue, keep: Box<dyn std::any::Any>) -> View {
+    let lang = use_app().lang;
+    let state = RwSignal::new(PartState::Loading);
+    // Plain shared cells, not reactive values: the load finishes in a task that may run
+    // after this screen (and its owner) are gone.
+    let part: Rc<RefCell<Option<JsValue>>> = Rc::default();
+    let alive = Rc::new(Cell::new(true));
+    let host = el("div").class("part-host");
+    let host_element = host.element().clone();
+    let load = {
+        let part = Rc::clone(&part);
+        let alive = Rc::clone(&alive);
+        move || {
+            state.set(PartState::Loading);
+            let (part, alive) = (Rc::clone(&part), Rc::clone(&alive));
+            let promise = mount_part(name, &host_element, &args, lang.get_untracked().tag());
+            wasm_bindgen_futures::spawn_local(async move {
+                match wasm_bindgen_futures::JsFuture::from(promise).await {
+                    // The screen went away while the module loaded: unmount at once.
+                    Ok(mounted) if !alive.get() => {
+                        let _ = part_unmount(&mounted);
+                    }
+                    Ok(mounted) => {
+                        *part.borrow_mut() = Some(mounted);
+                        state.set(PartState::Ready);
+                        // Navigation focuses the new screen's heading, which did not
+                        // exist yet when it tried.
+                        let nothing_focused = web_sys::window()
+                            .and_then(|w| w.document())
+                            .and_then(|d| d.active_element())
+                            .is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
+                        if nothing_focused {
+                            super::app::focus_main_heading();
+                        }
+                    }
+                    Err(error) => {
+                        console_warn("IB plānotājs: the seal module did not load:", &error);
+                        if alive.get() {
+                            state.set(PartState::Failed);
+                        }
+                    }
+                }
+            });
+        }
+    };
+    load();
+    {
+        let part = Rc::clone(&part);
+        Effect::new(move |_| {
+            let tag = lang.get().tag();
+            if let Some(p) = part.borrow().as_ref() {
+                let _ = part_set_lang(p, tag);
+            }
+        });
+    }
+    on_cleanup(move || {
+        alive.set(false);
+        if let Some(p) = part.borrow_mut().take() {
+            let _ = part_unmount(&p);
+        }
+        drop(keep);
+    });
+    let retry = load.clone();
+    el("div")
+        .class("part")
+        .dyn_view(move || match state.get() {
+            PartState::Loading => el("p")
+                .class("part-loading")
+                .attr("role", "status")
+                .tr("part.loading")
+                .into(),
+            PartState::Failed => {
+                let retry = retry.clone();
+                el("div")
+                    .class("alert alert-error")
+                    .attr("role", "alert")
+                    .child(el("h2").tr("part.failed.title"))
+                    .child(el("p").tr("part.failed.body"))
+                    .child(
+                        crate::ui::dom::button("button button-primary")
+                            .on("click", move |_| retry())
+                            .tr("part.retry"),
+                    )
+                    .into()
+            }
+            PartState::Ready => View::empty(),
+        })
+        .child(host)
+        .into()
+}
+
+/// The sign step, loaded on demand (main app side).
+pub fn sign_part() -> View {
+    component(|| {
+        let ctx = super::workspace::use_case();
+        let id = ctx.id.get_value();
+        let case_json = ctx.case.with_untracked(|c| c.to_string());
+        let on_change = Closure::<dyn Fn(String)>::new(move |json: String| {
+            if let Ok(value) = serde_json::from_str::<serde_json::Value>(&json) {
+                if ctx.case.with_untracked(|c| *c != value) {
+                    ctx.case.set(value);
+                }
+            }
+        });
+        let args = js_sys::Array::of3(
+            &JsValue::from_str(&id),
+            &JsValue::from_str(&case_json),
+            on_change.as_ref(),
+        );
+        part_host("sign", args.into(), Box::new(on_change))
+    })
+}
+
+/// The verify screen, loaded on demand (main app side).
+pub fn verify_part() -> View {
+    component(|| part_host("verify", JsValue::UNDEFINED, Box::new(())))
+}
+
+/// A part mounted by the seal module: its owner and language.
+pub struct Mounted {
+    owner: Owner,
+    lang: RwSignal<Lang>,
+    host: web_sys::Element,
+}
+
+impl Mounted {
+    /// Follows the main app's language.
+    pub fn set_lang(&self, tag: &str) {
+        if let Some(lang) = Lang::from_tag(tag) {
+            if self.lang.try_with_untracked(|l| *l != lang) == Some(true) {
+                self.lang.set(lang);
+            }
+        }
+    }
+
+    /// Disposes the part and empties its host.
+    pub fn unmount(&self) {
+        self.owner.cleanup();
+        self.host.set_text_content(None);
+    }
+}
+
+/// Builds `screen` into `host` under a new root owner with its own app state.
+fn mount_with(
+    host: web_sys::Element,
+    lang: &str,
+    screen: Screen,
+    build: impl FnOnce() -> View,
+) -> Mounted {
+    let owner = Owner::new();
+    let lang = Lang::from_tag(lang).unwrap_or_default();
+    let (lang, view) = owner.with(|| {
+        let lang = RwSignal::new(lang);
+        provide_context(super::app::AppState {
+            lang,
+            screen: RwSignal::new(screen),
+        });
+        (lang, build())
+    });
+    host.set_text_content(None);
+    crate::ui::dom::mount(&host, view);
+    Mounted { owner, lang, host }
+}
+
+/// The sign step (seal module side). `args` is `[case id, case JSON, on_change]`; every
+/// change of the case is passed to `on_change` as JSON.
+pub fn mount_sign(host: web_sys::Element, args: JsValue, lang: &str) -> Mounted {
+    let args: js_sys::Array = args.unchecked_into();
+    let id = args.get(0).as_string().unwrap_or_default();
+    let case = args
+        .get(1)
+        .as_string()
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .unwrap_or(serde_json::Value::Null);
+    let on_change: js_sys::Function = args.get(2).unchecked_into();
+    let screen = Screen::Case {
+        id: id.clone(),
+        step: super::workspace::Step::Sign,
+    };
+    mount_with(host, lang, screen, move || {
+        let ctx = super::workspace::CaseCtx::standalone(id, case);
+        provide_context(ctx);
+        // Report every change after the first run (which is the case as received).
+        Effect::new(move |first: Option<()>| {
+            let json = ctx.case.with(|c| c.to_string());
+            if first.is_some() {
+                let _ = on_change.call1(&JsValue::NULL, &JsValue::from_str(&json));
+            }
+        });
+        super::steps::sign_step()
+    })
+}
+
+/// The verify screen (seal module side). `args` is unused.
+pub fn mount_verify(host: web_sys::Element, _args: JsValue, lang: &str) -> Mounted {
+    mount_with(host, lang, Screen::Verify, super::verify::verify_screen)
+}
