@@ -3,8 +3,9 @@
 // Prints raw, gzip and brotli sizes of every file the browser needs to show the start
 // screen (index.html and what it references: scripts and their static imports, the
 // .wasm, stylesheets, the favicon), their totals, and, for information, what the service
-// worker fetches after that on a first visit. Fails (exit 1) when the start-screen files
-// together exceed 250 kB brotli-compressed or the .wasm exceeds 700 kB raw
+// worker fetches after that on a first visit, and the seal module the sign step and the
+// verify screen load on demand. Fails (exit 1) when the start-screen files together
+// exceed 250 kB brotli-compressed or any .wasm (the app's or the seal's) exceeds 700 kB raw
 // (1 kB = 1000 bytes). Compressed sizes are those of the .br/.gz files beside each file
 // (scripts/postbuild.mjs writes them), or computed the same way when they are missing.
 //
@@ -109,10 +110,18 @@ if (existsSync(join(dist, 'sw.js'))) {
   const list = JSON.parse((sw.match(/const PRECACHE = (\[[\s\S]*?\]);/) || [])[1] || '[]');
   later = ['sw.js', ...list].filter((file) => !start.has(file) && existsSync(join(dist, file)));
 }
-if (later.length) table('Then fetched by the service worker on the first visit (not budgeted):', later.sort().map(measure));
+// The seal module (src/ui/parts.rs): loaded when the sign step or the verify screen opens.
+const sealScript = (html.match(/<meta name="ib-seal" content="([^"]*)"/) || [])[1];
+const seal = sealScript ? [sealScript, sealScript.replace(/\.js$/, '_bg.wasm')] : [];
+const sealRows = seal.filter((file) => existsSync(join(dist, file))).map(measure);
+if (sealRows.length) table('Loaded on demand: the sign step and the verify screen (seal module):', sealRows);
+later = later.filter((file) => !seal.includes(file));
+if (later.length) table('Fetched by the service worker after the first load (not budgeted):', later.sort().map(measure));
 
-const wasm = startRows.filter((r) => r.file.endsWith('.wasm'));
+// Every .wasm of the build is held to the raw budget, the on-demand one too.
+const wasm = [...startRows, ...sealRows].filter((r) => r.file.endsWith('.wasm'));
 const problems = [];
+for (const file of seal) if (!existsSync(join(dist, file))) problems.push(`the seal module file ${file} named in index.html is missing`);
 if (wasm.length === 0) problems.push('no .wasm file among the start-screen files');
 if (startTotal.brotli > BUDGET_START_BROTLI)
   problems.push(`start-screen files are ${kb(startTotal.brotli)} brotli, over the ${kb(BUDGET_START_BROTLI)} budget`);

@@ -46,15 +46,13 @@ count_cargo_tests "$logs/wasm.log" "wasm"
 
 layer "Release build"
 bash scripts/build.sh 2>&1 | tail -n 5
-# The size budget (issue 5: start screen <= 250 kB brotli, .wasm <= 700 kB raw) is NOT
-# met yet by the full workflow build (about 0.88 MB raw wasm). Until it is, an overrun
-# is reported loudly here but does not stop the other layers; set SIZE_BUDGET=enforce
-# to make it fatal (and make that the default again once the wasm fits).
+# The first-load size budget (start screen <= 250 kB brotli, .wasm <= 700 kB raw) fails
+# the run. SIZE_BUDGET=report only reports an overrun, for measuring work in progress.
 if ! node scripts/size-budget.mjs; then
-  if [ "${SIZE_BUDGET:-report}" = enforce ]; then
+  if [ "${SIZE_BUDGET:-enforce}" != report ]; then
     exit 1
   fi
-  echo "WARNING: the first-load size budget is exceeded (see the table above; issue 5 is open)." >&2
+  echo "WARNING: the first-load size budget is exceeded (see the table above)." >&2
 fi
 
 layer "End-to-end tests (Playwright + axe-core)"

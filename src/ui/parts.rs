@@ -63,6 +63,15 @@ extern "C" {
     fn console_warn(message: &str, error: &JsValue);
 }
 
+/// Whether focus is nowhere in particular (on `<body>`), as after the element that had it
+/// was removed by a navigation.
+fn nothing_focused() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"))
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum PartState {
     Loading,
@@ -100,11 +109,7 @@ fn part_host(name: &'static str, args: JsValue, keep: Box<dyn std::any::Any>) ->
                         state.set(PartState::Ready);
                         // Navigation focuses the new screen's heading, which did not
                         // exist yet when it tried.
-                        let nothing_focused = web_sys::window()
-                            .and_then(|w| w.document())
-                            .and_then(|d| d.active_element())
-                            .is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
-                        if nothing_focused {
+                        if nothing_focused() {
                             super::app::focus_main_heading();
                         }
                     }
@@ -112,6 +117,9 @@ fn part_host(name: &'static str, args: JsValue, keep: Box<dyn std::any::Any>) ->
                         console_warn("IB plānotājs: the seal module did not load:", &error);
                         if alive.get() {
                             state.set(PartState::Failed);
+                            if nothing_focused() {
+                                super::app::focus_main_heading();
+                            }
                         }
                     }
                 }
@@ -149,7 +157,7 @@ fn part_host(name: &'static str, args: JsValue, keep: Box<dyn std::any::Any>) ->
                 el("div")
                     .class("alert alert-error")
                     .attr("role", "alert")
-                    .child(el("h2").tr("part.failed.title"))
+                    .child(el("h1").attr("tabindex", "-1").tr("part.failed.title"))
                     .child(el("p").tr("part.failed.body"))
                     .child(
                         crate::ui::dom::button("button button-primary")
