@@ -50,7 +50,7 @@ function buildSeal() {
   const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
   const target = 'wasm32-unknown-unknown';
   const profile = release ? 'release' : 'debug';
-  run('cargo', ['build', '--offline', ...(release ? ['--release'] : []), '--target', target, '--bin', 'ib-planner-seal']);
+  run('cargo', ['build', '--offline', '--locked', ...(release ? ['--release'] : []), '--target', target, '--bin', 'ib-planner-seal']);
   const targetDir = process.env.CARGO_TARGET_DIR || 'target';
   const tmp = mkdtempSync(join(tmpdir(), 'ib-seal-'));
   try {
