@@ -105,6 +105,8 @@ fn part_host(name: &'static str, args: JsValue, keep: Box<dyn std::any::Any>) ->
                         let _ = part_unmount(&mounted);
                     }
                     Ok(mounted) => {
+                        // The language may have changed while the module loaded.
+                        let _ = part_set_lang(&mounted, lang.get_untracked().tag());
                         *part.borrow_mut() = Some(mounted);
                         state.set(PartState::Ready);
                         // Navigation focuses the new screen's heading, which did not

@@ -56,4 +56,20 @@ test.describe('without a service worker', () => {
     await expect(page.getByRole('alert')).toHaveCount(0);
     expect(uncaught).toEqual([]);
   });
+
+  test('a language switch while the module loads reaches it once it is there', async ({ guardedPage: page }) => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(/\/seal-[0-9a-f]+_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/#/verify');
+    await expect(page.getByRole('status').filter({ hasText: 'Ielādē…' })).toBeVisible();
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toBeVisible();
+    release();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Verify a plan file');
+    await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toHaveCount(0);
+  });
 });
