@@ -71,8 +71,22 @@ function buildSeal() {
     writeFileSync(join(dir, `${name}.js`), js);
     writeFileSync(join(dir, `${name}_bg.wasm`), wasm);
     const indexPath = join(dir, 'index.html');
-    const meta = `<meta name="ib-seal" content="${name}.js">`;
-    let index = readFileSync(indexPath, 'utf8').replace(/<meta name="ib-seal"[^>]*>\n?/, '');
+    // A page opened straight at the sign step or the verify screen fetches the seal
+    // module beside the app instead of after it.
+    const preload =
+      `<script id="ib-seal-preload">(function () {\n` +
+      `  if (!/^#\\/(verify$|case\\/[^/]+\\/sign$)/.test(location.hash)) return;\n` +
+      `  [['modulepreload', '${name}.js'], ['preload', '${name}_bg.wasm']].forEach(function (p) {\n` +
+      `    var link = document.createElement('link');\n` +
+      `    link.rel = p[0]; link.href = p[1]; link.crossOrigin = 'anonymous';\n` +
+      `    if (p[0] === 'preload') { link.as = 'fetch'; link.type = 'application/wasm'; }\n` +
+      `    document.head.appendChild(link);\n` +
+      `  });\n` +
+      `})();</script>`;
+    const meta = `<meta name="ib-seal" content="${name}.js">\n${preload}`;
+    let index = readFileSync(indexPath, 'utf8')
+      .replace(/<meta name="ib-seal"[^>]*>\n?/, '')
+      .replace(/<script id="ib-seal-preload">[\s\S]*?<\/script>\n?/, '');
     if (!index.includes('</head>')) throw new Error('index.html has no </head>');
     index = index.replace('</head>', `${meta}\n</head>`);
     writeFileSync(indexPath, index);

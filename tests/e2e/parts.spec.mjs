@@ -11,6 +11,7 @@ test('the start screen loads without the seal module; the verify screen fetches 
   await openApp(page);
   await expect(page.getByRole('button', { name: 'Jauna lieta' })).toBeVisible();
   expect(fetched.filter(isSeal)).toEqual([]);
+  await expect(page.locator('link[href^="seal-"]')).toHaveCount(0);
 
   await page.getByRole('link', { name: 'Atvērt un pārbaudīt plāna failu' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pārbaudīt plāna failu');
@@ -65,6 +66,9 @@ test.describe('without a service worker', () => {
       await route.continue();
     });
     await page.goto('/#/verify');
+    // A link straight to the verify screen fetches the module beside the app.
+    await expect(page.locator('link[rel="modulepreload"][href^="seal-"]')).toHaveCount(1);
+    await expect(page.locator('link[rel="preload"][href$="_bg.wasm"][href^="seal-"]')).toHaveCount(1);
     await expect(page.getByRole('status').filter({ hasText: 'Ielādē…' })).toBeVisible();
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toBeVisible();
