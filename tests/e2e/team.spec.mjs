@@ -5,6 +5,7 @@
 import { test, expect, expectNoAxeViolations, openApp } from './fixtures.mjs';
 
 const h1 = (page) => page.locator('main h1');
+const unknownLink = (page, id) => page.getByRole('checkbox', { name: `${id} (nav atrodams anketā)` });
 
 /** Opens a step by its link in the step navigation (opening the narrow-screen menu first). */
 async function openStep(page, name) {
@@ -93,6 +94,14 @@ test('team and assessment: choose specialists, score three domains by keyboard, 
   await expect(page.getByRole('button', { name: 'Nē, paturēt komandā' })).toBeFocused();
   await expect(page.getByRole('checkbox', { name: 'Fizioterapeits' })).toBeChecked();
   await expectNoAxeViolations(page);
+  // Editing another field leaves the open question as it is (the same buttons, so a
+  // keyboard user's place in it is kept).
+  const keep = page.getByRole('button', { name: 'Nē, paturēt komandā' });
+  await keep.evaluate((button) => { button.dataset.marked = 'yes'; });
+  const ptName = page.getByRole('group', { name: 'Fizioterapeits', exact: true }).getByLabel('Vārds vai iniciāļi (nav obligāti)');
+  await ptName.fill('J. B.');
+  await ptName.fill('J. Bērziņš');
+  await expect(keep).toHaveAttribute('data-marked', 'yes');
   await page.getByRole('button', { name: 'Nē, paturēt komandā' }).click();
   await expect(confirm).toHaveCount(0);
   await expect(page.getByRole('checkbox', { name: 'Fizioterapeits' })).toBeChecked();
@@ -185,4 +194,30 @@ test('the team screens speak English too, with no message missing', async ({ gua
     await expect(page.locator('main')).not.toContainText('⟨?⟩');
     await expectNoAxeViolations(page);
   }
+});
+
+test('unticking links to parents\' goals that are gone moves focus to the next one, never lost', async ({ guardedPage: page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Atvērt parauga lietu' }).click();
+  await expect(page).toHaveURL(/\/result$/);
+  // Links to parents' goals the questionnaire no longer has (as after importing other
+  // answers): put two into the stored case and reload.
+  const id = new URL(page.url()).hash.split('/')[2];
+  await page.evaluate((key) => {
+    const stored = JSON.parse(localStorage.getItem(key));
+    stored.case.goals[0].parentGoals.push('PG98', 'PG99');
+    localStorage.setItem(key, JSON.stringify(stored));
+  }, `ib-planner/case/${id}`);
+  await page.reload();
+  await openStep(page, 'Mērķi');
+  const group = page.locator('fieldset.goal-parents').first();
+  await expect(unknownLink(page, 'PG98')).toBeChecked();
+  await unknownLink(page, 'PG98').focus();
+  await page.keyboard.press('Space');
+  await expect(unknownLink(page, 'PG98')).toHaveCount(0);
+  await expect(unknownLink(page, 'PG99')).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(unknownLink(page, 'PG99')).toHaveCount(0);
+  // None left: focus goes to the last link to a goal that exists.
+  await expect(group.getByRole('checkbox').last()).toBeFocused();
 });

@@ -383,6 +383,41 @@ fn parent_links(index: usize) -> El {
                 })
                 .collect()
         };
+        let fieldset_id = format!("goal-{index}-parents");
+        // A stale link's checkbox goes away when it is unticked: focus moves to the next
+        // stale one (or the one before, the last link to a known goal, or the group).
+        let focus_after_unlink = {
+            let fieldset_id = fieldset_id.clone();
+            move |ordinal: usize| {
+                let (known, stale) = ctx.case.with_untracked(|c| {
+                    let known: Vec<String> = team_edit::parent_goals(c)
+                        .into_iter()
+                        .map(|(id, _)| id)
+                        .collect();
+                    let stale: Vec<usize> = c
+                        .pointer(&format!("/goals/{index}/parentGoals"))
+                        .and_then(Value::as_array)
+                        .map(|l| {
+                            l.iter()
+                                .enumerate()
+                                .filter(|(_, v)| !known.contains(&text_of(Some(v))))
+                                .map(|(k, _)| k)
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    (known.len(), stale)
+                });
+                let target = match stale
+                    .get(ordinal)
+                    .or(ordinal.checked_sub(1).and_then(|o| stale.get(o)))
+                {
+                    Some(k) => field_id(&format!("/goals/{index}/parentGoals/{k}")),
+                    None if known > 0 => format!("goal-{index}-pg-{}", known - 1),
+                    None => fieldset_id.clone(),
+                };
+                focus_id_later(&target);
+            }
+        };
         let unknown = move || {
             let known_ids: Vec<String> = parents.get().into_iter().map(|(id, _)| id).collect();
             links
@@ -390,12 +425,21 @@ fn parent_links(index: usize) -> El {
                 .into_iter()
                 .enumerate()
                 .filter(|(_, l)| !known_ids.contains(l))
-                .map(|(k, id)| {
+                .enumerate()
+                .map(|(ordinal, (k, id))| {
                     let box_id = field_id(&format!("/goals/{index}/parentGoals/{k}"));
                     let label = tf(lang.get(), "goals.parents.unknown", &[("id", &id)]);
-                    let input = checkbox(&box_id)
-                        .prop_bool("checked", || true)
-                        .on("change", move |ev| toggle(&id, target_checked(&ev)));
+                    let focus_after_unlink = focus_after_unlink.clone();
+                    let input =
+                        checkbox(&box_id)
+                            .prop_bool("checked", || true)
+                            .on("change", move |ev| {
+                                let linked = target_checked(&ev);
+                                toggle(&id, linked);
+                                if !linked {
+                                    focus_after_unlink(ordinal);
+                                }
+                            });
                     choice(input, &box_id, &label)
                 })
                 .collect()
@@ -403,6 +447,8 @@ fn parent_links(index: usize) -> El {
         let base = format!("/goals/{index}/parentGoals");
         el("fieldset")
             .class("goal-parents")
+            .id(&fieldset_id)
+            .attr("tabindex", "-1")
             .attr("aria-describedby", &hint_id)
             .child(el("legend").tr("goals.parents.legend"))
             .child(el("p").class("hint").id(&hint_id).tr("goals.parents.hint"))

@@ -3,7 +3,7 @@
 //! already recorded scores asks first. Each member can give a name or initials.
 
 use crate::draft::{path_is_within, text_of};
-use crate::i18n::{t, tf, Lang};
+use crate::i18n::{tf, Lang};
 use crate::team_edit;
 use crate::ui::app::use_app;
 use crate::ui::browser::focus_id_later;
@@ -241,6 +241,9 @@ fn specialist_choice(
         confirming.set(None);
         focus_id_later(&box_id_for_focus.get_value());
     };
+    let is_confirming = Memo::new(move |_| {
+        confirming.with(|c| code.with_value(|code| c.as_deref() == Some(code.as_str())))
+    });
     el("div")
         .class("team-choice")
         .child(
@@ -256,37 +259,39 @@ fn specialist_choice(
                 .attr("for", &box_id)
                 .text_dyn(move || role_name(lang.get(), &code.get_value())),
         )
+        // The region depends on whether this role is waiting for confirmation only, so
+        // editing other fields or switching the language keeps its buttons (and focus).
         .dyn_view(move || {
-            let is_confirming =
-                confirming.with(|c| code.with_value(|code| c.as_deref() == Some(code.as_str())));
-            if !is_confirming {
+            if !is_confirming.get() {
                 return View::empty();
             }
-            let role = code.get_value();
-            let count = ctx.case.with(|c| team_edit::assessments_of_role(c, &role));
-            let lang = lang.get();
             el("div")
                 .class("confirm team-confirm")
                 .attr("role", "group")
                 .attr_tr("aria-label", "team.remove.confirm_label")
-                .child(el("p").text(&tf(
-                    lang,
-                    "team.remove.confirm",
-                    &[
-                        ("role", &role_name(lang, &role)),
-                        ("count", &count.to_string()),
-                    ],
-                )))
+                .child(el("p").text_dyn(move || {
+                    let lang = lang.get();
+                    let role = code.get_value();
+                    let count = ctx.case.with(|c| team_edit::assessments_of_role(c, &role));
+                    tf(
+                        lang,
+                        "team.remove.confirm",
+                        &[
+                            ("role", &role_name(lang, &role)),
+                            ("count", &count.to_string()),
+                        ],
+                    )
+                }))
                 .child(
                     button("button button-warning")
                         .on("click", confirm_remove)
-                        .text(t(lang, "team.remove.yes")),
+                        .tr("team.remove.yes"),
                 )
                 .child(
                     button("button button-secondary")
                         .id(&no_id)
                         .on("click", cancel_remove)
-                        .text(t(lang, "team.remove.no")),
+                        .tr("team.remove.no"),
                 )
                 .into()
         })
