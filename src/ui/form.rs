@@ -43,9 +43,16 @@ struct Bound {
 impl Bound {
     fn new(path: &str, label: &'static str) -> Bound {
         let ctx = use_case();
-        ctx.labels.update_value(|labels| {
-            labels.insert(path.to_string(), label);
-        });
+        // Only a new or changed label notifies (the error summary, which is built before
+        // the fields below it, then names them).
+        if ctx
+            .labels
+            .with_untracked(|labels| labels.get(path) != Some(&label))
+        {
+            ctx.labels.update(|labels| {
+                labels.insert(path.to_string(), label);
+            });
+        }
         let id = field_id(path);
         let path_for_problem = path.to_string();
         Bound {
@@ -371,7 +378,7 @@ pub fn error_summary(scope: &'static [&'static str]) -> View {
             let items = list.into_iter().map(|p| {
                 let target = field_id(&p.path);
                 // Name the field, so "cannot be empty" says which one.
-                let label = ctx.labels.with_value(|labels| labels.get(&p.path).copied());
+                let label = ctx.labels.with(|labels| labels.get(&p.path).copied());
                 let text = match label {
                     Some(key) => format!("{}: {}", t(lang, key), problem_text(lang, &p)),
                     None => problem_text(lang, &p),

@@ -155,7 +155,7 @@ pub struct CaseCtx {
     pub show_errors: RwSignal<bool>,
     /// The label key of each field on show, by JSON pointer, so the error summary can
     /// name the field a problem belongs to. Fields register themselves.
-    pub labels: StoredValue<std::collections::BTreeMap<String, &'static str>>,
+    pub labels: RwSignal<std::collections::BTreeMap<String, &'static str>>,
 }
 
 impl CaseCtx {
@@ -168,7 +168,7 @@ impl CaseCtx {
             problems: Memo::new(move |_| case.with(validate)),
             save_state: RwSignal::new(SaveState::Unchanged),
             show_errors: RwSignal::new(false),
-            labels: StoredValue::new(Default::default()),
+            labels: RwSignal::new(Default::default()),
         }
     }
 
@@ -205,7 +205,7 @@ pub fn use_case() -> CaseCtx {
                 problems: Memo::new(|_| Vec::new()),
                 save_state: RwSignal::new(SaveState::Unchanged),
                 show_errors: RwSignal::new(false),
-                labels: StoredValue::new(Default::default()),
+                labels: RwSignal::new(Default::default()),
             }
         }
     }

@@ -221,3 +221,23 @@ test('unticking links to parents\' goals that are gone moves focus to the next o
   // None left: focus goes to the last link to a goal that exists.
   await expect(group.getByRole('checkbox').last()).toBeFocused();
 });
+
+test('fields that appear while the error summary shows are named in it', async ({ guardedPage: page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Atvērt parauga lietu' }).click();
+  await expect(page).toHaveURL(/\/result$/);
+  await openStep(page, 'Mērķi');
+  await page.getByRole('button', { name: 'Pievienot ilgtermiņa mērķi' }).click();
+  await page.locator('#continue').click();
+  const summary = page.locator('#error-summary');
+  await expect(summary).toBeFocused();
+  const before = await summary.getByRole('listitem').count();
+  // A second new goal while the summary shows: its problems join the summary, and each
+  // names its field ("Mērķis: …"), although the summary was built before those fields.
+  await page.getByRole('button', { name: 'Pievienot īstermiņa mērķi' }).click();
+  await expect.poll(() => summary.getByRole('listitem').count()).toBeGreaterThan(before);
+  await expect
+    .poll(async () => (await summary.getByRole('listitem').allInnerTexts()).filter((t) => !/^[^:]+: \S/.test(t)))
+    .toEqual([]);
+  await expect(summary.getByRole('link', { name: /^Mērķis:/ })).toHaveCount(2);
+});
