@@ -22,8 +22,8 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ),
     (
         "part.failed.body",
-        "Pārbaudiet savienojumu un mēģiniet vēlreiz. Jūsu lieta ir saglabāta šajā ierīcē.",
-        "Check the connection and try again. Your case is kept on this device.",
+        "Pārbaudiet savienojumu un mēģiniet vēlreiz. Ja lietotnei ir publicēta jauna versija, pārlādējiet lapu. Jūsu lieta ir saglabāta šajā ierīcē.",
+        "Check the connection and try again. If a new version of the app has been published, reload the page. Your case is kept on this device.",
     ),
     ("part.retry", "Mēģināt vēlreiz", "Try again"),
 ];
