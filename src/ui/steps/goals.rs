@@ -389,29 +389,14 @@ fn parent_links(index: usize) -> El {
         let focus_after_unlink = {
             let fieldset_id = fieldset_id.clone();
             move |ordinal: usize| {
-                let (known, stale) = ctx.case.with_untracked(|c| {
-                    let known: Vec<String> = team_edit::parent_goals(c)
-                        .into_iter()
-                        .map(|(id, _)| id)
-                        .collect();
-                    let stale: Vec<usize> = c
-                        .pointer(&format!("/goals/{index}/parentGoals"))
-                        .and_then(Value::as_array)
-                        .map(|l| {
-                            l.iter()
-                                .enumerate()
-                                .filter(|(_, v)| !known.contains(&text_of(Some(v))))
-                                .map(|(k, _)| k)
-                                .collect()
-                        })
-                        .unwrap_or_default();
-                    (known.len(), stale)
-                });
+                // The memos read the case as it is after the change.
+                let stale = parents.with_untracked(|p| links.with_untracked(|l| stale_links(p, l)));
+                let known = parents.with_untracked(Vec::len);
                 let target = match stale
                     .get(ordinal)
                     .or(ordinal.checked_sub(1).and_then(|o| stale.get(o)))
                 {
-                    Some(k) => field_id(&format!("/goals/{index}/parentGoals/{k}")),
+                    Some((k, _)) => field_id(&format!("/goals/{index}/parentGoals/{k}")),
                     None if known > 0 => format!("goal-{index}-pg-{}", known - 1),
                     None => fieldset_id.clone(),
                 };
@@ -419,12 +404,9 @@ fn parent_links(index: usize) -> El {
             }
         };
         let unknown = move || {
-            let known_ids: Vec<String> = parents.get().into_iter().map(|(id, _)| id).collect();
-            links
-                .get()
+            parents
+                .with(|p| links.with(|l| stale_links(p, l)))
                 .into_iter()
-                .enumerate()
-                .filter(|(_, l)| !known_ids.contains(l))
                 .enumerate()
                 .map(|(ordinal, (k, id))| {
                     let box_id = field_id(&format!("/goals/{index}/parentGoals/{k}"));
@@ -468,6 +450,16 @@ fn parent_links(index: usize) -> El {
             .dyn_view(known)
             .dyn_view(unknown)
     })
+}
+
+/// A goal's links to parents' goals the questionnaire no longer has: (position, id).
+fn stale_links(parents: &[(String, String)], links: &[String]) -> Vec<(usize, String)> {
+    links
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !parents.iter().any(|(id, _)| id == *l))
+        .map(|(k, l)| (k, l.clone()))
+        .collect()
 }
 
 /// A checkbox for a link to a parents' goal (its `checked` and change handler bound by
