@@ -14,7 +14,6 @@ pub mod engine;
 pub mod exchange;
 pub mod i18n;
 pub mod plan_view;
-pub mod reactive;
 pub mod signing;
 pub mod team_edit;
 

@@ -1,9 +1,16 @@
-//! The only module that knows `localStorage`. Everything is read defensively: storage
-//! that is missing, blocked or holds unreadable data yields an error value, never a
-//! panic, and unreadable entries are kept (and offered for download), never deleted.
+//! The only module that knows `localStorage`, through gloo-storage's [`LocalStorage`].
+//! Everything is read defensively: storage that is missing, blocked or holds unreadable
+//! data yields an error value, never a panic, and unreadable entries are kept (and
+//! offered for download), never deleted.
+//!
+//! Entries are read and written as text (`LocalStorage::raw()`), not through gloo's typed
+//! `get`/`set`: an unreadable case must be kept and offered byte for byte, the language is
+//! a bare tag (`lv`), and a stored case's envelope is parsed by `draft`, which explains
+//! what is wrong with it instead of a serde error.
 
 use crate::draft::{StoredCase, StoredCaseError};
 use crate::i18n::Lang;
+use gloo_storage::{LocalStorage, Storage};
 
 const LANG_KEY: &str = "ib-planner/lang";
 const CASE_PREFIX: &str = "ib-planner/case/";
@@ -43,10 +50,17 @@ pub enum CaseEntry {
     },
 }
 
+/// The device's storage, or why there is none. gloo-storage throws where the browser
+/// blocks `localStorage` (settings, policy, some private modes), so this asks first.
 fn local_storage() -> Result<web_sys::Storage, StorageError> {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .ok_or(StorageError::Unavailable)
+    let available = web_sys::window()
+        .map(|w| matches!(w.local_storage(), Ok(Some(_))))
+        .unwrap_or(false);
+    if available {
+        Ok(LocalStorage::raw())
+    } else {
+        Err(StorageError::Unavailable)
+    }
 }
 
 /// The language the user chose last time on this device, if any.
@@ -70,7 +84,7 @@ fn case_key(id: &str) -> String {
 /// Every case on this device, most recently saved first; unreadable entries last.
 pub fn list_cases() -> Result<Vec<CaseEntry>, StorageError> {
     let storage = local_storage()?;
-    let count = storage.length().map_err(|_| StorageError::Unavailable)?;
+    let count = LocalStorage::length();
     let mut cases = Vec::new();
     let mut unreadable = Vec::new();
     for index in 0..count {
@@ -114,9 +128,9 @@ pub fn save_case(case: &StoredCase) -> Result<(), StorageError> {
 
 /// Deletes one case (or an unreadable entry, by its full storage key).
 pub fn delete_case(id: &str) -> Result<(), StorageError> {
-    local_storage()?
-        .remove_item(&case_key(id))
-        .map_err(|_| StorageError::WriteRefused)
+    local_storage()?;
+    LocalStorage::delete(case_key(id));
+    Ok(())
 }
 
 /// Deletes an unreadable entry by its storage key.
@@ -124,9 +138,9 @@ pub fn delete_key(key: &str) -> Result<(), StorageError> {
     if !key.starts_with(CASE_PREFIX) {
         return Err(StorageError::WriteRefused);
     }
-    local_storage()?
-        .remove_item(key)
-        .map_err(|_| StorageError::WriteRefused)
+    local_storage()?;
+    LocalStorage::delete(key);
+    Ok(())
 }
 
 // Signing keys
@@ -159,7 +173,7 @@ pub fn save_signing_key(slot: &str, key_text: &str) -> Result<(), StorageError> 
 /// The slots that have a key on this device, sorted.
 pub fn list_signing_keys() -> Result<Vec<String>, StorageError> {
     let storage = local_storage()?;
-    let count = storage.length().map_err(|_| StorageError::Unavailable)?;
+    let count = LocalStorage::length();
     let mut slots: Vec<String> = (0..count)
         .filter_map(|index| storage.key(index).ok().flatten())
         .filter_map(|key| key.strip_prefix(KEY_PREFIX).map(str::to_string))

@@ -108,7 +108,8 @@ fn current_hash() -> String {
 }
 
 /// The whole application.
-pub fn app() -> View {
+#[component]
+pub fn App() -> impl IntoView {
     let lang = RwSignal::new(crate::storage::load_lang().unwrap_or_default());
     let screen = RwSignal::new(Screen::from_hash(&current_hash()));
     let state = AppState { lang, screen };
@@ -145,32 +146,28 @@ pub fn app() -> View {
     });
     let is_verify = Memo::new(move |_| screen.get() == Screen::Verify);
 
-    View::empty()
-        .and(
-            el("a")
-                .class("skip-link")
-                .attr("href", "#main")
-                .on("click", |ev| {
-                    ev.prevent_default();
-                    super::browser::focus_id("main");
-                })
-                .tr("app.skip_to_content"),
-        )
-        .and_view(super::header::header())
-        .and_view(super::update::update_banner())
-        .and(
-            el("main")
-                .id("main")
-                .attr("tabindex", "-1")
-                .dyn_view(move || match case_id.get() {
-                    Some(id) => super::workspace::workspace(id),
-                    None if is_verify.get() => super::parts::verify_part(),
-                    None => super::start::start_screen(),
-                }),
-        )
-        .and(
-            el("footer")
-                .class("site-footer")
-                .child(el("p").tr("app.footer")),
-        )
+    view! {
+        <a
+            class="skip-link"
+            href="#main"
+            on:click=|ev| {
+                ev.prevent_default();
+                super::browser::focus_id("main");
+            }
+        >
+            {tr("app.skip_to_content")}
+        </a>
+        <super::header::Header />
+        <super::update::UpdateBanner />
+        <main id="main" tabindex="-1">
+            {move || match case_id.get() {
+                Some(id) => view! { <super::workspace::Workspace id /> }.into_any(),
+                None if is_verify.get() => view! { <super::parts::VerifyPart /> }.into_any(),
+                None => view! { <super::start::StartScreen /> }.into_any(),
+            }}
+        </main>
+        <footer class="site-footer">
+            <p>{tr("app.footer")}</p>
+        </footer>
+    }
 }

@@ -64,86 +64,89 @@ impl Bound {
         }
     }
 
-    /// Sets the control's id, name, `aria-invalid` and `aria-describedby` (the hint, if
-    /// any, and the error when shown).
-    fn control(&self, control: El, has_hint: bool) -> El {
+    /// `aria-invalid` while a problem shows.
+    fn invalid(&self) -> impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static {
+        let problem = self.problem;
+        move || problem.with(Option::is_some).then_some("true")
+    }
+
+    /// `aria-describedby`: the hint, if any, and the error when shown.
+    fn described_by(&self, has_hint: bool) -> impl Fn() -> Option<String> + Send + Sync + 'static {
         let hint_id = self.hint_id.clone();
         let error_id = self.error_id.clone();
         let problem = self.problem;
-        control
-            .id(&self.id)
-            .attr("name", &self.id)
-            .attr_dyn("aria-invalid", move || {
-                problem.get().is_some().then(|| "true".to_string())
-            })
-            .attr_dyn("aria-describedby", move || {
-                let mut ids = Vec::new();
-                if has_hint {
-                    ids.push(hint_id.as_str());
-                }
-                if problem.get().is_some() {
-                    ids.push(error_id.as_str());
-                }
-                (!ids.is_empty()).then(|| ids.join(" "))
-            })
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.as_str());
+            }
+            if problem.with(Option::is_some) {
+                ids.push(error_id.as_str());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
     }
 
     /// The form group: the label, the hint and the error message in the GOV.UK order,
     /// then the control.
-    fn group(&self, label: &'static str, hint: Option<&'static str>, control: El) -> El {
+    fn group(self, label: &'static str, hint: Option<&'static str>, control: AnyView) -> AnyView {
         let lang = use_app().lang;
-        let problem = self.problem;
-        let error_id = self.error_id.clone();
-        el("div")
-            .class("form-group")
-            .class_when("form-group-error", move || problem.get().is_some())
-            .child(el("label").class("label").attr("for", &self.id).tr(label))
-            .child_opt(hint.map(|h| el("p").class("hint").id(&self.hint_id).tr(h)))
-            .dyn_view(move || {
-                problem
-                    .get()
-                    .map(|p| {
-                        let lang = lang.get();
-                        error_text(
-                            el("p").class("error-message").id(&error_id),
-                            lang,
-                            &problem_text(lang, &p),
-                        )
-                    })
-                    .into()
-            })
-            .child(control)
+        let Bound {
+            id,
+            hint_id,
+            error_id,
+            problem,
+            ..
+        } = self;
+        view! {
+            <div class="form-group" class:form-group-error=move || problem.with(Option::is_some)>
+                <label class="label" for=id>{tr(label)}</label>
+                {hint.map(|h| view! { <p class="hint" id=hint_id>{tr(h)}</p> })}
+                {move || {
+                    problem
+                        .get()
+                        .map(|p| {
+                            let lang = lang.get();
+                            view! {
+                                <p class="error-message" id=error_id.clone()>
+                                    {error_text(lang, &problem_text(lang, &p))}
+                                </p>
+                            }
+                        })
+                }}
+                {control}
+            </div>
+        }
+        .into_any()
     }
 }
 
-/// Appends an error's words to `element`, after a visually hidden "Error:" for screen
-/// readers (the inline error of a field or a list).
-pub fn error_text(element: El, lang: Lang, text: &str) -> El {
-    element
-        .child(
-            el("span")
-                .class("visually-hidden")
-                .text(t(lang, "form.error_prefix"))
-                .text(" "),
-        )
-        .text(text)
+/// An error's words after a visually hidden "Error:" for screen readers: the content of
+/// a field's or a list's inline error.
+pub fn error_text(lang: Lang, text: &str) -> AnyView {
+    view! {
+        <span class="visually-hidden">{t(lang, "form.error_prefix")} " "</span>
+        {text.to_string()}
+    }
+    .into_any()
 }
 
 /// The GOV.UK error summary box around `list` (the links to the problems); focused by
 /// its id `error-summary` when the user tries to go on.
-pub fn error_summary_box(lang: Lang, list: El) -> El {
-    el("div")
-        .class("error-summary")
-        .id("error-summary")
-        .attr("role", "alert")
-        .attr("tabindex", "-1")
-        .attr("aria-labelledby", "error-summary-title")
-        .child(
-            el("h2")
-                .id("error-summary-title")
-                .text(t(lang, "form.error_summary_title")),
-        )
-        .child(list)
+pub fn error_summary_box(lang: Lang, list: AnyView) -> AnyView {
+    view! {
+        <div
+            class="error-summary"
+            id="error-summary"
+            role="alert"
+            tabindex="-1"
+            aria-labelledby="error-summary-title"
+        >
+            <h2 id="error-summary-title">{t(lang, "form.error_summary_title")}</h2>
+            {list}
+        </div>
+    }
+    .into_any()
 }
 
 /// Writes `text`, stored as `kind`, at `path` in the case (autosaved).
@@ -227,43 +230,69 @@ impl Field {
     }
 
     /// The form group with its label, hint, error and input.
-    pub fn view(self) -> El {
-        let bound = Bound::new(&self.path, self.label);
-        let ctx = bound.ctx;
-        let problem = bound.problem;
-        let Field {
-            path,
-            label,
-            hint,
-            kind,
-            input_type,
-            inputmode,
-            multiline,
-            narrow,
-            autocomplete,
-        } = self;
-        let input = if multiline {
-            el("textarea").attr("rows", "3")
-        } else {
-            let input = el("input")
-                .attr("type", input_type)
-                .attr_opt("inputmode", inputmode)
-                .attr("autocomplete", autocomplete);
-            if narrow {
-                input.class("input input-narrow")
+    pub fn view(self) -> AnyView {
+        untrack(move || {
+            let bound = Bound::new(&self.path, self.label);
+            let ctx = bound.ctx;
+            let problem = bound.problem;
+            let Field {
+                path,
+                label,
+                hint,
+                kind,
+                input_type,
+                inputmode,
+                multiline,
+                narrow,
+                autocomplete,
+            } = self;
+            let id = bound.id.clone();
+            let invalid = bound.invalid();
+            let described_by = bound.described_by(hint.is_some());
+            let path_for_value = path.clone();
+            let value = move || ctx.case.with(|c| text_of(c.pointer(&path_for_value)));
+            let on_input =
+                move |ev: leptos::ev::Event| write_at(ctx, &path, kind, &event_target_value(&ev));
+            let has_error = move || problem.with(Option::is_some);
+            let control = if multiline {
+                view! {
+                    <textarea
+                        rows="3"
+                        id=id.clone()
+                        name=id
+                        aria-invalid=invalid
+                        aria-describedby=described_by
+                        class:input-error=has_error
+                        prop:value=value
+                        on:input=on_input
+                    ></textarea>
+                }
+                .into_any()
             } else {
-                input.class("input")
-            }
-        };
-        let path_for_value = path.clone();
-        let input = bound
-            .control(input, hint.is_some())
-            .class_when("input-error", move || problem.get().is_some())
-            .prop_value(move || ctx.case.with(|c| text_of(c.pointer(&path_for_value))))
-            .on("input", move |ev| {
-                write_at(ctx, &path, kind, &super::dom::target_value(&ev))
-            });
-        bound.group(label, hint, input)
+                let class = if narrow {
+                    "input input-narrow"
+                } else {
+                    "input"
+                };
+                view! {
+                    <input
+                        type=input_type
+                        inputmode=inputmode
+                        autocomplete=autocomplete
+                        class=class
+                        id=id.clone()
+                        name=id
+                        aria-invalid=invalid
+                        aria-describedby=described_by
+                        class:input-error=has_error
+                        prop:value=value
+                        on:input=on_input
+                    />
+                }
+                .into_any()
+            };
+            bound.group(label, hint, control)
+        })
     }
 }
 
@@ -307,75 +336,87 @@ impl Select {
     }
 
     /// The form group with its label, hint, error and select.
-    pub fn view(self) -> El {
-        let bound = Bound::new(&self.path, self.label);
-        let ctx = bound.ctx;
-        let Select {
-            path,
-            label,
-            hint,
-            options,
-            numeric,
-        } = self;
-        let kind = if numeric {
-            FieldKind::Integer
-        } else {
-            FieldKind::Text
-        };
-        let path_for_value = path.clone();
-        let lang = use_app().lang;
-        let select = bound
-            .control(el("select").class("select"), hint.is_some())
-            .on("change", move |ev| {
-                write_at(ctx, &path, kind, &super::dom::target_value(&ev))
-            })
-            .dyn_view(move || {
-                let selected = ctx.case.with(|c| text_of(c.pointer(&path_for_value)));
-                let mut view = View::empty().and(
-                    el("option")
-                        .attr("value", "")
-                        .prop_bool("selected", {
-                            let empty = selected.is_empty();
-                            move || empty
-                        })
-                        .text(t(lang.get(), "form.choose")),
-                );
-                for (value, text) in options.get() {
-                    let is_selected = value == selected;
-                    view.push(
-                        el("option")
-                            .attr("value", &value)
-                            .prop_bool("selected", move || is_selected)
-                            .text(&text),
-                    );
-                }
-                view
-            });
-        bound.group(label, hint, select)
+    pub fn view(self) -> AnyView {
+        untrack(move || {
+            let bound = Bound::new(&self.path, self.label);
+            let ctx = bound.ctx;
+            let Select {
+                path,
+                label,
+                hint,
+                options,
+                numeric,
+            } = self;
+            let kind = if numeric {
+                FieldKind::Integer
+            } else {
+                FieldKind::Text
+            };
+            let path_for_value = path.clone();
+            let lang = use_app().lang;
+            let id = bound.id.clone();
+            let select = view! {
+                <select
+                    class="select"
+                    id=id.clone()
+                    name=id
+                    aria-invalid=bound.invalid()
+                    aria-describedby=bound.described_by(hint.is_some())
+                    on:change=move |ev| write_at(ctx, &path, kind, &event_target_value(&ev))
+                >
+                    {move || {
+                        let selected = ctx.case.with(|c| text_of(c.pointer(&path_for_value)));
+                        let empty = selected.is_empty();
+                        let choices = options
+                            .get()
+                            .into_iter()
+                            .map(|(value, text)| {
+                                let is_selected = value == selected;
+                                view! {
+                                    <option value=value prop:selected=is_selected>
+                                        {text}
+                                    </option>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <option value="" prop:selected=empty>
+                                {t(lang.get(), "form.choose")}
+                            </option>
+                            {choices}
+                        }
+                    }}
+                </select>
+            }
+            .into_any();
+            bound.group(label, hint, select)
+        })
     }
 }
 
 /// The GOV.UK-style error summary for the current step: a focused box at the top listing
 /// each problem as a link to its field. Shown only after the user tried to continue.
 /// `scope` lists the pointers whose problems belong to this screen.
-pub fn error_summary(scope: &'static [&'static str]) -> View {
-    component(move || {
-        let lang = use_app().lang;
-        let ctx = use_case();
-        let problems = Memo::new(move |_| {
-            if ctx.show_errors.get() {
-                ctx.problems_within(scope)
-            } else {
-                Vec::new()
-            }
-        });
-        super::dom::dyn_view(move || {
-            let list = problems.get();
-            if list.is_empty() {
-                return View::empty();
-            }
-            let lang = lang.get();
-            let items = list.into_iter().map(|p| {
+#[component]
+pub fn ErrorSummary(scope: &'static [&'static str]) -> impl IntoView {
+    let lang = use_app().lang;
+    let ctx = use_case();
+    let problems = Memo::new(move |_| {
+        if ctx.show_errors.get() {
+            ctx.problems_within(scope)
+        } else {
+            Vec::new()
+        }
+    });
+    move || {
+        let list = problems.get();
+        if list.is_empty() {
+            return None;
+        }
+        let lang = lang.get();
+        let items = list
+            .into_iter()
+            .map(|p| {
                 let target = field_id(&p.path);
                 // Name the field, so "cannot be empty" says which one.
                 let label = ctx.labels.with(|labels| labels.get(&p.path).copied());
@@ -383,48 +424,57 @@ pub fn error_summary(scope: &'static [&'static str]) -> View {
                     Some(key) => format!("{}: {}", t(lang, key), problem_text(lang, &p)),
                     None => problem_text(lang, &p),
                 };
-                el("li").child(
-                    el("a")
-                        .attr("href", &format!("#{target}"))
-                        .on("click", move |ev| {
-                            ev.prevent_default();
-                            super::browser::focus_id(&target);
-                        })
-                        .text(&text),
-                )
-            });
-            error_summary_box(lang, el("ul").children(items)).into()
-        })
-    })
+                let href = format!("#{target}");
+                view! {
+                    <li>
+                        <a
+                            href=href
+                            on:click=move |ev| {
+                                ev.prevent_default();
+                                super::browser::focus_id(&target);
+                            }
+                        >
+                            {text}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(error_summary_box(
+            lang,
+            view! { <ul>{items}</ul> }.into_any(),
+        ))
+    }
 }
 
 /// Back and "Save and continue" for a step. Continue with problems in the step shows
 /// the error summary (and focuses it) once; pressing it again moves on anyway, because a
 /// draft may be finished later — nothing blocks the user, and the step nav marks it.
-pub fn step_actions(step: Step) -> View {
-    component(move || {
-        let app = use_app();
-        let ctx = use_case();
-        let lang = app.lang;
-        let go = move |target: Step| {
-            app.navigate(Screen::Case {
-                id: ctx.id.get_value(),
-                step: target,
-            })
-        };
-        let back = step.previous().map(|prev| {
-            el("button")
-                .attr("type", "button")
-                .class("button button-secondary")
-                .on("click", move |_| go(prev))
-                .tr("form.back")
-        });
-        let next = step.next().map(|next| {
-            el("button")
-                .attr("type", "button")
-                .class("button button-primary")
-                .id("continue")
-                .on("click", move |_| {
+#[component]
+pub fn StepActions(step: Step) -> impl IntoView {
+    let app = use_app();
+    let ctx = use_case();
+    let lang = app.lang;
+    let go = move |target: Step| {
+        app.navigate(Screen::Case {
+            id: ctx.id.get_value(),
+            step: target,
+        })
+    };
+    let back = step.previous().map(|prev| {
+        view! {
+            <button type="button" class="button button-secondary" on:click=move |_| go(prev)>
+                {tr("form.back")}
+            </button>
+        }
+    });
+    let next = step.next().map(|next| {
+        view! {
+            <button
+                type="button"
+                class="button button-primary"
+                id="continue"
+                on:click=move |_| {
                     let has_problems = !ctx.problems_within(step.scope()).is_empty();
                     if has_problems && !ctx.show_errors.get_untracked() {
                         ctx.show_errors.set(true);
@@ -432,23 +482,22 @@ pub fn step_actions(step: Step) -> View {
                         return;
                     }
                     go(next);
-                })
-                .text_dyn(move || {
-                    let key =
-                        if ctx.show_errors.get() && !ctx.problems_within(step.scope()).is_empty() {
-                            "form.continue_anyway"
-                        } else {
-                            "form.continue"
-                        };
-                    t(lang.get(), key).to_string()
-                })
-        });
-        el("div")
-            .class("step-actions")
-            .child_opt(back)
-            .child_opt(next)
-            .into()
-    })
+                }
+            >
+                {move || {
+                    let key = if ctx.show_errors.get()
+                        && !ctx.problems_within(step.scope()).is_empty()
+                    {
+                        "form.continue_anyway"
+                    } else {
+                        "form.continue"
+                    };
+                    t(lang.get(), key)
+                }}
+            </button>
+        }
+    });
+    view! { <div class="step-actions">{back}{next}</div> }
 }
 
 /// "Move up" / "Move down" buttons for one item of an ordered list: keyboard-operable
@@ -462,7 +511,7 @@ pub fn move_buttons(
     item_label: Signal<String>,
     id_prefix: &'static str,
     on_move: Callback<(usize, usize)>,
-) -> El {
+) -> AnyView {
     let lang = use_app().lang;
     let move_to = move |to: usize, up: bool| {
         on_move.run((index, to));
@@ -472,26 +521,30 @@ pub fn move_buttons(
         let kind = if up != at_end { "up" } else { "down" };
         super::browser::focus_id_later(&format!("{id_prefix}-{kind}-{to}"));
     };
-    let button = |up: bool| {
+    let button = move |up: bool| {
         let (kind, key, arrow, hidden) = if up {
             ("up", "form.move_up", "↑", "form.up")
         } else {
             ("down", "form.move_down", "↓", "form.down")
         };
         let to = if up { index.wrapping_sub(1) } else { index + 1 };
-        el("button")
-            .attr("type", "button")
-            .class("button button-secondary button-small")
-            .id(&format!("{id_prefix}-{kind}-{index}"))
-            .attr_dyn("aria-label", move || {
-                Some(tf(lang.get(), key, &[("item", &item_label.get())]))
-            })
-            .on("click", move |_| move_to(to, up))
-            .text(arrow)
-            .child(el("span").class("visually-hidden").tr(hidden))
+        view! {
+            <button
+                type="button"
+                class="button button-secondary button-small"
+                id=format!("{id_prefix}-{kind}-{index}")
+                aria-label=move || tf(lang.get(), key, &[("item", &item_label.get())])
+                on:click=move |_| move_to(to, up)
+            >
+                {arrow}
+                <span class="visually-hidden">{tr(hidden)}</span>
+            </button>
+        }
     };
-    el("span")
-        .class("move-buttons")
-        .child_opt((index > 0).then(|| button(true)))
-        .child_opt((index + 1 < len).then(|| button(false)))
+    view! {
+        <span class="move-buttons">
+            {(index > 0).then(|| button(true))}{(index + 1 < len).then(|| button(false))}
+        </span>
+    }
+    .into_any()
 }

@@ -1,7 +1,12 @@
-//! What every screen imports: the DOM builder and the reactive primitives (signals,
-//! memos, stored values, callbacks, effects, context).
+//! What every screen imports: Leptos (components, `view!`, signals, memos, stored values,
+//! callbacks, effects, context) and [`tr`], a fixed message that follows the language.
 
-pub use super::dom::{button, component, dyn_view, el, target_checked, target_value, El, View};
-pub use crate::reactive::{
-    provide_context, untrack, use_context, Callback, Effect, Memo, RwSignal, Signal, StoredValue,
-};
+pub use leptos::prelude::*;
+
+/// A fixed message by key, in the language on show: put it in a view as text or as an
+/// attribute value. Every call returns the same closure type, so the renderer's code for
+/// it exists once in the wasm.
+pub fn tr(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = super::app::use_app().lang;
+    move || crate::i18n::t(lang.get(), key)
+}

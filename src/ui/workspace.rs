@@ -222,41 +222,52 @@ pub fn validate(case: &Value) -> Vec<Problem> {
 }
 
 /// Loads the case `id` and shows its current step.
-pub fn workspace(id: String) -> View {
-    component(move || {
-        let lang = use_app().lang;
-        let problem_screen = |title: &'static str, body: El| -> View {
-            el("section")
-                .child(el("h1").tr(title))
-                .child(body)
-                .child(back_to_cases())
-                .into()
-        };
-        match storage::load_case(&id) {
-            Ok(Some(Ok(stored))) => case_view(stored),
-            Ok(Some(Err(error))) => problem_screen(
-                "case.unreadable.title",
-                el("p").text_dyn(move || t(lang.get(), error.key()).to_string()),
-            ),
-            Ok(None) => problem_screen("case.missing.title", el("p").tr("case.missing.body")),
-            Err(error) => problem_screen(
-                "case.storage_unavailable.title",
-                el("p").text_dyn(move || t(lang.get(), error.key()).to_string()),
-            ),
+#[component]
+pub fn Workspace(id: String) -> impl IntoView {
+    let lang = use_app().lang;
+    let problem_screen = |title: &'static str, body: AnyView| -> AnyView {
+        view! {
+            <section>
+                <h1>{tr(title)}</h1>
+                {body}
+                <BackToCases />
+            </section>
         }
-    })
+        .into_any()
+    };
+    match storage::load_case(&id) {
+        Ok(Some(Ok(stored))) => view! { <CaseView stored /> }.into_any(),
+        Ok(Some(Err(error))) => problem_screen(
+            "case.unreadable.title",
+            view! { <p>{move || t(lang.get(), error.key())}</p> }.into_any(),
+        ),
+        Ok(None) => problem_screen(
+            "case.missing.title",
+            view! { <p>{tr("case.missing.body")}</p> }.into_any(),
+        ),
+        Err(error) => problem_screen(
+            "case.storage_unavailable.title",
+            view! { <p>{move || t(lang.get(), error.key())}</p> }.into_any(),
+        ),
+    }
 }
 
-fn back_to_cases() -> El {
+#[component]
+fn BackToCases() -> impl IntoView {
     let app = use_app();
-    el("button")
-        .attr("type", "button")
-        .class("button button-secondary")
-        .on("click", move |_| app.navigate(Screen::Start))
-        .tr("case.back_to_cases")
+    view! {
+        <button
+            type="button"
+            class="button button-secondary"
+            on:click=move |_| app.navigate(Screen::Start)
+        >
+            {tr("case.back_to_cases")}
+        </button>
+    }
 }
 
-fn case_view(stored: StoredCase) -> View {
+#[component]
+fn CaseView(stored: StoredCase) -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
     let ctx = CaseCtx::standalone(stored.id, stored.case);
@@ -296,26 +307,25 @@ fn case_view(stored: StoredCase) -> View {
         show_errors.set(false);
     });
 
-    el("div")
-        .class("workspace")
-        .child(save_status(ctx))
-        .child(step_nav(step, ctx))
-        .child(
-            el("div")
-                .class("step-body")
-                .dyn_view(move || super::steps::render(step.get())),
-        )
-        .child(el("p").class("step-position").text_dyn(move || {
-            tf(
-                lang.get(),
-                "case.step_of",
-                &[
-                    ("n", &step_number(step.get()).to_string()),
-                    ("total", &Step::ALL.len().to_string()),
-                ],
-            )
-        }))
-        .into()
+    view! {
+        <div class="workspace">
+            <SaveStatus ctx />
+            <StepNav step ctx />
+            <div class="step-body">{move || super::steps::render(step.get())}</div>
+            <p class="step-position">
+                {move || {
+                    tf(
+                        lang.get(),
+                        "case.step_of",
+                        &[
+                            ("n", &step_number(step.get()).to_string()),
+                            ("total", &Step::ALL.len().to_string()),
+                        ],
+                    )
+                }}
+            </p>
+        </div>
+    }
 }
 
 /// The 1-based place of a step in the process.
@@ -325,7 +335,8 @@ fn step_number(step: Step) -> usize {
 
 /// The progress navigation: every step as a link, the current one marked with
 /// `aria-current="step"` and a visible marker (not colour alone).
-fn step_nav(step: Memo<Step>, ctx: CaseCtx) -> El {
+#[component]
+fn StepNav(step: Memo<Step>, ctx: CaseCtx) -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
     // On a phone the full list of steps is folded behind a button that names the current
@@ -335,68 +346,70 @@ fn step_nav(step: Memo<Step>, ctx: CaseCtx) -> El {
         step.track();
         open.set(false);
     });
-    let toggle = el("button")
-        .attr("type", "button")
-        .class("step-nav-toggle")
-        .attr("aria-controls", "step-list")
-        .attr_dyn("aria-expanded", move || Some(open.get().to_string()))
-        .on("click", move |_| open.update(|o| *o = !*o))
-        .text_dyn(move || {
-            let lang = lang.get();
-            let step = step.get();
-            tf(
-                lang,
-                "case.steps_toggle",
-                &[
-                    ("n", &step_number(step).to_string()),
-                    ("total", &Step::ALL.len().to_string()),
-                    ("step", t(lang, step.title_key())),
-                ],
-            )
-        });
-    let items = Step::ALL.into_iter().enumerate().map(|(i, s)| {
-        let current = move || step.get() == s;
-        let target = move || Screen::Case {
-            id: ctx.id.get_value(),
-            step: s,
-        };
-        el("li").class_when("current", current).child(
-            el("a")
-                .attr("href", &target().hash())
-                .attr_dyn("aria-current", move || {
-                    current().then(|| "step".to_string())
-                })
-                .on("click", move |ev| {
-                    ev.prevent_default();
-                    app.navigate(target());
-                })
-                .child(
-                    el("span")
-                        .class("step-number")
-                        .text(&format!("{}. ", i + 1)),
-                )
-                .tr(s.title_key())
-                .child(el("span").class("step-flag").text_dyn(move || {
-                    let incomplete =
-                        !s.scope().is_empty() && !ctx.problems_within(s.scope()).is_empty();
-                    if incomplete {
-                        t(lang.get(), "case.step_incomplete").to_string()
-                    } else {
-                        String::new()
-                    }
-                })),
-        )
-    });
-    el("nav")
-        .class("step-nav")
-        .class_when("open", move || open.get())
-        .attr_tr("aria-label", "case.steps")
-        .child(toggle)
-        .child(el("ol").id("step-list").children(items))
+    let items = Step::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let current = move || step.get() == s;
+            let target = move || Screen::Case {
+                id: ctx.id.get_value(),
+                step: s,
+            };
+            view! {
+                <li class:current=current>
+                    <a
+                        href=target().hash()
+                        aria-current=move || current().then_some("step")
+                        on:click=move |ev| {
+                            ev.prevent_default();
+                            app.navigate(target());
+                        }
+                    >
+                        <span class="step-number">{format!("{}. ", i + 1)}</span>
+                        {tr(s.title_key())}
+                        <span class="step-flag">
+                            {move || {
+                                let incomplete = !s.scope().is_empty()
+                                    && !ctx.problems_within(s.scope()).is_empty();
+                                if incomplete { t(lang.get(), "case.step_incomplete") } else { "" }
+                            }}
+                        </span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="step-nav" class:open=move || open.get() aria-label=tr("case.steps")>
+            <button
+                type="button"
+                class="step-nav-toggle"
+                aria-controls="step-list"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {move || {
+                    let lang = lang.get();
+                    let step = step.get();
+                    tf(
+                        lang,
+                        "case.steps_toggle",
+                        &[
+                            ("n", &step_number(step).to_string()),
+                            ("total", &Step::ALL.len().to_string()),
+                            ("step", t(lang, step.title_key())),
+                        ],
+                    )
+                }}
+            </button>
+            <ol id="step-list">{items}</ol>
+        </nav>
+    }
 }
 
 /// "Saved" with the time, or a clear error with a download of the case so nothing is lost.
-fn save_status(ctx: CaseCtx) -> El {
+#[component]
+fn SaveStatus(ctx: CaseCtx) -> impl IntoView {
     let lang = use_app().lang;
     let download = move |_| {
         let text = ctx
@@ -408,39 +421,46 @@ fn save_status(ctx: CaseCtx) -> El {
         );
         let _ = browser::download_text(&name, "application/json", &text);
     };
-    el("div")
-        .class("save-status")
-        .attr("role", "status")
-        .attr("aria-live", "polite")
-        .dyn_view(move || {
-            let lang = lang.get();
-            match ctx.save_state.get() {
-                SaveState::Unchanged => el("span").text(t(lang, "case.save.unchanged")),
-                SaveState::Saved(at) => el("span").class("saved").text(&tf(
-                    lang,
-                    "case.save.saved",
-                    &[("time", &short_time(&at))],
-                )),
-                SaveState::Failed(error) => el("div")
-                    .class("alert alert-error")
-                    .attr("role", "alert")
-                    .child(
-                        el("p")
-                            .child(el("strong").text(t(lang, "case.save.failed")))
-                            .text(" ")
-                            .text(t(lang, error.key())),
-                    )
-                    .child(
-                        el("button")
-                            .attr("type", "button")
-                            .class("button button-secondary")
-                            .id("download-case-after-failure")
-                            .on("click", download)
-                            .text(t(lang, "case.save.download")),
-                    ),
-            }
-            .into()
-        })
+    view! {
+        <div class="save-status" role="status" aria-live="polite">
+            {move || {
+                let lang = lang.get();
+                match ctx.save_state.get() {
+                    SaveState::Unchanged => {
+                        view! { <span>{t(lang, "case.save.unchanged")}</span> }.into_any()
+                    }
+                    SaveState::Saved(at) => {
+                        view! {
+                            <span class="saved">
+                                {tf(lang, "case.save.saved", &[("time", &short_time(&at))])}
+                            </span>
+                        }
+                            .into_any()
+                    }
+                    SaveState::Failed(error) => {
+                        view! {
+                            <div class="alert alert-error" role="alert">
+                                <p>
+                                    <strong>{t(lang, "case.save.failed")}</strong>
+                                    " "
+                                    {t(lang, error.key())}
+                                </p>
+                                <button
+                                    type="button"
+                                    class="button button-secondary"
+                                    id="download-case-after-failure"
+                                    on:click=download
+                                >
+                                    {t(lang, "case.save.download")}
+                                </button>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                }
+            }}
+        </div>
+    }
 }
 
 /// `HH:MM` in the user's time zone from an ISO timestamp.

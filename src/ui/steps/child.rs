@@ -4,7 +4,7 @@
 use crate::i18n::t;
 use crate::i18n::Lang;
 use crate::ui::app::use_app;
-use crate::ui::form::{error_summary, step_actions, Field, Select};
+use crate::ui::form::{ErrorSummary, Field, Select, StepActions};
 use crate::ui::prelude::*;
 use crate::ui::workspace::{reference, Step};
 
@@ -34,39 +34,32 @@ fn municipality_options(lang: Lang) -> Vec<(String, String)> {
 }
 
 /// The child step's screen.
-pub fn child_step() -> View {
-    component(|| {
-        let lang = use_app().lang;
-        let municipalities = Signal::derive(move || municipality_options(lang.get()));
-        let groups = Signal::derive(move || {
-            let l = lang.get();
-            vec![
-                ("FT".to_string(), t(l, "child.group.FT").to_string()),
-                ("ARP".to_string(), t(l, "child.group.ARP").to_string()),
-                ("GRT".to_string(), t(l, "child.group.GRT").to_string()),
-            ]
-        });
-        el("section")
-            .attr("aria-labelledby", "step-title")
-            .view(error_summary(Step::Child.scope()))
-            .child(el("h1").id("step-title").tr("step.child"))
-            .child(el("p").class("lead").tr("child.lead"))
-            .child(
-                Field::new("/child/id", "child.id")
-                    .hint("child.id.hint")
-                    .narrow()
-                    .view(),
-            )
-            .child(
-                Field::new("/child/birth", "child.birth")
-                    .hint("child.birth.hint")
-                    .input_type("month")
-                    .narrow()
-                    .view(),
-            )
-            .child(Select::new("/child/municipality", "child.municipality", municipalities).view())
-            .child(Select::new("/child/targetGroup", "child.target_group", groups).view())
-            .view(step_actions(Step::Child))
-            .into()
-    })
+#[component]
+pub fn ChildStep() -> impl IntoView {
+    let lang = use_app().lang;
+    let municipalities = Signal::derive(move || municipality_options(lang.get()));
+    let groups = Signal::derive(move || {
+        let l = lang.get();
+        vec![
+            ("FT".to_string(), t(l, "child.group.FT").to_string()),
+            ("ARP".to_string(), t(l, "child.group.ARP").to_string()),
+            ("GRT".to_string(), t(l, "child.group.GRT").to_string()),
+        ]
+    });
+    view! {
+        <section aria-labelledby="step-title">
+            <ErrorSummary scope=Step::Child.scope() />
+            <h1 id="step-title">{tr("step.child")}</h1>
+            <p class="lead">{tr("child.lead")}</p>
+            {Field::new("/child/id", "child.id").hint("child.id.hint").narrow().view()}
+            {Field::new("/child/birth", "child.birth")
+                .hint("child.birth.hint")
+                .input_type("month")
+                .narrow()
+                .view()}
+            {Select::new("/child/municipality", "child.municipality", municipalities).view()}
+            {Select::new("/child/targetGroup", "child.target_group", groups).view()}
+            <StepActions step=Step::Child />
+        </section>
+    }
 }

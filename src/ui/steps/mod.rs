@@ -1,5 +1,5 @@
 //! One screen per step of the IB process. Each is a thin form over the case in context
-//! ([`super::workspace::use_case`]) built from [`super::fields`].
+//! ([`super::workspace::use_case`]) built from [`super::form`].
 
 mod assessment;
 mod child;
@@ -12,23 +12,23 @@ mod settings;
 mod sign;
 mod team;
 
-pub(crate) use sign::sign_step;
+pub(crate) use sign::SignStep;
 
 use super::workspace::Step;
 use crate::ui::prelude::*;
 
 /// The screen of a step.
-pub fn render(step: Step) -> View {
+pub fn render(step: Step) -> AnyView {
     match step {
-        Step::Child => child::child_step(),
-        Step::Services => services::services_step(),
-        Step::Ranking => ranking::ranking_step(),
-        Step::Settings => settings::settings_step(),
-        Step::Result => result::result_step(),
-        Step::Sign => crate::ui::parts::sign_part(),
-        Step::Team => team::team_step(),
-        Step::Assessment => assessment::assessment_step(),
-        Step::Goals => goals::goals_step(),
-        Step::Questionnaire => questionnaire::questionnaire_step(),
+        Step::Child => view! { <child::ChildStep /> }.into_any(),
+        Step::Questionnaire => view! { <questionnaire::QuestionnaireStep /> }.into_any(),
+        Step::Team => view! { <team::TeamStep /> }.into_any(),
+        Step::Assessment => view! { <assessment::AssessmentStep /> }.into_any(),
+        Step::Goals => view! { <goals::GoalsStep /> }.into_any(),
+        Step::Services => view! { <services::ServicesStep /> }.into_any(),
+        Step::Ranking => view! { <ranking::RankingStep /> }.into_any(),
+        Step::Settings => view! { <settings::SettingsStep /> }.into_any(),
+        Step::Result => view! { <result::ResultStep /> }.into_any(),
+        Step::Sign => view! { <crate::ui::parts::SignPart /> }.into_any(),
     }
 }
