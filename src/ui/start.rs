@@ -1,9 +1,338 @@
-//! STUB while the screens move to Leptos: the real screen is in `git show main:src/ui/start.rs`.
-#![allow(dead_code, unused_variables, unused_imports)]
+//! The start screen: the ways to begin (a new case, the example case, opening a plan
+//! file) and the cases kept on this device, with open, duplicate and delete.
 
+use super::app::{use_app, AppState, Screen};
+use super::browser;
+use super::workspace::Step;
+use crate::draft::{new_case, StoredCase};
+use crate::i18n::{format_date, t, tf, Lang};
+use crate::storage::{self, CaseEntry};
 use crate::ui::prelude::*;
+use serde_json::Value;
 
+/// Stores `case` as a new case on this device and opens it at `step`. A failed write is
+/// reported in `error` (the user stays on the start screen with the message).
+fn create_and_open(app: AppState, case: Value, step: Step, error: RwSignal<Option<&'static str>>) {
+    let record = StoredCase {
+        id: browser::new_id(),
+        updated: browser::now_iso(),
+        case,
+    };
+    match storage::save_case(&record) {
+        Ok(()) => app.navigate(Screen::Case {
+            id: record.id,
+            step,
+        }),
+        Err(e) => error.set(Some(e.key())),
+    }
+}
+
+/// A local date and time for a stored ISO timestamp, in the user's language.
+fn local_date_time(lang: Lang, iso: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return iso.to_string();
+    }
+    format!(
+        "{} {:02}:{:02}",
+        format_date(
+            lang,
+            date.get_full_year() as i32,
+            date.get_month() + 1,
+            date.get_date()
+        ),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
+/// The first screen.
 #[component]
 pub fn StartScreen() -> impl IntoView {
-    view! { <section><h1>"StartScreen"</h1></section> }
+    let app = use_app();
+    let lang = app.lang;
+    let error = RwSignal::new(None::<&'static str>);
+    let refresh = RwSignal::new(0u32);
+    let entries = Memo::new(move |_| {
+        refresh.track();
+        storage::list_cases()
+    });
+    let on_new = move |_| create_and_open(app, new_case(&browser::today_iso()), Step::Child, error);
+    let on_example = move |_| {
+        create_and_open(
+            app,
+            crate::engine::example::example_case_json(),
+            Step::Result,
+            error,
+        )
+    };
+    // The list is rebuilt whole when the cases or the language change (its rows' texts
+    // are fixed in the language they were built in).
+    let case_list = move || {
+        let lang = lang.get();
+        match entries.get() {
+            Err(e) => view! {
+                <div class="alert alert-warning" role="alert">
+                    <p>{t(lang, e.key())}</p>
+                </div>
+            }
+            .into_any(),
+            Ok(list) if list.is_empty() => {
+                view! { <p class="empty">{t(lang, "cases.none")}</p> }.into_any()
+            }
+            Ok(list) => view! {
+                <ul class="case-list" aria-labelledby="cases-title">
+                    {list
+                        .into_iter()
+                        .map(|entry| case_row(app, lang, entry, refresh))
+                        .collect_view()}
+                </ul>
+            }
+            .into_any(),
+        }
+    };
+    view! {
+        <section class="start" aria-labelledby="start-title">
+            <h1 id="start-title">{tr("start.title")}</h1>
+            <p class="lead">{tr("start.lead")}</p>
+            {move || {
+                error
+                    .get()
+                    .map(|key| {
+                        view! {
+                            <div class="alert alert-error" role="alert">
+                                <p>{t(lang.get(), key)}</p>
+                            </div>
+                        }
+                    })
+            }}
+            <div class="start-actions">
+                <div class="action-card">
+                    <button
+                        type="button"
+                        class="button button-primary"
+                        id="new-case"
+                        on:click=on_new
+                    >
+                        {tr("start.new_case")}
+                    </button>
+                    <p class="hint">{tr("start.new_case.hint")}</p>
+                </div>
+                <div class="action-card">
+                    <button
+                        type="button"
+                        class="button button-secondary"
+                        id="example-case"
+                        on:click=on_example
+                    >
+                        {tr("start.example_case")}
+                    </button>
+                    <p class="hint">{tr("start.example_case.hint")}</p>
+                </div>
+            </div>
+            <p>
+                <a
+                    href="#/verify"
+                    id="open-plan-file"
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        app.navigate(Screen::Verify);
+                    }
+                >
+                    {tr("start.open_plan")}
+                </a>
+            </p>
+            <h2 id="cases-title">{tr("cases.title")}</h2>
+            {case_list}
+            <p class="privacy">{tr("start.privacy")}</p>
+        </section>
+    }
+}
+
+/// One case on the list, in `lang`, with its actions; delete asks for confirmation in
+/// place.
+fn case_row(app: AppState, lang: Lang, entry: CaseEntry, refresh: RwSignal<u32>) -> AnyView {
+    let confirming = RwSignal::new(false);
+    let row_error = RwSignal::new(None::<&'static str>);
+    let error_region = move || {
+        row_error.get().map(|key| {
+            view! { <p class="error-message" role="alert">{t(lang, key)}</p> }
+        })
+    };
+    match entry {
+        CaseEntry::Case(stored) => {
+            let id = StoredValue::new(stored.id.clone());
+            let title = stored
+                .label()
+                .unwrap_or_else(|| t(lang, "cases.untitled").to_string());
+            let municipality = stored
+                .case
+                .pointer("/child/municipality")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .unwrap_or_default();
+            let updated = tf(
+                lang,
+                "cases.updated",
+                &[("when", &local_date_time(lang, &stored.updated))],
+            );
+            let record = StoredValue::new(stored);
+            let labels = StoredValue::new(
+                [
+                    "cases.open.label",
+                    "cases.duplicate.label",
+                    "cases.delete.label",
+                    "cases.delete.confirm",
+                ]
+                .map(|key| tf(lang, key, &[("case", &title)])),
+            );
+            let on_duplicate = move |_| {
+                let mut copy = record.get_value();
+                copy.id = browser::new_id();
+                copy.updated = browser::now_iso();
+                match storage::save_case(&copy) {
+                    Ok(()) => refresh.update(|n| *n += 1),
+                    Err(e) => row_error.set(Some(e.key())),
+                }
+            };
+            let on_delete = move |_| match storage::delete_case(&id.get_value()) {
+                Ok(()) => refresh.update(|n| *n += 1),
+                Err(e) => row_error.set(Some(e.key())),
+            };
+            let actions = move || {
+                let [open_label, duplicate_label, delete_label, confirm_text] = labels.get_value();
+                if confirming.get() {
+                    view! {
+                        <div
+                            class="confirm"
+                            role="group"
+                            aria-label=t(lang, "cases.delete.confirm_label")
+                        >
+                            <p>{confirm_text}</p>
+                            <button
+                                type="button"
+                                class="button button-warning"
+                                on:click=on_delete
+                            >
+                                {t(lang, "cases.delete.yes")}
+                            </button>
+                            <button
+                                type="button"
+                                class="button button-secondary"
+                                on:click=move |_| confirming.set(false)
+                            >
+                                {t(lang, "cases.delete.no")}
+                            </button>
+                        </div>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <div class="case-actions">
+                            <button
+                                type="button"
+                                class="button button-secondary"
+                                aria-label=open_label
+                                on:click=move |_| {
+                                    app.navigate(Screen::Case {
+                                        id: id.get_value(),
+                                        step: Step::Child,
+                                    })
+                                }
+                            >
+                                {t(lang, "cases.open")}
+                            </button>
+                            <button
+                                type="button"
+                                class="button button-secondary"
+                                aria-label=duplicate_label
+                                on:click=on_duplicate
+                            >
+                                {t(lang, "cases.duplicate")}
+                            </button>
+                            <button
+                                type="button"
+                                class="button button-secondary"
+                                aria-label=delete_label
+                                on:click=move |_| confirming.set(true)
+                            >
+                                {t(lang, "cases.delete")}
+                            </button>
+                        </div>
+                    }
+                    .into_any()
+                }
+            };
+            view! {
+                <li class="case-row">
+                    <div class="case-summary">
+                        <strong class="case-title">{title}</strong>
+                        <span class="case-meta">{municipality}" · "{updated}</span>
+                    </div>
+                    {error_region}
+                    {actions}
+                </li>
+            }
+            .into_any()
+        }
+        CaseEntry::Unreadable { key, raw, error } => {
+            let key = StoredValue::new(key);
+            let raw = StoredValue::new(raw);
+            let on_download = move |_| {
+                let name = format!(
+                    "unreadable-{}.txt",
+                    key.get_value().rsplit('/').next().unwrap_or("case")
+                );
+                let _ = browser::download_text(&name, "text/plain", &raw.get_value());
+            };
+            let on_delete = move |_| match storage::delete_key(&key.get_value()) {
+                Ok(()) => refresh.update(|n| *n += 1),
+                Err(e) => row_error.set(Some(e.key())),
+            };
+            let delete = move || {
+                if confirming.get() {
+                    view! {
+                        <button type="button" class="button button-warning" on:click=on_delete>
+                            {t(lang, "cases.delete.yes")}
+                        </button>
+                        <button
+                            type="button"
+                            class="button button-secondary"
+                            on:click=move |_| confirming.set(false)
+                        >
+                            {t(lang, "cases.delete.no")}
+                        </button>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <button
+                            type="button"
+                            class="button button-secondary"
+                            on:click=move |_| confirming.set(true)
+                        >
+                            {t(lang, "cases.delete")}
+                        </button>
+                    }
+                    .into_any()
+                }
+            };
+            view! {
+                <li class="case-row case-row-unreadable">
+                    <div class="case-summary">
+                        <strong>{t(lang, "cases.unreadable.title")}</strong>
+                        <span class="case-meta">{t(lang, error.key())}</span>
+                    </div>
+                    {error_region}
+                    <div class="case-actions">
+                        <button type="button" class="button button-secondary" on:click=on_download>
+                            {t(lang, "cases.unreadable.download")}
+                        </button>
+                        {delete}
+                    </div>
+                </li>
+            }
+            .into_any()
+        }
+    }
 }
