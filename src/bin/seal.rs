@@ -2,8 +2,7 @@
 //! (see `src/ui/parts.rs`). `scripts/postbuild.mjs` builds it beside the app. A native
 //! build of this binary only says what it is.
 
-// STUB while the screens move to Leptos (parts.rs is converted by its own change).
-#[cfg(all(target_arch = "wasm32", any()))]
+#[cfg(target_arch = "wasm32")]
 mod exports {
     use ib_planner::ui::parts;
     use wasm_bindgen::prelude::*;

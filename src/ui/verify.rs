@@ -1,5 +1,3 @@
-//! STUB while the screens move to Leptos: the real screen is in `git show main:src/ui/verify.rs`.
-#![allow(dead_code, unused_variables, unused_imports)]
 //! Opening a plan file and verifying it: a file picker and a drop zone; then each
 //! signature (valid / invalid / unsupported, with the reason), whether recomputing the
 //! plan gives the same result, and a readable summary of the plan. The logic is in
@@ -86,12 +84,616 @@ pub(crate) fn status_icon(status: ProofStatus) -> &'static str {
     }
 }
 
-/// A plan document, readable (stub).
+/// A plan document, readable: the child, period, budget, the lines with their reasons,
+/// totals and goals. Used on the verify screen and in the sign step's print view;
+/// `id_prefix` makes its element ids unique on the page.
 pub(crate) fn plan_view(summary: PlanSummary, id_prefix: &str) -> AnyView {
-    ().into_any()
+    let id_prefix = id_prefix.to_string();
+    untrack(move || {
+        let lang = use_app().lang;
+        let s = StoredValue::new(summary);
+        let lines_id = format!("{id_prefix}-lines");
+        let totals_id = format!("{id_prefix}-totals");
+        let goals_id = format!("{id_prefix}-goals");
+        let get = move |f: fn(&PlanSummary) -> String| s.with_value(f);
+        let lines_region_id = lines_id.clone();
+        view! {
+            <div class="plan-view">
+                <dl class="plan-facts">
+                    <div>
+                        <dt>{tr("plan_doc.pseudonym")}</dt>
+                        <dd>{get(|s| s.pseudonym.clone())}</dd>
+                    </div>
+                    <div>
+                        <dt>{tr("plan_doc.municipality")}</dt>
+                        <dd>{get(|s| municipality_name(&s.municipality))}</dd>
+                    </div>
+                    <div>
+                        <dt>{tr("plan_doc.target_group")}</dt>
+                        <dd>
+                            {move || {
+                                let code = get(|s| s.target_group.clone());
+                                let key = format!("child.group.{code}");
+                                if crate::i18n::has(&key) {
+                                    t(lang.get(), &key).to_string()
+                                } else {
+                                    code
+                                }
+                            }}
+                        </dd>
+                    </div>
+                    <div>
+                        <dt>{tr("plan_doc.period")}</dt>
+                        <dd>
+                            {move || {
+                                let l = lang.get();
+                                s.with_value(|s| {
+                                    tf(
+                                        l,
+                                        "plan_doc.period_value",
+                                        &[
+                                            ("start", &date_text(l, &s.start)),
+                                            ("end", &date_text(l, &s.end)),
+                                            ("months", &s.months),
+                                        ],
+                                    )
+                                })
+                            }}
+                        </dd>
+                    </div>
+                    <div>
+                        <dt>{tr("plan_doc.budget")}</dt>
+                        <dd>{move || money_text(lang.get(), &get(|s| s.budget.clone()))}</dd>
+                    </div>
+                    <div>
+                        <dt>{tr("plan_doc.weights")}</dt>
+                        <dd>
+                            {move || {
+                                s.with_value(|s| {
+                                    tf(
+                                        lang.get(),
+                                        "plan_doc.weights_value",
+                                        &[
+                                            ("expert", &percent_text(&s.expert_weight)),
+                                            ("parent", &percent_text(&s.parent_weight)),
+                                        ],
+                                    )
+                                })
+                            }}
+                        </dd>
+                    </div>
+                    <div>
+                        <dt>{tr("plan_doc.policy")}</dt>
+                        <dd>
+                            {move || {
+                                let policy = get(|s| s.policy.clone());
+                                let key = format!("plan_doc.policy.{policy}");
+                                if crate::i18n::has(&key) {
+                                    t(lang.get(), &key).to_string()
+                                } else {
+                                    policy
+                                }
+                            }}
+                        </dd>
+                    </div>
+                </dl>
+                <h3 id=lines_id>{tr("plan_doc.lines.title")}</h3>
+                {move || {
+                    let l = lang.get();
+                    if s.with_value(|s| s.lines.is_empty()) {
+                        return view! { <p>{t(l, "plan_doc.no_lines")}</p> }.into_any();
+                    }
+                    let body = s.with_value(|s| {
+                        s.lines.iter().map(|line| plan_line(l, line)).collect_view()
+                    });
+                    view! {
+                        <div
+                            class="table-wrap"
+                            role="region"
+                            tabindex="0"
+                            aria-labelledby=lines_region_id.clone()
+                        >
+                            <table class="plan-lines" aria-labelledby=lines_region_id.clone()>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{t(l, "plan_doc.col.position")}</th>
+                                        <th scope="col">{t(l, "plan_doc.col.service")}</th>
+                                        <th scope="col" class="num">{t(l, "plan_doc.col.score")}</th>
+                                        <th scope="col" class="num">{t(l, "plan_doc.col.units")}</th>
+                                        <th scope="col" class="num">{t(l, "plan_doc.col.price")}</th>
+                                        <th scope="col" class="num">{t(l, "plan_doc.col.funded")}</th>
+                                        <th scope="col">{t(l, "plan_doc.col.reason")}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>{body}</tbody>
+                            </table>
+                        </div>
+                    }
+                    .into_any()
+                }}
+                <h3 id=totals_id.clone()>{tr("plan_doc.totals")}</h3>
+                <dl class="plan-facts plan-totals" aria-labelledby=totals_id>
+                    {move || {
+                        let l = lang.get();
+                        s.with_value(|s| {
+                            [
+                                ("plan_doc.budget", &s.budget),
+                                ("plan_doc.allocated", &s.allocated),
+                                ("plan_doc.remaining", &s.remaining),
+                                ("plan_doc.requested", &s.requested),
+                                ("plan_doc.unmet", &s.unmet),
+                            ]
+                            .into_iter()
+                            .map(|(key, amount)| {
+                                view! {
+                                    <div>
+                                        <dt>{t(l, key)}</dt>
+                                        <dd>{money_text(l, amount)}</dd>
+                                    </div>
+                                }
+                            })
+                            .collect_view()
+                        })
+                    }}
+                </dl>
+                {move || {
+                    if s.with_value(|s| s.goals.is_empty()) {
+                        return ().into_any();
+                    }
+                    let l = lang.get();
+                    let items = s.with_value(|s| {
+                        s.goals
+                            .iter()
+                            .map(|goal| {
+                                let key = format!("plan_doc.goal.{}", goal.term);
+                                let term = if crate::i18n::has(&key) {
+                                    t(l, &key).to_string()
+                                } else {
+                                    goal.term.clone()
+                                };
+                                view! {
+                                    <li>
+                                        <strong>{term}": "</strong>
+                                        {goal.text.clone()}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    });
+                    view! {
+                        <h3 id=goals_id.clone()>{t(l, "plan_doc.goals")}</h3>
+                        <ul class="plan-goals">{items}</ul>
+                    }
+                    .into_any()
+                }}
+                {move || {
+                    let version = get(|s| s.engine_version.clone());
+                    (!version.is_empty())
+                        .then(|| {
+                            view! {
+                                <p class="plan-engine">
+                                    {tf(lang.get(), "plan_doc.engine", &[("version", &version)])}
+                                </p>
+                            }
+                        })
+                }}
+            </div>
+        }
+        .into_any()
+    })
 }
 
+/// One line of the plan table.
+fn plan_line(l: Lang, line: &LineSummary) -> AnyView {
+    let params: Vec<(&str, &str)> = line
+        .reason_params
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let reason = if crate::i18n::has(&line.reason_key) {
+        tf(l, &line.reason_key, &params)
+    } else {
+        line.reason_key.clone()
+    };
+    let units = tf(
+        l,
+        "plan_doc.units_value",
+        &[
+            ("funded", &line.funded_units),
+            ("quantity", &line.quantity),
+            ("unit", &unit_name(l, &line.unit)),
+        ],
+    );
+    view! {
+        <tr>
+            <td>{line.position.clone()}</td>
+            <th scope="row">{line.name(l).to_string()}</th>
+            <td class="num">{line.score.clone()}</td>
+            <td class="num">{units}</td>
+            <td class="num">{money_text(l, &line.unit_price)}</td>
+            <td class="num">{money_text(l, &line.funded_amount)}</td>
+            <td>{reason}</td>
+        </tr>
+    }
+    .into_any()
+}
+
+/// What the verify screen is showing.
+#[derive(Clone, Debug, PartialEq)]
+enum VerifyState {
+    /// Waiting for a file.
+    Empty,
+    /// Reading a file.
+    Reading,
+    /// The file could not be verified.
+    Failed { name: String, problem: Problem },
+    /// The file was verified.
+    Done {
+        name: String,
+        verified: Box<Verified>,
+    },
+}
+
+fn first_file(list: Option<web_sys::FileList>) -> Option<web_sys::File> {
+    list.and_then(|files| files.get(0))
+}
+
+fn open_file(state: RwSignal<VerifyState>, file: web_sys::File) {
+    let name = file.name();
+    if file.size() > MAX_FILE_BYTES as f64 {
+        state.set(VerifyState::Failed {
+            name,
+            problem: too_large(),
+        });
+        browser::focus_id_later("verify-result");
+        return;
+    }
+    state.set(VerifyState::Reading);
+    wasm_bindgen_futures::spawn_local(async move {
+        let next = match browser::read_file_text(&file).await {
+            Ok(text) => match open_plan_text(&text) {
+                Ok(verified) => VerifyState::Done {
+                    name,
+                    verified: Box::new(verified),
+                },
+                Err(problem) => VerifyState::Failed { name, problem },
+            },
+            Err(_) => VerifyState::Failed {
+                name,
+                problem: Problem::new("", "verify.error.read"),
+            },
+        };
+        state.set(next);
+        browser::focus_id_later("verify-result");
+    });
+}
+
+/// The file picker inside a drop zone.
+fn picker(state: RwSignal<VerifyState>, dragging: RwSignal<bool>) -> AnyView {
+    view! {
+        <div
+            class="drop-zone"
+            class:dragging=move || dragging.get()
+            on:dragover=move |ev| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=move |ev| {
+                ev.prevent_default();
+                dragging.set(false);
+                let files = js_sys::Reflect::get(&ev, &"dataTransfer".into())
+                    .ok()
+                    .and_then(|dt| js_sys::Reflect::get(&dt, &"files".into()).ok())
+                    .and_then(|f| f.dyn_into::<web_sys::FileList>().ok());
+                if let Some(file) = first_file(files) {
+                    open_file(state, file);
+                }
+            }
+        >
+            <div class="form-group">
+                <label class="label" for="plan-file">{tr("verify.file.label")}</label>
+                <p class="hint" id="plan-file-hint">{tr("verify.file.hint")}</p>
+                <input
+                    type="file"
+                    id="plan-file"
+                    name="plan-file"
+                    class="file-input"
+                    accept=".json,application/json"
+                    aria-describedby="plan-file-hint"
+                    on:change=move |ev| {
+                        if let Some(file) = browser::take_chosen_file(&ev) {
+                            open_file(state, file);
+                        }
+                    }
+                />
+            </div>
+            <p class="drop-hint">{tr("verify.drop")}</p>
+        </div>
+    }
+    .into_any()
+}
+
+/// The verify screen.
 #[component]
 pub fn VerifyScreen() -> impl IntoView {
-    view! { <section><h1>"VerifyScreen"</h1></section> }
+    let app = use_app();
+    let lang = app.lang;
+    let state = RwSignal::new(VerifyState::Empty);
+    let dragging = RwSignal::new(false);
+    let another = move |_| {
+        state.set(VerifyState::Empty);
+        browser::focus_id_later("plan-file");
+    };
+    view! {
+        <section aria-labelledby="verify-title" class="verify-screen">
+            <h1 id="verify-title">{tr("verify.title")}</h1>
+            <p class="lead">{tr("verify.lead")}</p>
+            {move || match state.get() {
+                VerifyState::Empty => picker(state, dragging),
+                VerifyState::Reading => {
+                    view! { <p role="status">{t(lang.get(), "verify.reading")}</p> }.into_any()
+                }
+                VerifyState::Failed { name, problem } => {
+                    let l = lang.get();
+                    view! {
+                        <div class="alert alert-error" role="alert" id="verify-result" tabindex="-1">
+                            <h2>{t(l, "verify.error.title")}</h2>
+                            <p>{tf(l, "verify.file_name", &[("name", &name)])}</p>
+                            <p class="verify-error">{problem_text(l, &problem)}</p>
+                        </div>
+                        {picker(state, dragging)}
+                    }
+                    .into_any()
+                }
+                VerifyState::Done { name, verified } => {
+                    view! {
+                        {verify_result(name, *verified)}
+                        <div class="step-actions">
+                            <button type="button" class="button button-primary" on:click=another>
+                                {tr("verify.another")}
+                            </button>
+                        </div>
+                    }
+                    .into_any()
+                }
+            }}
+            <div class="step-actions">
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    on:click=move |_| app.navigate(Screen::Start)
+                >
+                    {tr("case.back_to_cases")}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// An icon hidden from screen readers (the words next to it say the same).
+fn status_icon_span(icon: &'static str) -> AnyView {
+    view! { <span class="status-icon" aria-hidden="true">{icon}</span> }.into_any()
+}
+
+/// What was found in a plan file: its signatures, the recomputation and the plan.
+fn verify_result(name: String, verified: Verified) -> AnyView {
+    untrack(move || {
+        let lang = use_app().lang;
+        let Verified {
+            proofs,
+            recompute,
+            summary,
+            ..
+        } = verified;
+        let recompute = StoredValue::new(recompute);
+        let count = proofs.len();
+        let valid = proofs
+            .iter()
+            .filter(|p| p.status == ProofStatus::Valid)
+            .count();
+        let all_valid = count > 0 && valid == count;
+        let items = proofs
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| proof_item(i, p))
+            .collect_view();
+        view! {
+            <div
+                class="verify-result"
+                id="verify-result"
+                tabindex="-1"
+                aria-labelledby="verify-file-name"
+            >
+                <p class="verify-file" id="verify-file-name">
+                    {move || tf(lang.get(), "verify.file_name", &[("name", &name)])}
+                </p>
+                <h2>{tr("verify.signatures.title")}</h2>
+                <p class=if all_valid {
+                    "verify-verdict verdict-ok"
+                } else {
+                    "verify-verdict verdict-bad"
+                }>
+                    {status_icon_span(if all_valid { "✓" } else { "✗" })}
+                    {move || {
+                        let l = lang.get();
+                        if count == 0 {
+                            t(l, "verify.signatures.none").to_string()
+                        } else if all_valid {
+                            tf(l, "verify.summary.verified", &[("count", &count.to_string())])
+                        } else {
+                            tf(
+                                l,
+                                "verify.summary.not_verified",
+                                &[("count", &count.to_string()), ("valid", &valid.to_string())],
+                            )
+                        }
+                    }}
+                </p>
+                <ol class="signature-list">{items}</ol>
+                <h2>{tr("verify.recompute.title")}</h2>
+                {move || recompute_view(lang.get(), recompute.get_value())}
+                <h2>{tr("verify.plan.title")}</h2>
+                {plan_view(summary, "verify-plan")}
+            </div>
+        }
+        .into_any()
+    })
+}
+
+/// Whether recomputing the plan gives the result written in it, in a language.
+fn recompute_view(l: Lang, recompute: Recompute) -> AnyView {
+    match recompute {
+        Recompute::Matches => view! {
+            <p class="status status-valid">
+                {status_icon_span("✓")}
+                {t(l, "integrity.recompute.matches")}
+            </p>
+        }
+        .into_any(),
+        Recompute::Differs {
+            path,
+            embedded,
+            recomputed,
+        } => {
+            let place = crate::signing::difference_place(&path).map(|(key, params)| {
+                let params: Vec<(&str, String)> = params
+                    .into_iter()
+                    .map(|(k, v)| {
+                        if k == "what" {
+                            (k, t(l, &v).to_string())
+                        } else {
+                            (k, v)
+                        }
+                    })
+                    .collect();
+                let params: Vec<(&str, &str)> =
+                    params.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                format!("{} ", tf(l, key, &params))
+            });
+            let differs = tf(
+                l,
+                "integrity.recompute.differs",
+                &[
+                    ("path", &path),
+                    ("embedded", &embedded),
+                    ("recomputed", &recomputed),
+                ],
+            );
+            view! {
+                <p class="status status-invalid">{status_icon_span("✗")}{place}{differs}</p>
+            }
+            .into_any()
+        }
+        Recompute::NotPossible(summary, problems) => {
+            let list = (!problems.is_empty()).then(|| {
+                let items = problems
+                    .iter()
+                    .take(10)
+                    .map(|p| {
+                        view! {
+                            <li>
+                                {tf(
+                                    l,
+                                    "verify.recompute.problem_line",
+                                    &[("path", &p.path), ("message", &problem_text(l, p))],
+                                )}
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! { <ul>{items}</ul> }
+            });
+            view! {
+                <div class="status status-invalid">
+                    <p>{status_icon_span("✗")}{problem_text(l, &summary)}</p>
+                    {list}
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// One signature of a plan file: its status, the reason when it fails, the key's
+/// fingerprint, the purpose and the time.
+fn proof_item(index: usize, proof: ProofLine) -> AnyView {
+    untrack(move || {
+        let lang = use_app().lang;
+        let status = proof.status;
+        let class = match status {
+            ProofStatus::Valid => "signature status-valid",
+            ProofStatus::Invalid => "signature status-invalid",
+            ProofStatus::Unsupported => "signature status-unsupported",
+        };
+        let proof = StoredValue::new(proof);
+        let or_not_given = move |value: Option<String>| {
+            value.unwrap_or_else(|| t(lang.get(), "verify.signature.not_given").to_string())
+        };
+        view! {
+            <li class=class>
+                <h3>
+                    {move || {
+                        tf(
+                            lang.get(),
+                            "verify.signature.heading",
+                            &[("n", &(index + 1).to_string())],
+                        )
+                    }}
+                </h3>
+                <dl class="plan-facts">
+                    <div>
+                        <dt>{tr("verify.signature.status")}</dt>
+                        <dd class="status">
+                            {status_icon_span(status_icon(status))}
+                            {move || t(lang.get(), status.key())}
+                        </dd>
+                    </div>
+                    {move || {
+                        proof
+                            .with_value(|p| p.reason.clone())
+                            .map(|reason| {
+                                let l = lang.get();
+                                view! {
+                                    <div>
+                                        <dt>{t(l, "verify.signature.reason")}</dt>
+                                        <dd>{problem_text(l, &reason)}</dd>
+                                    </div>
+                                }
+                            })
+                    }}
+                    <div>
+                        <dt>{tr("verify.signature.fingerprint")}</dt>
+                        <dd class="fingerprint">
+                            {move || or_not_given(proof.with_value(|p| p.fingerprint.clone()))}
+                        </dd>
+                    </div>
+                    <div>
+                        <dt>{tr("verify.signature.purpose")}</dt>
+                        <dd>
+                            {move || {
+                                let purpose = proof.with_value(|p| p.purpose.clone());
+                                match purpose {
+                                    Some(p) if crate::i18n::has(&format!("verify.purpose.{p}")) => {
+                                        t(lang.get(), &format!("verify.purpose.{p}")).to_string()
+                                    }
+                                    other => or_not_given(other),
+                                }
+                            }}
+                        </dd>
+                    </div>
+                    <div>
+                        <dt>{tr("verify.signature.created")}</dt>
+                        <dd>
+                            {move || match proof.with_value(|p| p.created.clone()) {
+                                Some(created) => local_date_time(lang.get(), &created),
+                                None => or_not_given(None),
+                            }}
+                        </dd>
+                    </div>
+                </dl>
+            </li>
+        }
+        .into_any()
+    })
 }
