@@ -202,7 +202,10 @@ async fn a_field_writes_the_case_and_the_case_is_saved() {
         case.case.pointer("/child/id").and_then(|v| v.as_str()),
         Some("CESIS-2026-001")
     );
-    assert!(has(&app, ".save-status .saved"), "the save status says saved");
+    assert!(
+        has(&app, ".save-status .saved"),
+        "the save status says saved"
+    );
     app.remove();
 }
 
@@ -215,7 +218,10 @@ async fn errors_show_after_an_attempt_and_a_new_step_starts_clean() {
     assert!(!has(&app, "#error-summary"));
     click(&app, "#continue");
     settle().await;
-    assert!(has(&app, "#error-summary"), "the first Continue shows the summary");
+    assert!(
+        has(&app, "#error-summary"),
+        "the first Continue shows the summary"
+    );
     assert!(
         current_hash().ends_with("/child"),
         "and stays on the step: {}",
@@ -235,7 +241,10 @@ async fn errors_show_after_an_attempt_and_a_new_step_starts_clean() {
     go_to(&child_hash);
     settle().await;
     assert_eq!(text_of(&app, "h1"), "Bērns");
-    assert!(!has(&app, "#error-summary"), "a new visit starts without errors");
+    assert!(
+        !has(&app, "#error-summary"),
+        "a new visit starts without errors"
+    );
     app.remove();
 }
 
@@ -244,8 +253,8 @@ mod reactive {
     //! (what `src/reactive/tests.rs` once checked on the hand-written core).
     use super::settle;
     use leptos::prelude::*;
-    use wasm_bindgen::JsCast;
     use std::sync::{Arc, Mutex};
+    use wasm_bindgen::JsCast;
     use wasm_bindgen_test::*;
 
     /// Effects run on Leptos's executor, which mounting a view starts; these tests may
