@@ -3,7 +3,8 @@
 #   1. format and lints (host and wasm32)
 #   2. native tests: the engine, i18n, the ibplan CLI (cargo test)
 #   3. in-browser tests: wasm-bindgen-test in headless Chromium
-#   4. the release build (trunk + wasm-opt) and its first-load size budget
+#   4. the release build (scripts/build.mjs: cargo, wasm-split-cli, wasm-bindgen,
+#      wasm-opt) and its size budget
 #   5. end-to-end tests: Playwright + axe-core against the built app
 # It stops at the first failing layer, and a layer that runs zero tests fails too.
 set -euo pipefail
