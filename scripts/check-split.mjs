@@ -18,7 +18,7 @@ import { chromium } from '@playwright/test';
 const args = process.argv.slice(2);
 const DIST = args.includes('--dist') ? args[args.indexOf('--dist') + 1] : fileURLToPath(new URL('../dist', import.meta.url));
 const SERVER = fileURLToPath(new URL('./static-server.mjs', import.meta.url));
-const CHUNK = /\/split_[A-Za-z0-9_]+-[0-9a-f]{16}\.wasm$/;
+const CHUNK = /\/(split_[A-Za-z0-9_]+|chunk_\d+)-[0-9a-f]{16}\.wasm$/;
 const CHILD_CHUNK = /\/split_child-[0-9a-f]{16}\.wasm$/;
 const ARGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',

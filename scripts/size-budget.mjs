@@ -125,8 +125,13 @@ for (const wasm of wasmFiles) {
   let name;
   let script = null;
   const chunk = wasm.match(/^split_(.+)-[0-9a-f]{16}\.wasm$/);
+  const shared = wasm.match(/^chunk_(\d+)-[0-9a-f]{16}\.wasm$/);
   if (chunk) {
     name = `chunk "${chunk[1]}" (on demand)`;
+  } else if (shared) {
+    // wasm-split-cli puts code that several split modules need (and main does not)
+    // into numbered chunks, fetched with the first of them.
+    name = `shared chunk ${shared[1]} (on demand)`;
   } else if (wasm === sealWasm) {
     name = 'seal module (on demand)';
     script = sealScript;

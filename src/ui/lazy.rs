@@ -3,9 +3,9 @@
 //!
 //! - **A split point** is a function made with [`split_view!`]: in the release build
 //!   (`--cfg ib_split`, set by `scripts/build.mjs`) it is a fallible
-//!   `#[wasm_split(module, fallible)]` function (Leptos's re-export of
-//!   `wasm_split_helpers`), so a chunk that fails to download gives an `Err`, never a
-//!   panic. Without the cfg (`cargo test`, clippy, a plain `cargo build`) it is an async
+//!   `#[wasm_split(module, fallible)]` function (`wasm_split_helpers`, the crate behind
+//!   Leptos's `#[lazy]`, whose panicking form it avoids), so a chunk that fails to
+//!   download gives an `Err`, never a panic. Without the cfg (`cargo test`, clippy, a plain `cargo build`) it is an async
 //!   function that builds the view at once: no chunk, no import the tool must resolve.
 //! - **[`Lazy`]** shows it: a `role="status"` loading line while the chunk loads, then the
 //!   view; on failure an `h1` alert with *Try again*, which loads it afresh (a failed
@@ -18,7 +18,7 @@ use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
 /// The error of a split point whose chunk did not load.
-pub use leptos::wasm_split::SplitLoaderError;
+pub use wasm_split_helpers::SplitLoaderError;
 
 /// What a split point gives: its view, or the error of a chunk that did not load.
 pub type Loaded = Result<AnyView, SplitLoaderError>;
@@ -33,11 +33,7 @@ macro_rules! split_view {
     ($(#[$attr:meta])* $vis:vis fn $name:ident in $module:ident $body:block) => {
         $(#[$attr])*
         #[cfg(ib_split)]
-        #[::leptos::wasm_split::wasm_split(
-            $module,
-            wasm_split_path = ::leptos::wasm_split,
-            fallible
-        )]
+        #[::wasm_split_helpers::wasm_split($module, fallible)]
         $vis fn $name() -> $crate::ui::lazy::Loaded {
             ::core::result::Result::Ok($body)
         }
