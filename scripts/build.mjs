@@ -358,6 +358,11 @@ function main() {
   );
 }
 
+if (process.argv.length > 2) {
+  const help = process.argv.slice(2).every((a) => a === '--help' || a === '-h');
+  console[help ? 'log' : 'error']('usage: node scripts/build.mjs   (no options; builds the release app into dist/, see the header of scripts/build.mjs)');
+  process.exit(help ? 0 : 2);
+}
 try {
   main();
 } catch (err) {
