@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds the release web app into dist/ (trunk + wasm-opt -Oz), offline.
+# Builds the release web app into dist/, offline: cargo, wasm-split-cli (code split into
+# chunks loaded on demand), wasm-bindgen, wasm-opt -Oz, hashed names, sw.js and .br/.gz
+# copies. See scripts/build.mjs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-trunk build --release --offline "$@"
+exec node scripts/build.mjs "$@"

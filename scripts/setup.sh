@@ -20,7 +20,9 @@ as_root() {
     echo "error: installing system packages needs root or sudo: $*" >&2; return 1; fi
 }
 
-TRUNK_VERSION=0.22.1
+# The code-splitting tool (scripts/build.mjs); pinned, because it has broken on new rustc
+# and wasm-bindgen releases before. scripts/build.mjs reads this line.
+WASM_SPLIT_VERSION=0.2.4
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 if [ -z "$WASM_BINDGEN_VERSION" ]; then
   echo "error: Cargo.lock names no wasm-bindgen version" >&2
@@ -40,11 +42,13 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 
-if ! have trunk || [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
-  step "Installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores, once)"
-  # trunk 0.22 declares a newer rust-version than it needs; thin LTO halves the build time.
-  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-    cargo install --locked trunk --version "$TRUNK_VERSION" --ignore-rust-version
+# wasm-split-cli has no --version: cargo's list of installed crates names the version.
+installed_split_version() {
+  cargo install --list 2>/dev/null | awk '/^wasm_split_cli_support v/ { sub(/^v/, "", $2); sub(/:$/, "", $2); print $2; exit }'
+}
+if ! have wasm-split-cli || [ "$(installed_split_version)" != "$WASM_SPLIT_VERSION" ]; then
+  step "Installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION; about 4 minutes on 2 cores, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
 fi
 
 if ! have wasm-bindgen || [ "$(wasm-bindgen --version | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ] \
@@ -62,7 +66,7 @@ if [ "$what" = all ]; then
   fi
 fi
 
-# Trunk builds with --offline, so every crate must be in the local registry cache first.
+# The build runs cargo with --offline, so every crate must be in the local registry cache first.
 cargo fetch --locked >/dev/null 2>&1 || cargo fetch
 
-echo "Set-up complete: $(rustc --version), trunk $(trunk --version | awk '{print $2}'), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(wasm-opt --version)"
+echo "Set-up complete: $(rustc --version), wasm-split-cli $(installed_split_version), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(wasm-opt --version)"

@@ -1,7 +1,7 @@
 // IB plānotājs service worker: the app works offline after one online visit.
 //
-// scripts/postbuild.mjs (a trunk post_build hook) writes dist/sw.js as two constants,
-// BUILD_VERSION and PRECACHE (every file of the build, relative to this script), followed
+// scripts/build.mjs (through scripts/postbuild.mjs) writes dist/sw.js as three constants,
+// BUILD_VERSION, OFFLINE and PRECACHE (every file of the build, relative to this script), followed
 // by this file. A new build gives a new version, so the browser sees a changed sw.js and
 // installs it beside the running one; it then WAITS until the page asks it to take over
 // (the update banner), so an update never reloads a page under the user's feet.

@@ -3,7 +3,8 @@
 #   1. format and lints (host and wasm32)
 #   2. native tests: the engine, i18n, the ibplan CLI (cargo test)
 #   3. in-browser tests: wasm-bindgen-test in headless Chromium
-#   4. the release build (trunk + wasm-opt) and its first-load size budget
+#   4. the release build (scripts/build.mjs: cargo, wasm-split-cli, wasm-bindgen,
+#      wasm-opt) and its size budget
 #   5. end-to-end tests: Playwright + axe-core against the built app
 # It stops at the first failing layer, and a layer that runs zero tests fails too.
 set -euo pipefail
@@ -54,6 +55,9 @@ if ! node scripts/size-budget.mjs; then
   fi
   echo "WARNING: the first-load size budget is exceeded (see the table above)." >&2
 fi
+
+layer "Code split (headless Chromium: chunks load on demand, a failed load is explained)"
+node scripts/check-split.mjs
 
 layer "End-to-end tests (Playwright + axe-core)"
 npx playwright test --config tests/e2e/playwright.config.mjs

@@ -5,6 +5,7 @@ mod app;
 pub mod browser;
 pub mod form;
 mod header;
+pub mod lazy;
 pub mod parts;
 pub mod prelude;
 mod start;

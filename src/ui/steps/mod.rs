@@ -14,13 +14,22 @@ mod team;
 
 pub(crate) use sign::SignStep;
 
+use super::lazy::{split_view, Lazy};
 use super::workspace::Step;
 use crate::ui::prelude::*;
+
+split_view! {
+    /// The child step, loaded on demand: in the release build it is the wasm chunk
+    /// `child`, fetched the first time the step opens.
+    fn child_step in child {
+        view! { <child::ChildStep /> }.into_any()
+    }
+}
 
 /// The screen of a step.
 pub fn render(step: Step) -> AnyView {
     match step {
-        Step::Child => view! { <child::ChildStep /> }.into_any(),
+        Step::Child => view! { <Lazy load=child_step /> }.into_any(),
         Step::Questionnaire => view! { <questionnaire::QuestionnaireStep /> }.into_any(),
         Step::Team => view! { <team::TeamStep /> }.into_any(),
         Step::Assessment => view! { <assessment::AssessmentStep /> }.into_any(),
