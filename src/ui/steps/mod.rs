@@ -1,43 +1,34 @@
 //! One screen per step of the IB process. Each is a thin form over the case in context
 //! ([`super::workspace::use_case`]) built from [`super::form`].
 
-mod assessment;
-mod child;
-mod goals;
-mod questionnaire;
-mod ranking;
-mod result;
-mod services;
-mod settings;
-mod sign;
-mod team;
+pub(crate) mod assessment;
+pub(crate) mod child;
+pub(crate) mod goals;
+pub(crate) mod questionnaire;
+pub(crate) mod ranking;
+pub(crate) mod result;
+pub(crate) mod services;
+pub(crate) mod settings;
+pub(crate) mod sign;
+pub(crate) mod team;
 
-pub(crate) use sign::SignStep;
-
-use super::lazy::{split_view, Lazy};
+use super::lazy::Lazy;
+use super::parts;
 use super::workspace::Step;
 use crate::ui::prelude::*;
 
-split_view! {
-    /// The child step, loaded on demand: in the release build it is the wasm chunk
-    /// `child`, fetched the first time the step opens.
-    fn child_step in child {
-        view! { <child::ChildStep /> }.into_any()
-    }
-}
-
-/// The screen of a step.
+/// The screen of a step, each loaded on demand (see [`super::parts`] for the chunks).
 pub fn render(step: Step) -> AnyView {
     match step {
-        Step::Child => view! { <Lazy load=child_step /> }.into_any(),
-        Step::Questionnaire => view! { <questionnaire::QuestionnaireStep /> }.into_any(),
-        Step::Team => view! { <team::TeamStep /> }.into_any(),
-        Step::Assessment => view! { <assessment::AssessmentStep /> }.into_any(),
-        Step::Goals => view! { <goals::GoalsStep /> }.into_any(),
-        Step::Services => view! { <services::ServicesStep /> }.into_any(),
-        Step::Ranking => view! { <ranking::RankingStep /> }.into_any(),
-        Step::Settings => view! { <settings::SettingsStep /> }.into_any(),
-        Step::Result => view! { <result::ResultStep /> }.into_any(),
-        Step::Sign => view! { <crate::ui::parts::SignPart /> }.into_any(),
+        Step::Child => view! { <Lazy load=parts::child_step /> }.into_any(),
+        Step::Questionnaire => view! { <Lazy load=parts::questionnaire_step /> }.into_any(),
+        Step::Team => view! { <Lazy load=parts::team_step /> }.into_any(),
+        Step::Assessment => view! { <Lazy load=parts::assessment_step /> }.into_any(),
+        Step::Goals => view! { <Lazy load=parts::goals_step /> }.into_any(),
+        Step::Services => view! { <Lazy load=parts::services_step /> }.into_any(),
+        Step::Ranking => view! { <Lazy load=parts::ranking_step /> }.into_any(),
+        Step::Settings => view! { <Lazy load=parts::settings_step /> }.into_any(),
+        Step::Result => view! { <Lazy load=parts::result_step /> }.into_any(),
+        Step::Sign => view! { <parts::SignPart /> }.into_any(),
     }
 }
