@@ -1,8 +1,8 @@
 // Builds the release web app into dist/, offline, with its code split into wasm chunks
 // that load on demand. scripts/build.sh runs it; so can `node scripts/build.mjs`.
 //
-//  1. cargo build --release --target wasm32-unknown-unknown --bin ib-planner
-//     --bin ib-planner-seal, offline and locked, with RUSTFLAGS
+//  1. cargo build --release --target wasm32-unknown-unknown --bin ib-planner,
+//     offline and locked, with RUSTFLAGS
 //     `--cfg erase_components` (Leptos's type-erased components: a smaller wasm),
 //     `--cfg ib_split` (turns src/ui/lazy.rs's split_view! functions into split points)
 //     and `-Clink-args=--emit-relocs` (the relocations wasm-split-cli needs).
@@ -20,8 +20,8 @@
 //     in their names, preload links for the app's script, its loader and its wasm, and
 //     the module script that starts the app; folders and files copied. Comments that
 //     start with "build:" are dropped.
-//  7. scripts/postbuild.mjs: the seal module (src/bin/seal.rs, loaded on demand by
-//     src/ui/parts.rs), sw.js with the exact list of files to precache, .br/.gz copies.
+//  7. scripts/postbuild.mjs: sw.js with the exact list of files to precache, .br/.gz
+//     copies.
 //  8. A check that every file index.html and the scripts load (statically, or the
 //     chunks by URL) is in the build, and that the service worker precaches every one.
 //
@@ -36,11 +36,10 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hash16, precompress, sealModule, SPLIT_PLACEHOLDER, writeServiceWorker } from './postbuild.mjs';
+import { hash16, precompress, SPLIT_PLACEHOLDER, writeServiceWorker } from './postbuild.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TARGET = 'wasm32-unknown-unknown';
-const SEAL_BIN = 'ib-planner-seal';
 const RUSTFLAGS = ['--cfg erase_components', '--cfg ib_split', '-Clink-args=--emit-relocs'];
 const DIST = join(ROOT, 'dist');
 const STAGE = join(ROOT, 'target', 'web-stage');
@@ -149,6 +148,7 @@ function writeIndex(template, app, styles) {
         pre('modulepreload', app.js),
         ...(app.loader ? [pre('modulepreload', app.loader)] : []),
         pre('preload', app.wasm, ' as="fetch" type="application/wasm"'),
+        ...(app.chunks.length ? [deepLinkPreload(app)] : []),
         `<script type="module">\nimport init from './${app.js}';\nawait init({ module_or_path: './${app.wasm}' });\n</script>`,
       ].join('\n  ');
     }
@@ -158,6 +158,73 @@ function writeIndex(template, app, styles) {
   if (/data-build/.test(html)) fail('index.html: a <link data-build> was left unreplaced');
   writeFileSync(join(STAGE, 'index.html'), html);
 }
+/**
+ * Which split module a page opened straight at a route needs: the same grouping as
+ * src/ui/parts.rs (the build fails if a module here is not in the build, or the build
+ * has a module that is not here). Any other case route opens the child step.
+ */
+const DEEP_LINKS = [
+  ['^#/verify$', 'verify'],
+  ['^#/case/[^/]+/sign$', 'sign'],
+  ['^#/case/[^/]+/(team|assessment|goals)$', 'team'],
+  ['^#/case/[^/]+/(services|ranking|settings|result)$', 'plan'],
+  ['^#/case/[^/]+', 'intake'],
+];
+
+/**
+ * The files each split module loads, read from the loader wasm-split-cli wrote: its own
+ * `split_<module>` chunk and every shared chunk whose comment names the module.
+ */
+function moduleFiles(loader) {
+  const files = new Map();
+  const add = (module, file) => files.set(module, [...(files.get(module) || []), file]);
+  const own = /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g;
+  for (const [, module, file] of loader.matchAll(own)) add(module, file);
+  const shared = /\/\* ([\w, ]+) \*\/\s*const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g;
+  const own_modules = new Set(files.keys());
+  for (const [, modules, file] of loader.matchAll(shared)) {
+    for (const module of modules.split(',').map((m) => m.trim())) {
+      if (!own_modules.has(module)) fail(`__wasm_split.js: chunk ${file} is for an unknown module ${module}`);
+      add(module, file);
+    }
+  }
+  return files;
+}
+
+/**
+ * A small inline script for index.html: a page opened straight at a step or the verify
+ * screen starts fetching that part's chunks beside the app instead of after it starts.
+ * The links match the loader's fetch() (same URL, CORS mode, same-origin credentials),
+ * so the loader gets the preloaded bytes.
+ */
+function deepLinkPreload(app) {
+  const files = moduleFiles(readFileSync(join(STAGE, app.loader), 'utf8'));
+  const chunked = app.chunks.filter((c) => ![...files.values()].some((list) => list.includes(c)));
+  if (files.size === 0 || chunked.length) {
+    fail(`__wasm_split.js: cannot tell which module loads ${chunked.join(', ') || 'any chunk'}: the wasm-split-cli output changed shape`);
+  }
+  for (const [, module] of DEEP_LINKS) if (!files.has(module)) fail(`scripts/build.mjs DEEP_LINKS names ${module}, which the build has no chunk for`);
+  for (const module of files.keys()) {
+    if (!DEEP_LINKS.some(([, m]) => m === module)) fail(`split module ${module} has no route in scripts/build.mjs DEEP_LINKS`);
+  }
+  const table = DEEP_LINKS.map(([route, module]) => [route, files.get(module)]);
+  return (
+    `<script id="ib-deep-link-preload">(function () {\n` +
+    `    var routes = ${JSON.stringify(table)};\n` +
+    `    for (var i = 0; i < routes.length; i++) {\n` +
+    `      if (!new RegExp(routes[i][0]).test(location.hash)) continue;\n` +
+    `      routes[i][1].forEach(function (file) {\n` +
+    `        var link = document.createElement('link');\n` +
+    `        link.rel = 'preload'; link.as = 'fetch'; link.type = 'application/wasm';\n` +
+    `        link.crossOrigin = 'anonymous'; link.href = file;\n` +
+    `        document.head.appendChild(link);\n` +
+    `      });\n` +
+    `      return;\n` +
+    `    }\n` +
+    `  })();</script>`
+  );
+}
+
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function copyAssets(template) {
@@ -274,8 +341,7 @@ function referencedFiles() {
   };
   for (const tag of html.match(/<(?:link|script|img|meta)\b[^>]*>/gi) || []) {
     const a = attributes(tag);
-    if (a.name === 'ib-seal') add(local(a.content, 'index.html'));
-    else add(local(a.href || a.src, 'index.html'));
+    add(local(a.href || a.src, 'index.html'));
   }
   for (const [, body] of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
     for (const [, ref] of body.matchAll(/(?:from|import\(|module_or_path:)\s*['"]([^'"]+)['"]/g)) add(local(ref, 'index.html'));
@@ -308,10 +374,10 @@ function main() {
   if (metadata === null) fail(`cargo metadata failed: is cargo installed? ${SETUP}`);
   const targetDir = JSON.parse(metadata).target_directory;
 
-  step(`cargo build --release (${template.bin}, ${SEAL_BIN})`, () =>
+  step(`cargo build --release (${template.bin})`, () =>
     run(
       'cargo',
-      ['build', '--offline', '--locked', '--release', '--target', TARGET, '--bin', template.bin, '--bin', SEAL_BIN],
+      ['build', '--offline', '--locked', '--release', '--target', TARGET, '--bin', template.bin],
       {
         extraEnv: { RUSTFLAGS: [process.env.RUSTFLAGS, ...RUSTFLAGS].filter(Boolean).join(' ') },
         hint: `if a crate is missing offline, ${SETUP} (it runs cargo fetch); a compile error is the code's`,
@@ -324,15 +390,6 @@ function main() {
   const app = buildApp(template, targetDir, versions);
   const styles = step('stylesheets, icons, data, schema, manifest', () => copyAssets(template));
   step('index.html', () => writeIndex(template, app, styles));
-  const seal = step(`seal module (${SEAL_BIN})`, () =>
-    sealModule({
-      stage: STAGE,
-      wasm: join(targetDir, TARGET, 'release', `${SEAL_BIN}.wasm`),
-      run: (tool, args) => run(tool, args),
-      wasmOpt: WASM_OPT,
-      wasmOptArgs: template.wasmOptArgs,
-    }),
-  );
   const sw = step('sw.js, precompressed copies', () => {
     const out = writeServiceWorker(STAGE);
     checkStage(app, out.precache);
@@ -353,7 +410,7 @@ function main() {
   console.log(
     `build: dist/ ready: ${app.js}, ${app.wasm} (${kb(app.wasm)})` +
       (app.chunks.length ? `, chunks ${app.chunks.map((c) => `${c} (${kb(c)})`).join(', ')}` : ', no chunks') +
-      `, seal ${seal.wasm} (${kb(seal.wasm)}); sw.js ${sw.version} precaches ${sw.precache.length} files; ` +
+      `; sw.js ${sw.version} precaches ${sw.precache.length} files; ` +
       `${sw.compressed} precompressed.`,
   );
 }

@@ -1,10 +1,5 @@
 // The last steps of the web build, used by scripts/build.mjs on its staging folder:
 //
-// - sealModule: the seal module (the sign step and the verify screen, loaded on demand;
-//   see src/ui/parts.rs) from the `ib-planner-seal` wasm cargo built: wasm-bindgen and
-//   wasm-opt with index.html's flags, written as seal-<hash>.js and seal-<hash>_bg.wasm
-//   and named in index.html's <meta name="ib-seal">, with a small inline script that
-//   preloads both when the page opens straight at the verify screen or a sign step.
 // - writeServiceWorker: sw.js, the exact list of the build's files (hashed js/wasm/css
 //   with every split chunk and __wasm_split-<hash>.js, index.html, data, schema, icons,
 //   manifest) and a build version, a hash of all their bytes, in front of
@@ -44,96 +39,6 @@ export function walk(root, sub = '') {
     else if (st.isFile()) out.push(rel);
   }
   return out;
-}
-
-/**
- * `bytes` (a wasm module) without its custom sections whose names `drop` matches.
- * Used for the relocation sections `--emit-relocs` leaves in modules wasm-split-cli does
- * not rewrite (the seal module): nothing reads them, and binaryen warns about them.
- */
-export function stripCustomSections(bytes, drop) {
-  if (bytes.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm module');
-  const kept = [bytes.subarray(0, 8)];
-  let p = 8;
-  const leb = () => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = bytes[p++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return value;
-  };
-  while (p < bytes.length) {
-    const start = p;
-    const id = bytes[p++];
-    const size = leb();
-    const end = p + size;
-    let name = null;
-    if (id === 0) {
-      const length = leb();
-      name = bytes.subarray(p, p + length).toString('utf8');
-    }
-    if (name === null || !drop.test(name)) kept.push(bytes.subarray(start, end));
-    p = end;
-  }
-  return Buffer.concat(kept);
-}
-
-/**
- * Builds the seal module into `stage` from the wasm cargo made (`wasm`) and names it in
- * `stage/index.html`. `run(tool, args)` runs a tool (failing the build on error);
- * `wasmOpt` is the wasm-opt binary and `wasmOptArgs` its flags (index.html's).
- */
-export function sealModule({ stage, wasm: input, run, wasmOpt, wasmOptArgs }) {
-  const tmp = mkdtempSync(join(tmpdir(), 'ib-seal-'));
-  try {
-    const stripped = join(tmp, 'seal-input.wasm');
-    writeFileSync(stripped, stripCustomSections(readFileSync(input), /^(linking|reloc\..*)$/));
-    run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', tmp, '--out-name', 'seal', stripped]);
-    if (existsSync(join(tmp, 'snippets'))) {
-      // parts.rs loads seal-<hash>.js alone; a snippet would need copying and renaming.
-      throw new Error('the seal module has wasm-bindgen snippets (inline_js or module = ...), which the build does not copy: keep them in the main app');
-    }
-    let js = readFileSync(join(tmp, 'seal.js'), 'utf8');
-    if (js.includes(SPLIT_PLACEHOLDER)) {
-      throw new Error('the seal module reaches a split_view! split point (src/ui/lazy.rs), which only the main app may do');
-    }
-    const wasmPath = join(tmp, 'seal_bg.wasm');
-    run(wasmOpt, [...wasmOptArgs, wasmPath, '-o', wasmPath]);
-    const wasm = readFileSync(wasmPath);
-    const name = `seal-${hash16(js, wasm)}`;
-    // wasm-bindgen's default wasm URL, should anything call init() without one.
-    js = js.replaceAll("'seal_bg.wasm'", `'${name}_bg.wasm'`);
-    for (const old of readdirSync(stage)) if (/^seal-[0-9a-f]+(\.js|_bg\.wasm)$/.test(old)) unlinkSync(join(stage, old));
-    writeFileSync(join(stage, `${name}.js`), js);
-    writeFileSync(join(stage, `${name}_bg.wasm`), wasm);
-    const indexPath = join(stage, 'index.html');
-    // A page opened straight at the sign step or the verify screen fetches the seal
-    // module beside the app instead of after it.
-    const preload =
-      `<script id="ib-seal-preload">(function () {\n` +
-      `  if (!/^#\\/(verify$|case\\/[^/]+\\/sign$)/.test(location.hash)) return;\n` +
-      `  [['modulepreload', '${name}.js'], ['preload', '${name}_bg.wasm']].forEach(function (p) {\n` +
-      `    var link = document.createElement('link');\n` +
-      `    link.rel = p[0]; link.href = p[1]; link.crossOrigin = 'anonymous';\n` +
-      `    if (p[0] === 'preload') { link.as = 'fetch'; link.type = 'application/wasm'; }\n` +
-      `    document.head.appendChild(link);\n` +
-      `  });\n` +
-      `})();</script>`;
-    const meta = `<meta name="ib-seal" content="${name}.js">\n${preload}`;
-    let index = readFileSync(indexPath, 'utf8')
-      .replace(/<meta name="ib-seal"[^>]*>\n?/, '')
-      .replace(/<script id="ib-seal-preload">[\s\S]*?<\/script>\n?/, '');
-    if (!index.includes('</head>')) throw new Error('index.html has no </head>');
-    index = index.replace('</head>', `${meta}\n</head>`);
-    writeFileSync(indexPath, index);
-    return { js: `${name}.js`, wasm: `${name}_bg.wasm`, wasmBytes: wasm.length };
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
 }
 
 /** Writes `dir/sw.js`; returns its build version and precache list. */

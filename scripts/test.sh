@@ -56,9 +56,6 @@ if ! node scripts/size-budget.mjs; then
   echo "WARNING: the first-load size budget is exceeded (see the table above)." >&2
 fi
 
-layer "Code split (headless Chromium: chunks load on demand, a failed load is explained)"
-node scripts/check-split.mjs
-
 layer "End-to-end tests (Playwright + axe-core)"
 npx playwright test --config tests/e2e/playwright.config.mjs
 
