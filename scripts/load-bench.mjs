@@ -12,9 +12,10 @@
 // button is in the page, visible, enabled and painted (the later of the button's
 // appearance and first contentful paint). All times are from navigation start.
 // Then, cold only, the same for opening the verify screen straight from a link
-// (`#/verify`): the app and the seal module it loads on demand (src/ui/parts.rs), until
-// the verify screen's heading is painted (with service workers blocked, so that the
-// module comes over the throttled network).
+// (`#/verify`): the app and the verify screen's wasm chunks, which the page preloads
+// beside the app (src/ui/parts.rs, scripts/build.mjs), until the verify screen's heading
+// is painted (with service workers blocked, so that the chunks come over the throttled
+// network).
 // Prints the median (and min–max) of the runs.
 //
 // Usage: node scripts/load-bench.mjs [--runs 5] [--dist dist]
@@ -153,7 +154,7 @@ async function main() {
       results.push({ profile: profile.name, mode: 'cold', runs: cold });
 
       // No service worker here: its precache requests are not throttled and would put the
-      // seal module in the HTTP cache before the page asks for it.
+      // chunks in the HTTP cache before the page asks for them.
       const verify = [];
       for (let i = 0; i < RUNS; i += 1) {
         const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
@@ -162,7 +163,7 @@ async function main() {
         verify.push(await measure(page, `${server.url}#/verify`, profile));
         await context.close();
       }
-      results.push({ profile: profile.name, mode: 'cold, #/verify (app + seal module)', runs: verify });
+      results.push({ profile: profile.name, mode: 'cold, #/verify (app + verify chunks)', runs: verify });
 
       // Warm: one earlier visit installs the service worker; then every page load is
       // served from its cache (the throttled network is only used for the update check).

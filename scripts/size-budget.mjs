@@ -1,8 +1,7 @@
 // The size budget, measured on the release build (dist/).
 //
 // Prints, module by module, the raw and brotli sizes of every wasm module of the build
-// (the main app, each split chunk scripts/build.mjs made, the seal module) with its
-// script; then every file the browser fetches to show the start screen (index.html and
+// (the main app, each split chunk scripts/build.mjs made) with its script; then every file the browser fetches to show the start screen (index.html and
 // what it references: scripts and their static imports, transitively, which includes
 // __wasm_split-<hash>.js; the main .wasm; stylesheets; the favicon) and their total; and,
 // for information, what the service worker fetches after that on a first visit. Split
@@ -22,7 +21,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 // ---- The limits: change them here, and only here. ----
 /** What the start screen fetches, all files together, brotli-compressed. */
 const BUDGET_FIRST_LOAD_BROTLI = 250_000;
-/** Each .wasm of the build (main, every chunk, seal), uncompressed. */
+/** Each .wasm of the build (main, every chunk), uncompressed. */
 const BUDGET_WASM_RAW = 700_000;
 
 const dist = process.argv[2] || 'dist';
@@ -49,8 +48,8 @@ for (const tag of html.match(/<(?:link|script|img)\b[^>]*>/gi) || []) {
   const path = local(ref, 'index.html');
   if (path) start.add(path);
 }
-// Inline module scripts: their imports and the wasm they instantiate. (The seal
-// preload script only runs on a link straight to the sign or verify screen.)
+// Inline module scripts: their imports and the wasm they instantiate. (The deep-link
+// preload script only runs on a link straight to a step or the verify screen.)
 for (const [, body] of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
   for (const [, ref] of body.matchAll(/(?:from|import\(|module_or_path:)\s*['"]([^'"]+)['"]/g)) {
     const path = local(ref, 'index.html');
@@ -118,8 +117,6 @@ function table(title, rows, first = 'file') {
 // ---- Module by module ----
 const topFiles = readdirSync(dist).filter((f) => !/\.(br|gz)$/.test(f));
 const wasmFiles = topFiles.filter((f) => f.endsWith('.wasm')).sort();
-const sealScript = (html.match(/<meta name="ib-seal" content="([^"]*)"/) || [])[1];
-const sealWasm = sealScript ? sealScript.replace(/\.js$/, '_bg.wasm') : null;
 const modules = [];
 for (const wasm of wasmFiles) {
   let name;
@@ -132,9 +129,6 @@ for (const wasm of wasmFiles) {
     // wasm-split-cli puts code that several split modules need (and main does not)
     // into numbered chunks, fetched with the first of them.
     name = `shared chunk ${shared[1]} (on demand)`;
-  } else if (wasm === sealWasm) {
-    name = 'seal module (on demand)';
-    script = sealScript;
   } else if (start.has(wasm)) {
     name = 'main (start screen)';
     script = wasm.replace(/_bg\.wasm$/, '.js');
@@ -166,7 +160,6 @@ if (existsSync(join(dist, 'sw.js'))) {
 }
 
 const problems = [];
-if (sealScript && !existsSync(join(dist, sealScript))) problems.push(`the seal module ${sealScript} named in index.html is missing`);
 if (!startRows.some((r) => r.file.endsWith('.wasm'))) problems.push('no .wasm file among the start-screen files');
 if (startTotal.brotli > BUDGET_FIRST_LOAD_BROTLI) {
   problems.push(`start-screen files are ${kb(startTotal.brotli)} brotli, over the ${kb(BUDGET_FIRST_LOAD_BROTLI)} budget`);
