@@ -104,4 +104,20 @@ test.describe('without a service worker', () => {
     expect(fetched.filter((u) => INTAKE_CHUNK.test(new URL(u).pathname)).length).toBe(2);
     expect(uncaught).toEqual([]);
   });
+
+  test('a link straight to a step preloads that step\'s chunks beside the app', async ({ guardedPage: page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Atvērt parauga lietu' }).click();
+    await expect(page).toHaveURL(/#\/case\/[0-9a-f]+\/result$/);
+    const resultUrl = page.url();
+    // A fresh load of the same address, as from a bookmark.
+    const fetched = [];
+    page.on('request', (req) => fetched.push(new URL(req.url()).pathname));
+    await page.goto('about:blank');
+    await page.goto(resultUrl);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Plāns');
+    await expect(page.locator('link[rel="preload"][href^="split_plan-"]')).toHaveCount(1);
+    await expect(page.locator('link[rel="preload"][href^="split_sign-"], link[rel="preload"][href^="split_verify-"]')).toHaveCount(0);
+    expect(fetched.filter((p) => /\/split_plan-[0-9a-f]+\.wasm$/.test(p))).toHaveLength(1);
+  });
 });
