@@ -22,7 +22,7 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
 }
 
 /// The first problem exactly at `path`, if errors are being shown.
-fn problem_at(ctx: CaseCtx, path: &str) -> Option<Problem> {
+pub fn problem_at(ctx: CaseCtx, path: &str) -> Option<Problem> {
     if !ctx.show_errors.get() {
         return None;
     }
@@ -102,23 +102,32 @@ impl Bound {
             <div class="form-group" class:form-group-error=move || problem.with(Option::is_some)>
                 <label class="label" for=id>{tr(label)}</label>
                 {hint.map(|h| view! { <p class="hint" id=hint_id>{tr(h)}</p> })}
-                {move || {
-                    problem
-                        .get()
-                        .map(|p| {
-                            let lang = lang.get();
-                            view! {
-                                <p class="error-message" id=error_id.clone()>
-                                    {error_text(lang, &problem_text(lang, &p))}
-                                </p>
-                            }
-                        })
-                }}
+                {problem_error(lang, error_id, problem)}
                 {control}
             </div>
         }
         .into_any()
     }
+}
+
+/// A field's inline error while `problem` shows: the paragraph with the id `error_id`
+/// that the control's `aria-describedby` names.
+pub fn problem_error(
+    lang: RwSignal<Lang>,
+    error_id: String,
+    problem: Memo<Option<Problem>>,
+) -> AnyView {
+    (move || {
+        problem.get().map(|p| {
+            let lang = lang.get();
+            view! {
+                <p class="error-message" id=error_id.clone()>
+                    {error_text(lang, &problem_text(lang, &p))}
+                </p>
+            }
+        })
+    })
+    .into_any()
 }
 
 /// An error's words after a visually hidden "Error:" for screen readers: the content of

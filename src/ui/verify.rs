@@ -13,11 +13,11 @@ use crate::signing::{
     date_text, money_text, open_plan_text, percent_text, too_large, LineSummary, PlanSummary,
     ProofLine, Recompute, Verified, MAX_FILE_BYTES,
 };
-use crate::ui::app::{use_app, Screen};
+use crate::ui::app::use_app;
 use crate::ui::browser;
 use crate::ui::form::problem_text;
 use crate::ui::prelude::*;
-use crate::ui::workspace::reference;
+use crate::ui::workspace::{reference, BackToCases};
 use wasm_bindgen::JsCast;
 
 /// A `created` time (`2025-09-01T10:00:00Z`) as local date and time in a language; text
@@ -459,13 +459,7 @@ pub fn VerifyScreen() -> impl IntoView {
                 }
             }}
             <div class="step-actions">
-                <button
-                    type="button"
-                    class="button button-secondary"
-                    on:click=move |_| app.navigate(Screen::Start)
-                >
-                    {tr("case.back_to_cases")}
-                </button>
+                <BackToCases />
             </div>
         </section>
     }

@@ -252,8 +252,9 @@ pub fn Workspace(id: String) -> impl IntoView {
     }
 }
 
+/// The button back to the list of cases (also under the verify screen).
 #[component]
-fn BackToCases() -> impl IntoView {
+pub(crate) fn BackToCases() -> impl IntoView {
     let app = use_app();
     view! {
         <button

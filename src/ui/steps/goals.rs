@@ -9,7 +9,7 @@ use crate::i18n::{t, tf};
 use crate::team_edit::{self, GAS_LEVELS};
 use crate::ui::app::use_app;
 use crate::ui::browser::focus_id_later;
-use crate::ui::form::{error_text, problem_text, ErrorSummary, Field, Select, StepActions};
+use crate::ui::form::{problem_at, problem_error, ErrorSummary, Field, Select, StepActions};
 use crate::ui::prelude::*;
 use crate::ui::workspace::{use_case, Step};
 use serde_json::Value;
@@ -493,13 +493,7 @@ fn attained_select(index: usize) -> AnyView {
         };
         let problem = {
             let path = path.clone();
-            Memo::new(move |_| {
-                if !ctx.show_errors.get() {
-                    return None;
-                }
-                ctx.problems
-                    .with(|all| all.iter().find(|p| p.path == path).cloned())
-            })
+            Memo::new(move |_| problem_at(ctx, &path))
         };
         let on_change = move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
@@ -535,18 +529,7 @@ fn attained_select(index: usize) -> AnyView {
             <div class="form-group" class:form-group-error=move || problem.with(Option::is_some)>
                 <label class="label" for=id.clone()>{tr("goals.attained")}</label>
                 <p class="hint" id=hint_id>{tr("goals.attained.hint")}</p>
-                {move || {
-                    problem
-                        .get()
-                        .map(|p| {
-                            let lang = lang.get();
-                            view! {
-                                <p class="error-message" id=error_id.clone()>
-                                    {error_text(lang, &problem_text(lang, &p))}
-                                </p>
-                            }
-                        })
-                }}
+                {problem_error(lang, error_id, problem)}
                 <select
                     id=id
                     class="select"

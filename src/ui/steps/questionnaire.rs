@@ -13,6 +13,7 @@ use crate::ui::browser;
 use crate::ui::form::{error_summary_box, error_text, problem_text, StepActions};
 use crate::ui::prelude::*;
 use crate::ui::workspace::{file_stem, reference, use_case, CaseCtx, Step};
+use leptos::ev::MouseEvent;
 use serde_json::Value;
 
 /// The questions asked for each goal, by the goal's key, in order.
@@ -571,26 +572,50 @@ fn import_preview(
             <h3 id="answers-preview-title">{t(lang, "questionnaire.import.preview_title")}</h3>
             <p>{preview}</p>
             <ol>{items}</ol>
-            <div class="confirm">
-                <button
-                    type="button"
-                    class="button button-warning"
-                    id="answers-import-confirm"
-                    on:click=confirm
-                >
-                    {t(lang, "questionnaire.import.confirm")}
-                </button>
-                <button
-                    type="button"
-                    class="button button-secondary"
-                    on:click=move |_| {
-                        pending.set(None);
-                        browser::focus_id_later("import-answers");
-                    }
-                >
-                    {t(lang, "exchange.cancel")}
-                </button>
-            </div>
+            {import_confirm(
+                lang,
+                "answers-import-confirm",
+                "questionnaire.import.confirm",
+                confirm,
+                pending,
+                "import-answers",
+            )}
+        </div>
+    }
+    .into_any()
+}
+
+/// The buttons under an import preview: the warning Confirm button (`confirm_id`, its words
+/// `confirm_key`) and Cancel, which drops the pending import and puts the focus back on
+/// the file picker `picker_id`. Shared with the ranking's import.
+pub(super) fn import_confirm<T: Send + Sync + 'static>(
+    lang: Lang,
+    confirm_id: &'static str,
+    confirm_key: &'static str,
+    on_confirm: impl Fn(MouseEvent) + 'static,
+    pending: RwSignal<Option<T>>,
+    picker_id: &'static str,
+) -> AnyView {
+    view! {
+        <div class="confirm">
+            <button
+                type="button"
+                class="button button-warning"
+                id=confirm_id
+                on:click=on_confirm
+            >
+                {t(lang, confirm_key)}
+            </button>
+            <button
+                type="button"
+                class="button button-secondary"
+                on:click=move |_| {
+                    pending.set(None);
+                    browser::focus_id_later(picker_id);
+                }
+            >
+                {t(lang, "exchange.cancel")}
+            </button>
         </div>
     }
     .into_any()

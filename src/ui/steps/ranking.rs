@@ -3,7 +3,7 @@
 //! `parentRank` on each service, always the numbers 1..n. The list can be exchanged with
 //! parents who rank it on their own device (`ib-planner-ranking/1`).
 
-use super::questionnaire::{exchange_error_text, file_import};
+use super::questionnaire::{exchange_error_text, file_import, import_confirm};
 use crate::draft::text_of;
 use crate::engine::problem::Problem;
 use crate::engine::reference::Unit;
@@ -397,26 +397,14 @@ fn RankingExchange() -> impl IntoView {
                 >
                     <h3 id="ranking-preview-title">{t(l, "ranking.import.preview_title")}</h3>
                     <p>{tf(l, key, &[("count", &import.len().to_string())])}</p>
-                    <div class="confirm">
-                        <button
-                            type="button"
-                            class="button button-warning"
-                            id="ranking-import-confirm"
-                            on:click=confirm
-                        >
-                            {t(l, "ranking.import.confirm")}
-                        </button>
-                        <button
-                            type="button"
-                            class="button button-secondary"
-                            on:click=move |_| {
-                                pending.set(None);
-                                browser::focus_id_later("import-ranking");
-                            }
-                        >
-                            {t(l, "exchange.cancel")}
-                        </button>
-                    </div>
+                    {import_confirm(
+                        l,
+                        "ranking-import-confirm",
+                        "ranking.import.confirm",
+                        confirm,
+                        pending,
+                        "import-ranking",
+                    )}
                 </div>
             }
         })
