@@ -470,6 +470,10 @@ fn conclusions_have_names_in_both_languages() {
         assert!(has(c.key()));
         assert_ne!(t(Lang::Lv, c.key()), t(Lang::En, c.key()));
     }
+    // The CLI's texts for a review's recomputation.
+    for what in ["matches", "differs", "unsupported_schema", "invalid"] {
+        assert!(has(&format!("review.recompute.{what}")), "{what}");
+    }
 }
 
 fn arb_record() -> impl Strategy<Value = ReviewRecord> {

@@ -15,6 +15,11 @@ pub static REVIEW: &[(&str, &str, &str)] = &[
     ("problem.review.conclusion", "Secinājumam jābūt “achieved”, “continue”, “change” vai “drop”, bet ir “{value}”.", "The conclusion must be “achieved”, “continue”, “change” or “drop”, but is “{value}”."),
     ("problem.review.digest_malformed", "Plāna nospiedumam jābūt 64 heksadecimālām rakstzīmēm (mazajiem burtiem).", "The plan digest must be 64 hexadecimal characters (lower case)."),
     ("problem.schema.not_a_review", "Šis nav pārskata dokuments (nav “schema”: “ib-review/…”).", "This is not a review document (no “schema”: “ib-review/…”)."),
+    // Recomputation of a review's outcome.
+    ("review.recompute.matches", "Pārskats pārrēķināts: iznākums sakrīt ar dokumentā ierakstīto.", "Review recomputed: the outcome matches the one in the document."),
+    ("review.recompute.differs", "Pārrēķinātais pārskats atšķiras vietā {path}: dokumentā {embedded}, aprēķināts {recomputed}.", "The recomputed review differs at {path}: the document has {embedded}, the engine computes {recomputed}."),
+    ("review.recompute.unsupported_schema", "Pārskata shēma {schema} nav atbalstīta, tāpēc pārskatu nevar pārrēķināt.", "Review schema {schema} is not supported, so the review cannot be recomputed."),
+    ("review.recompute.invalid", "Pārskata ievaddati nav derīgi, tāpēc pārskatu nevar pārrēķināt.", "The review's inputs are not valid, so the review cannot be recomputed."),
     // The team's conclusion about a goal.
     ("review.conclusion.achieved", "sasniegts", "achieved"),
     ("review.conclusion.continue", "turpināt", "continue"),
