@@ -290,6 +290,20 @@ fn the_example_review_is_built_from_the_plan() {
 }
 
 #[test]
+fn the_digest_is_the_one_the_apps_signatures_record() {
+    let plan = plan();
+    let digest = document_digest(&plan).unwrap();
+    assert_eq!(digest, ib_planner::signing::plan_digest(&plan));
+    let mut signed = plan.clone();
+    signed["proof"] = json!({"type": "DataIntegrityProof", "proofValue": "z1"});
+    assert_eq!(document_digest(&signed).unwrap(), digest);
+    // Any change to the plan changes the digest.
+    let mut other = plan;
+    other["case"]["child"]["id"] = json!("X");
+    assert_ne!(document_digest(&other).unwrap(), digest);
+}
+
+#[test]
 fn the_input_order_does_not_matter() {
     let mut shuffled = input();
     for key in ["goals", "parentGoals", "delivery"] {
@@ -565,6 +579,20 @@ fn arb_json() -> impl Strategy<Value = Value> {
     })
 }
 
+fn every_pointer(value: &Value, at: String, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => map
+            .iter()
+            .for_each(|(k, v)| every_pointer(v, format!("{at}/{k}"), out)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| every_pointer(v, format!("{at}/{i}"), out)),
+        _ => {}
+    }
+    out.push(at);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -578,6 +606,26 @@ proptest! {
         // Through JSON text and back: still matches, still the same bytes.
         let parsed: Value = serde_json::from_str(&text).unwrap();
         prop_assert_eq!(review_recompute_check(&parsed), RecomputeOutcome::Matches);
+    }
+
+    #[test]
+    fn replacing_any_part_of_the_input_never_panics(
+        index in any::<prop::sample::Index>(),
+        replacement in arb_json(),
+    ) {
+        let plan = plan();
+        let mut pointers = Vec::new();
+        every_pointer(&input(), String::new(), &mut pointers);
+        let pointer = index.get(&pointers).clone();
+        let mut changed = input();
+        if let Some(slot) = changed.pointer_mut(&pointer) {
+            *slot = replacement;
+        }
+        match review_from_plan(&plan, &changed) {
+            Ok(doc) => prop_assert_eq!(review_recompute_check(&doc), RecomputeOutcome::Matches),
+            Err(ReviewError::Input(problems)) => prop_assert!(!problems.is_empty()),
+            Err(ReviewError::Plan(problems)) => prop_assert!(false, "plan problems {problems:?}"),
+        }
     }
 
     #[test]
