@@ -378,7 +378,15 @@ fn bad_keys_and_options_are_named() {
 #[test]
 fn every_command_has_help() {
     let dir = scratch("help");
-    for command in ["keygen", "example-case", "plan", "sign", "verify"] {
+    for command in [
+        "keygen",
+        "example-case",
+        "plan",
+        "review",
+        "show",
+        "sign",
+        "verify",
+    ] {
         let output = run(&dir, &[command, "--help"]);
         assert_eq!(output.status.code(), Some(0));
         assert!(
@@ -388,6 +396,147 @@ fn every_command_has_help() {
     }
     let output = run(&dir, &["--help"]);
     assert!(stdout(&output).contains("Usage"));
+    for command in ["review PLAN.json INPUT.json", "show FILE.json"] {
+        assert!(
+            stdout(&output).contains(&format!("ibplan {command}")),
+            "{command}"
+        );
+    }
     let output = run(&dir, &["nonsense"]);
     assert_eq!(output.status.code(), Some(2));
+}
+
+const REVIEW_INPUT: &str = include_str!("data/example-review-input.json");
+
+/// The example plan signed twice, and the review input, written into `dir`.
+fn plan_and_review_input(dir: &Path) {
+    signed_plan(dir);
+    let input: Value = serde_json::from_str(REVIEW_INPUT).unwrap_or(Value::Null);
+    write(dir, "input.json", &input);
+}
+
+#[test]
+fn review_a_signed_plan_show_it_and_sign_the_review() {
+    let dir = scratch("review");
+    plan_and_review_input(&dir);
+    let review = run_json(&dir, &["review", "plan.signed.json", "input.json"]);
+    assert_eq!(review["schema"], json!("ib-review/1"));
+    // The digest names the plan without its proofs: signed or not, the same plan.
+    let unsigned = run_json(&dir, &["review", "plan.json", "input.json"]);
+    assert_eq!(review, unsigned);
+    assert_eq!(review["outcome"]["delivery"]["percent"], json!("93.22"));
+    write(&dir, "review.json", &review);
+
+    // The same inputs give the same bytes.
+    let again = run(&dir, &["review", "plan.json", "input.json"]);
+    let first = run(&dir, &["review", "plan.json", "input.json"]);
+    assert_eq!(again.stdout, first.stdout);
+
+    let shown = run(&dir, &["show", "review.json"]);
+    assert_eq!(shown.status.code(), Some(0), "{}", stderr(&shown));
+    let text = stdout(&shown);
+    for expected in [
+        "Review ib-review/1",
+        "CESIS-2025-017",
+        "50.00 / 51.77",
+        "+1.67",
+        "330 of 354 funded units (93.22 %)",
+        "continue",
+        "achieved",
+        "Review recomputed: the outcome matches",
+        "0 proof(s)",
+    ] {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+    assert!(text.lines().count() < 50, "{text}");
+
+    let shown = run(&dir, &["show", "plan.signed.json"]);
+    assert_eq!(shown.status.code(), Some(0), "{}", stderr(&shown));
+    let text = stdout(&shown);
+    for expected in [
+        "Plan ib-plan/1",
+        "SVC-SPEECH",
+        "Funded in full.",
+        "Plan recomputed",
+        "2 proof(s)",
+    ] {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+
+    // The review is a JSON object like any other: it can be signed and its proof checks.
+    let key = run_json(&dir, &["keygen"]);
+    write(&dir, "key.json", &key);
+    let signed = run_json(&dir, &["sign", "--key", "key.json", "review.json"]);
+    write(&dir, "review.signed.json", &signed);
+    let shown = run(&dir, &["show", "review.signed.json"]);
+    assert_eq!(shown.status.code(), Some(0));
+    assert!(stdout(&shown).contains("1 proof(s)"));
+}
+
+#[test]
+fn a_tampered_review_outcome_is_named_by_show() {
+    let dir = scratch("review-tamper");
+    plan_and_review_input(&dir);
+    let mut review = run_json(&dir, &["review", "plan.json", "input.json"]);
+    review["outcome"]["copm"]["satisfactionImportant"] = json!(false);
+    write(&dir, "review.json", &review);
+    let shown = run(&dir, &["show", "review.json"]);
+    assert_eq!(shown.status.code(), Some(1));
+    assert!(
+        stdout(&shown).contains("review.json: /outcome/copm/satisfactionImportant:"),
+        "{}",
+        stdout(&shown)
+    );
+}
+
+#[test]
+fn review_problems_name_the_file_and_pointer() {
+    let dir = scratch("review-problems");
+    plan_and_review_input(&dir);
+    let mut input: Value = serde_json::from_str(REVIEW_INPUT).unwrap_or(Value::Null);
+    input["goals"][1]["conclusion"] = json!("done");
+    input["delivery"][0]["delivered"] = json!(30);
+    write(&dir, "bad.json", &input);
+    let output = run(&dir, &["review", "plan.json", "bad.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("bad.json: /goals/1/conclusion: The conclusion must be"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad.json: /delivery/0/delivered: 30 units delivered are given, but the plan funded 24."),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad.json: 2 problem(s); no review was made"),
+        "{err}"
+    );
+    assert!(stdout(&output).is_empty());
+
+    // A plan whose result was changed is refused, naming the plan file.
+    let mut plan: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("plan.json")).unwrap_or_default())
+            .unwrap_or(Value::Null);
+    plan["result"]["totals"]["remaining"] = json!("0.00");
+    write(&dir, "changed.json", &plan);
+    let output = run(&dir, &["review", "changed.json", "input.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("changed.json: /result/totals/remaining:"),
+        "{}",
+        stderr(&output)
+    );
+
+    // A file that is neither a plan nor a review; a missing file; a wrong command line.
+    write(&dir, "other.json", &json!({"schema": "something/1"}));
+    let output = run(&dir, &["show", "other.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("other.json: /schema:"));
+    let output = run(&dir, &["review", "plan.json", "missing.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("missing.json: cannot read the file"));
+    let output = run(&dir, &["review", "plan.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("two file arguments"));
 }

@@ -1,14 +1,16 @@
-//! Keeps `public/schema/ib-plan-1.schema.json` in sync with the documents the engine
-//! writes. A small checker for the subset of JSON Schema the file uses validates real
+//! Keeps `public/schema/ib-plan-1.schema.json` and `public/schema/ib-review-1.schema.json`
+//! in sync with the documents the engine writes. A small checker for the subset of JSON Schema the file uses validates real
 //! documents against it; every object in the schema forbids unknown members and lists
 //! its required ones, so a field added to or dropped from the engine's output fails
 //! here, and so does a schema keyword the checker does not understand.
 
 use ib_planner::engine::example::example_case_json;
 use ib_planner::engine::plan::plan_from_case_json;
+use ib_planner::engine::review::review_from_plan;
 use serde_json::{json, Value};
 
 const SCHEMA: &str = include_str!("../public/schema/ib-plan-1.schema.json");
+const REVIEW_SCHEMA: &str = include_str!("../public/schema/ib-review-1.schema.json");
 
 struct Checker<'a> {
     root: &'a Value,
@@ -37,6 +39,9 @@ fn pattern_matches(pattern: &str, text: &str) -> Result<bool, String> {
         }
         "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" => shape(text, &[4, 2, 2]),
         "^[0-9]{4}-[0-9]{2}$" => shape(text, &[4, 2]),
+        "^[0-9a-f]{64}$" => {
+            text.len() == 64 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        }
         other => return Err(format!("checker does not know the pattern {other}")),
     })
 }
@@ -182,12 +187,60 @@ fn schema() -> Value {
     serde_json::from_str(SCHEMA).expect("the schema file is JSON")
 }
 
-fn errors_for(doc: &Value) -> Vec<String> {
-    let root = schema();
-    let checker = Checker { root: &root };
+fn review_schema() -> Value {
+    serde_json::from_str(REVIEW_SCHEMA).expect("the review schema file is JSON")
+}
+
+fn errors_against(root: &Value, doc: &Value) -> Vec<String> {
+    let checker = Checker { root };
     let mut errors = Vec::new();
-    checker.check(&root, doc, "", &mut errors);
+    checker.check(root, doc, "", &mut errors);
     errors
+}
+
+fn errors_for(doc: &Value) -> Vec<String> {
+    errors_against(&schema(), doc)
+}
+
+fn review_errors_for(doc: &Value) -> Vec<String> {
+    errors_against(&review_schema(), doc)
+}
+
+/// A review of `plan` where every goal reached `attained`, the parents rate every goal
+/// `rating` and `delivered(funded)` units of each funded service were delivered.
+fn review_of(plan: &Value, attained: i64, rating: i64, delivered: fn(u64) -> u64) -> Value {
+    let goals: Vec<Value> = plan["case"]["goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| json!({"id": g["id"], "attained": attained, "conclusion": "change", "note": "n"}))
+        .collect();
+    let parent_goals: Vec<Value> = plan["case"]["questionnaire"]["goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| json!({"id": g["id"], "performance": rating, "satisfaction": rating}))
+        .collect();
+    let delivery: Vec<Value> = plan["result"]["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["fundedUnits"].as_u64().unwrap() > 0)
+        .map(|l| json!({"code": l["code"], "delivered": delivered(l["fundedUnits"].as_u64().unwrap())}))
+        .collect();
+    let input = json!({"goals": goals, "parentGoals": parent_goals, "delivery": delivery});
+    review_from_plan(plan, &input).expect("the variant reviews")
+}
+
+fn review_variants() -> Vec<Value> {
+    let mut out = Vec::new();
+    for case in variants() {
+        let plan = plan_from_case_json(&case).expect("variant plans");
+        out.push(review_of(&plan, 1, 7, |f| f));
+        out.push(review_of(&plan, -2, 1, |_| 0));
+        out.push(review_of(&plan, 2, 10, |f| f / 2));
+    }
+    out
 }
 
 fn example_plan() -> Value {
@@ -225,6 +278,51 @@ fn produced_documents_match_the_schema_file() {
 }
 
 #[test]
+fn produced_reviews_match_the_review_schema_file() {
+    let reviews = review_variants();
+    // The variants reach every nullable member both ways.
+    assert!(reviews
+        .iter()
+        .any(|r| r["outcome"]["gas"]["overall"].is_null()));
+    assert!(reviews
+        .iter()
+        .any(|r| r["outcome"]["delivery"]["percent"].is_null()));
+    assert!(reviews
+        .iter()
+        .any(|r| r["outcome"]["delivery"]["percent"].is_string()));
+    for review in reviews {
+        let errors = review_errors_for(&review);
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+}
+
+#[test]
+fn the_review_checker_catches_drift_both_ways() {
+    let plan = example_plan();
+    let review = review_of(&plan, 0, 5, |f| f);
+    assert!(review_errors_for(&review).is_empty());
+    let mut added = review.clone();
+    added["outcome"]["copm"]["surprise"] = json!(1);
+    assert!(review_errors_for(&added)
+        .iter()
+        .any(|e| e.contains("surprise")));
+    let mut dropped = review.clone();
+    dropped["review"]["goals"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("conclusion");
+    assert!(review_errors_for(&dropped)
+        .iter()
+        .any(|e| e.contains("conclusion")));
+    let mut bad = review.clone();
+    bad["review"]["planDigest"] = json!("ABC");
+    assert!(!review_errors_for(&bad).is_empty());
+    let mut bad = review;
+    bad["review"]["goals"][0]["conclusion"] = json!("finished");
+    assert!(!review_errors_for(&bad).is_empty());
+}
+
+#[test]
 fn the_checker_catches_drift_both_ways() {
     let mut added = example_plan();
     added["result"]["totals"]["surprise"] = json!("1.00");
@@ -248,12 +346,12 @@ fn the_checker_catches_drift_both_ways() {
 
 #[test]
 fn the_schema_covers_every_definition_it_declares() {
-    let root = schema();
-    let text = SCHEMA;
-    for name in root["$defs"].as_object().unwrap().keys() {
-        assert!(
-            text.contains(&format!("\"#/$defs/{name}\"")),
-            "unused definition {name}"
-        );
+    for (root, text) in [(schema(), SCHEMA), (review_schema(), REVIEW_SCHEMA)] {
+        for name in root["$defs"].as_object().unwrap().keys() {
+            assert!(
+                text.contains(&format!("\"#/$defs/{name}\"")),
+                "unused definition {name}"
+            );
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! `ibplan`: the command line over the engine — make keys, print the example case, build
-//! a plan, sign any JSON document, and verify a document's proofs (and, for a plan, that
+//! a plan, build the review of a plan, print a one-screen summary of a plan or a review,
+//! sign any JSON document, and verify a document's proofs (and, for a plan, that
 //! re-running the engine gives the embedded result).
 //!
 //! The shape follows "raw arguments, then validated commands": [`parse`] turns the
@@ -20,16 +21,22 @@ use ib_planner::engine::integrity::{
 };
 use ib_planner::engine::plan::{plan_from_case_json, recompute_check, RecomputeOutcome};
 use ib_planner::engine::problem::Problem;
+use ib_planner::engine::review::{
+    review_from_plan, review_recompute_check, ReviewError, REVIEW_SCHEMA_PREFIX,
+};
 use ib_planner::i18n::{tf, Lang};
 use serde_json::{json, Value};
 
 const USAGE: &str = "\
-ibplan — individual-budget support plans: build, sign and verify plan documents
+ibplan — individual-budget support plans: build, review, sign and verify plan documents
 
 Usage:
   ibplan keygen                  print a new Ed25519 key (Multikey JSON)
   ibplan example-case            print a complete example case
   ibplan plan CASE.json          print the plan document for a case
+  ibplan review PLAN.json INPUT.json
+                                 print the review document of a plan
+  ibplan show FILE.json          print a one-screen summary of a plan or a review
   ibplan sign --key KEY.json [--created RFC3339] [--purpose PURPOSE] DOC.json
                                  print DOC with one more eddsa-jcs-2022 proof
   ibplan verify [--json] DOC.json
@@ -62,6 +69,41 @@ Usage: ibplan plan CASE.json
 Validates the case and prints the plan document (\"schema\": \"ib-plan/1\") with every
 input needed to recompute it. When the case has problems, prints one line per problem
 as `CASE.json: /json/pointer: message` on standard error and exits with 1.
+";
+
+const REVIEW_HELP: &str = "\
+Usage: ibplan review PLAN.json INPUT.json
+
+Prints the review document (\"schema\": \"ib-review/1\") of the plan PLAN.json (an
+unchanged ib-plan/1 document; a proof is allowed) from what was found at the end of the
+period, INPUT.json:
+
+  {\"goals\": [{\"id\": \"G1\", \"attained\": 0, \"note\": \"…\", \"conclusion\": \"continue\"}],
+   \"parentGoals\": [{\"id\": \"PG1\", \"performance\": 6, \"satisfaction\": 5}],
+   \"delivery\": [{\"code\": \"SVC-SPEECH\", \"delivered\": 22}],
+   \"comments\": \"…\"}
+
+Every team goal of the plan needs its attained GAS level (-2..2) and the team's conclusion
+(achieved, continue, change or drop; the note is optional); every parents' goal its new
+performance and satisfaction (1..10); every service the plan funded the units delivered
+(0 up to the units funded). The review names the plan by its digest (SHA-256 of the JCS
+of the plan without its proof) and carries the outcome: GAS T-scores at baseline and at
+review (all goals, long-term, short-term; rho and weights as in the plan), the COPM
+average changes with each goal's change and the >= 2 flag, and the share of funded units
+delivered. When the plan or the input has problems, prints one line per problem as
+`FILE: /json/pointer: message` on standard error and exits with 1.
+";
+
+const SHOW_HELP: &str = "\
+Usage: ibplan show FILE.json
+
+Prints a one-screen text summary of a plan (\"ib-plan/…\") or a review (\"ib-review/…\"):
+for a plan the period, budget and the funded service lines with the GAS and COPM
+baselines; for a review the GAS T-scores, the COPM changes, the delivery and the team's
+conclusions. Also re-runs the engine on the document and says whether its result
+matches, and how many proofs it carries (it does not check them: use `ibplan verify`).
+Exit 0 when the document recomputes, 1 when it does not or is neither a plan nor a
+review, 2 when FILE.json cannot be read.
 ";
 
 const SIGN_HELP: &str = "\
@@ -97,6 +139,13 @@ enum Command {
     ExampleCase,
     Plan {
         case: String,
+    },
+    Review {
+        plan: String,
+        input: String,
+    },
+    Show {
+        file: String,
     },
     Sign {
         key: String,
@@ -142,6 +191,8 @@ fn help_for(command: &str) -> Option<&'static str> {
         "keygen" => Some(KEYGEN_HELP),
         "example-case" => Some(EXAMPLE_HELP),
         "plan" => Some(PLAN_HELP),
+        "review" => Some(REVIEW_HELP),
+        "show" => Some(SHOW_HELP),
         "sign" => Some(SIGN_HELP),
         "verify" => Some(VERIFY_HELP),
         _ => None,
@@ -233,23 +284,32 @@ fn parse(args: &[String]) -> Result<Command, Failure> {
             .find(|(o, _)| o == wanted)
             .and_then(|(_, v)| v.clone())
     };
-    let expected_files = usize::from(matches!(name.as_str(), "plan" | "sign" | "verify"));
+    let expected_files = match name.as_str() {
+        "review" => 2,
+        "plan" | "show" | "sign" | "verify" => 1,
+        _ => 0,
+    };
     if positional.len() != expected_files {
-        let message = if expected_files == 0 {
-            format!("`{name}` takes no file argument")
-        } else if positional.is_empty() {
-            format!("`{name}` needs a file argument")
-        } else {
-            format!("`{name}` takes exactly one file argument")
+        let message = match expected_files {
+            0 => format!("`{name}` takes no file argument"),
+            1 if positional.is_empty() => format!("`{name}` needs a file argument"),
+            1 => format!("`{name}` takes exactly one file argument"),
+            _ => format!("`{name}` takes two file arguments: PLAN.json INPUT.json"),
         };
         return Err(Failure::usage(message, help));
     }
-    let file = positional.into_iter().next().unwrap_or_default();
+    let mut files = positional.into_iter();
+    let file = files.next().unwrap_or_default();
 
     Ok(match name.as_str() {
         "keygen" => Command::Keygen,
         "example-case" => Command::ExampleCase,
         "plan" => Command::Plan { case: file },
+        "review" => Command::Review {
+            plan: file,
+            input: files.next().unwrap_or_default(),
+        },
+        "show" => Command::Show { file },
         "sign" => {
             let Some(key) = option("--key") else {
                 return Err(Failure::usage("`sign` needs --key KEY.json", help));
@@ -393,6 +453,287 @@ fn run_plan(case_path: &str) -> Result<(), Failure> {
     }
 }
 
+fn rejected_problems(file: &str, problems: &[Problem], what: &str) -> Failure {
+    let mut lines: Vec<String> = problems.iter().map(|p| problem_line(file, p)).collect();
+    lines.push(format!(
+        "{file}: {} problem(s); no {what} was made",
+        problems.len()
+    ));
+    Failure::rejected(lines.join("\n"))
+}
+
+fn run_review(plan_path: &str, input_path: &str) -> Result<(), Failure> {
+    let plan = read_json(plan_path)?;
+    let input = read_json(input_path)?;
+    match review_from_plan(&plan, &input) {
+        Ok(review) => print_json(&review),
+        Err(ReviewError::Plan(problems)) => Err(rejected_problems(plan_path, &problems, "review")),
+        Err(ReviewError::Input(problems)) => {
+            Err(rejected_problems(input_path, &problems, "review"))
+        }
+    }
+}
+
+/// The text of the value at `pointer` (strings bare, other values as JSON, `—` when
+/// absent or null).
+fn at(value: &Value, pointer: &str) -> String {
+    match value.pointer(pointer) {
+        None | Some(Value::Null) => "—".to_string(),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    }
+}
+
+fn items<'a>(value: &'a Value, pointer: &str) -> &'a [Value] {
+    value
+        .pointer(pointer)
+        .and_then(Value::as_array)
+        .map_or(&[], Vec::as_slice)
+}
+
+fn proof_count(document: &Value) -> usize {
+    match document.get("proof") {
+        None | Some(Value::Null) => 0,
+        Some(Value::Array(proofs)) => proofs.len(),
+        Some(_) => 1,
+    }
+}
+
+fn yes_no(value: &Value, pointer: &str) -> &'static str {
+    match value.pointer(pointer) {
+        Some(Value::Bool(true)) => "yes",
+        Some(Value::Bool(false)) => "no",
+        _ => "—",
+    }
+}
+
+fn signed(text: String) -> String {
+    if text.starts_with('-') || text == "—" || text.chars().all(|c| c == '0' || c == '.') {
+        text
+    } else {
+        format!("+{text}")
+    }
+}
+
+fn plan_summary(doc: &Value) -> Vec<String> {
+    let mut out = vec![
+        format!(
+            "Plan {} · child {} · {} to {} ({} months)",
+            at(doc, "/schema"),
+            at(doc, "/case/child/id"),
+            at(doc, "/result/period/start"),
+            at(doc, "/result/period/end"),
+            at(doc, "/result/period/months"),
+        ),
+        format!(
+            "Budget €{} · funded €{} · remaining €{} · unmet need €{}",
+            at(doc, "/result/totals/budget"),
+            at(doc, "/result/totals/allocated"),
+            at(doc, "/result/totals/remaining"),
+            at(doc, "/result/totals/unmet"),
+        ),
+        String::new(),
+        format!(
+            "{:>3}  {:<18} {:<30} {:>9} {:>10}  why",
+            "#", "service", "name", "units", "funded €"
+        ),
+    ];
+    for line in items(doc, "/result/lines") {
+        let params: Vec<(String, String)> = line
+            .get("reason")
+            .and_then(Value::as_object)
+            .map(|reason| {
+                reason
+                    .iter()
+                    .filter(|(k, _)| k.as_str() != "code")
+                    .map(|(k, v)| (k.clone(), at(v, "")))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let name: String = at(line, "/name/en").chars().take(30).collect();
+        let units = format!("{}/{}", at(line, "/fundedUnits"), at(line, "/quantity"));
+        out.push(format!(
+            "{:>3}  {:<18} {:<30} {:>9} {:>10}  {}",
+            at(line, "/position"),
+            at(line, "/code"),
+            name,
+            units,
+            at(line, "/fundedAmount"),
+            message(&at(line, "/reasonKey"), &params),
+        ));
+    }
+    out.push(String::new());
+    out.push(format!(
+        "GAS baseline T-score: {} (weighted {}), {} goal(s)",
+        at(doc, "/result/gas/baseline/unweighted"),
+        at(doc, "/result/gas/baseline/weighted"),
+        at(doc, "/result/gas/goals"),
+    ));
+    out.push(format!(
+        "COPM at the assessment: performance {}, satisfaction {}, {} goal(s)",
+        at(doc, "/result/copm/performance"),
+        at(doc, "/result/copm/satisfaction"),
+        at(doc, "/result/copm/goals"),
+    ));
+    out
+}
+
+fn review_summary(doc: &Value) -> Vec<String> {
+    let mut out = vec![
+        format!(
+            "Review {} · child {} · plan from {}, {} months",
+            at(doc, "/schema"),
+            at(doc, "/review/childId"),
+            at(doc, "/review/startDate"),
+            at(doc, "/review/periodMonths"),
+        ),
+        format!("Plan digest: {}", at(doc, "/review/planDigest")),
+        String::new(),
+        format!(
+            "GAS T-score (rho {}), unweighted / weighted:   baseline        review          change",
+            at(doc, "/outcome/gas/rho")
+        ),
+    ];
+    for (label, member) in [
+        ("all goals", "overall"),
+        ("long-term", "longTerm"),
+        ("short-term", "shortTerm"),
+    ] {
+        let g = format!("/outcome/gas/{member}");
+        if doc.pointer(&g).is_none_or(Value::is_null) {
+            out.push(format!("  {label:<12} none"));
+            continue;
+        }
+        let pair = |part: &str| {
+            format!(
+                "{} / {}",
+                at(doc, &format!("{g}/{part}/unweighted")),
+                at(doc, &format!("{g}/{part}/weighted"))
+            )
+        };
+        let change = format!(
+            "{} / {}",
+            signed(at(doc, &format!("{g}/change/unweighted"))),
+            signed(at(doc, &format!("{g}/change/weighted")))
+        );
+        out.push(format!(
+            "  {:<12} {:>3} goal(s)                  {:<15} {:<15} {change}",
+            label,
+            at(doc, &format!("{g}/goals")),
+            pair("baseline"),
+            pair("review"),
+        ));
+    }
+    for goal in items(doc, "/review/goals") {
+        let conclusion = format!("review.conclusion.{}", at(goal, "/conclusion"));
+        let note = at(goal, "/note");
+        out.push(format!(
+            "  {:<8} {:<5} weight {:<3} {:>2} -> {:>2}  {}{}",
+            at(goal, "/id"),
+            at(goal, "/term"),
+            at(goal, "/weight"),
+            at(goal, "/baseline"),
+            at(goal, "/attained"),
+            message(&conclusion, &[]),
+            if note.is_empty() || note == "—" {
+                String::new()
+            } else {
+                format!(" · {note}")
+            },
+        ));
+    }
+    out.push(String::new());
+    out.push("COPM            assessment  review  change  important (>= 2)".to_string());
+    for (label, member) in [
+        ("performance", "performance"),
+        ("satisfaction", "satisfaction"),
+    ] {
+        out.push(format!(
+            "  {:<13} {:>10} {:>7} {:>7}  {}",
+            label,
+            at(doc, &format!("/outcome/copm/baseline/{member}")),
+            at(doc, &format!("/outcome/copm/review/{member}")),
+            signed(at(doc, &format!("/outcome/copm/{member}Change"))),
+            yes_no(doc, &format!("/outcome/copm/{member}Important")),
+        ));
+    }
+    for goal in items(doc, "/outcome/copm/goals") {
+        let flag = |member: &str| {
+            if goal.pointer(member) == Some(&Value::Bool(true)) {
+                " (>= 2)"
+            } else {
+                ""
+            }
+        };
+        out.push(format!(
+            "  {:<8} performance {}{}, satisfaction {}{}",
+            at(goal, "/id"),
+            signed(at(goal, "/performanceChange")),
+            flag("/performanceImportant"),
+            signed(at(goal, "/satisfactionChange")),
+            flag("/satisfactionImportant"),
+        ));
+    }
+    out.push(String::new());
+    out.push(format!(
+        "Delivery: {} of {} funded units ({} %)",
+        at(doc, "/outcome/delivery/delivered"),
+        at(doc, "/outcome/delivery/funded"),
+        at(doc, "/outcome/delivery/percent"),
+    ));
+    for line in items(doc, "/outcome/delivery/services") {
+        let units = format!("{}/{}", at(line, "/delivered"), at(line, "/funded"));
+        out.push(format!(
+            "  {:<18} {:>9} {:>8} %",
+            at(line, "/code"),
+            units,
+            at(line, "/percent"),
+        ));
+    }
+    let comments = at(doc, "/review/comments");
+    if !comments.is_empty() && comments != "—" {
+        out.push(String::new());
+        out.push(format!("Parents' comments: {comments}"));
+    }
+    out
+}
+
+fn run_show(path: &str) -> Result<(), Failure> {
+    let document = read_json(path)?;
+    let schema = document.get("schema").and_then(Value::as_str).unwrap_or("");
+    let (mut lines, outcome, review) = if schema.starts_with("ib-plan/") {
+        (plan_summary(&document), recompute_check(&document), false)
+    } else if schema.starts_with(REVIEW_SCHEMA_PREFIX) {
+        (
+            review_summary(&document),
+            review_recompute_check(&document),
+            true,
+        )
+    } else {
+        return Err(Failure::rejected(format!(
+            "{path}: /schema: neither a plan (ib-plan/…) nor a review (ib-review/…)"
+        )));
+    };
+    let (ok, _, recompute_line) = recompute_summary_of(Some(&outcome), path, review);
+    lines.push(String::new());
+    lines.push(recompute_line);
+    lines.push(format!(
+        "{path}: {} proof(s), not checked here (use `ibplan verify`)",
+        proof_count(&document)
+    ));
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{}", lines.join("\n"));
+    let _ = out.flush();
+    if ok {
+        Ok(())
+    } else {
+        Err(Failure {
+            code: 1,
+            message: String::new(),
+        })
+    }
+}
+
 /// The pointer of a key file member named in a key error, for `FILE: /field: message`.
 fn key_error_line(file: &str, error: &IntegrityError) -> String {
     let field = error
@@ -488,8 +829,23 @@ fn proof_error_text(proof: &ProofReport) -> Option<String> {
     })
 }
 
+/// The message key of a recomputation outcome, for a plan or (`review`) a review.
+fn recompute_key(review: bool, what: &str) -> String {
+    let family = if review { "review" } else { "integrity" };
+    format!("{family}.recompute.{what}")
+}
+
 /// Whether the recomputation lets the document pass, and its JSON form.
 fn recompute_summary(outcome: Option<&RecomputeOutcome>, file: &str) -> (bool, Value, String) {
+    recompute_summary_of(outcome, file, false)
+}
+
+/// [`recompute_summary`] for a plan or (`review`) a review.
+fn recompute_summary_of(
+    outcome: Option<&RecomputeOutcome>,
+    file: &str,
+    review: bool,
+) -> (bool, Value, String) {
     let Some(outcome) = outcome else {
         return (
             true,
@@ -502,7 +858,7 @@ fn recompute_summary(outcome: Option<&RecomputeOutcome>, file: &str) -> (bool, V
     };
     match outcome {
         RecomputeOutcome::Matches => {
-            let text = tf(Lang::En, "integrity.recompute.matches", &[]);
+            let text = tf(Lang::En, &recompute_key(review, "matches"), &[]);
             (
                 true,
                 json!({"status": "matches", "message": text}),
@@ -516,7 +872,7 @@ fn recompute_summary(outcome: Option<&RecomputeOutcome>, file: &str) -> (bool, V
         } => {
             let text = tf(
                 Lang::En,
-                "integrity.recompute.differs",
+                &recompute_key(review, "differs"),
                 &[
                     ("path", path),
                     ("embedded", embedded),
@@ -532,7 +888,11 @@ fn recompute_summary(outcome: Option<&RecomputeOutcome>, file: &str) -> (bool, V
         }
         RecomputeOutcome::NotAPlan => {
             // Only asked for documents that name a plan schema, so this is a failure.
-            let text = tf(Lang::En, "integrity.recompute.not_a_plan", &[]);
+            let text = if review {
+                tf(Lang::En, "problem.schema.not_a_review", &[])
+            } else {
+                tf(Lang::En, "integrity.recompute.not_a_plan", &[])
+            };
             (
                 false,
                 json!({"status": "notAPlan", "message": text}),
@@ -542,7 +902,7 @@ fn recompute_summary(outcome: Option<&RecomputeOutcome>, file: &str) -> (bool, V
         RecomputeOutcome::UnsupportedSchema(schema) => {
             let text = tf(
                 Lang::En,
-                "integrity.recompute.unsupported_schema",
+                &recompute_key(review, "unsupported_schema"),
                 &[("schema", schema)],
             );
             (
@@ -552,7 +912,7 @@ fn recompute_summary(outcome: Option<&RecomputeOutcome>, file: &str) -> (bool, V
             )
         }
         RecomputeOutcome::Invalid(problems) => {
-            let text = tf(Lang::En, "integrity.recompute.invalid", &[]);
+            let text = tf(Lang::En, &recompute_key(review, "invalid"), &[]);
             let mut lines = vec![format!("{file}: {text}")];
             lines.extend(problems.iter().map(|p| problem_line(file, p)));
             let problems: Vec<Value> = problems
@@ -701,6 +1061,8 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Keygen => run_keygen(),
         Command::ExampleCase => print_json(&ib_planner::engine::example::example_case_json()),
         Command::Plan { case } => run_plan(&case),
+        Command::Review { plan, input } => run_review(&plan, &input),
+        Command::Show { file } => run_show(&file),
         Command::Sign {
             key,
             created,
@@ -773,6 +1135,25 @@ mod tests {
             parse(&args("help sign")).ok(),
             Some(Command::Help(SIGN_HELP))
         );
+        assert_eq!(
+            parse(&args("review p.json i.json")).ok(),
+            Some(Command::Review {
+                plan: "p.json".into(),
+                input: "i.json".into()
+            })
+        );
+        assert_eq!(
+            parse(&args("show -")).ok(),
+            Some(Command::Show { file: "-".into() })
+        );
+        assert_eq!(
+            parse(&args("review --help")).ok(),
+            Some(Command::Help(REVIEW_HELP))
+        );
+        assert_eq!(
+            parse(&args("help show")).ok(),
+            Some(Command::Help(SHOW_HELP))
+        );
         assert_eq!(parse(&[]).ok(), Some(Command::Help(USAGE)));
     }
 
@@ -791,6 +1172,11 @@ mod tests {
             "verify -x d.json",
             "verify --json=yes d.json",
             "help nothing",
+            "review p.json",
+            "review p.json i.json x.json",
+            "review --json p.json i.json",
+            "show",
+            "show a b",
         ] {
             assert_eq!(code(bad), Some(2), "{bad}");
         }

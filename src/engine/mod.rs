@@ -18,6 +18,7 @@ pub mod order;
 pub mod plan;
 pub mod problem;
 pub mod reference;
+pub mod review;
 pub mod scales;
 pub mod validate;
 mod value_eq;

@@ -92,7 +92,8 @@ pub struct GasSummary {
     pub attained: Option<TScores>,
 }
 
-fn t_scores(levels: &[i8], weights: &[u32]) -> Option<TScores> {
+/// Unweighted and weighted T-scores of one set of levels (`None` when empty).
+pub fn t_scores(levels: &[i8], weights: &[u32]) -> Option<TScores> {
     let ones = vec![1; levels.len()];
     Some(TScores {
         unweighted: gas_t_score(levels, &ones)?,

@@ -30,17 +30,28 @@ pub const MAX_QUANTITY: i64 = 100_000;
 /// The valid ICF qualifiers.
 pub const ICF_QUALIFIERS: [u8; 7] = [0, 1, 2, 3, 4, 8, 9];
 
-/// Collects problems while reading raw JSON.
-struct Reader {
-    problems: Vec<Problem>,
+/// Collects problems while reading raw JSON (also used by `engine::review`).
+pub(crate) struct Reader {
+    pub(crate) problems: Vec<Problem>,
 }
 
 impl Reader {
-    fn push(&mut self, problem: Problem) {
+    /// A reader with no problems yet.
+    pub(crate) fn new() -> Reader {
+        Reader {
+            problems: Vec::new(),
+        }
+    }
+
+    pub(crate) fn push(&mut self, problem: Problem) {
         self.problems.push(problem);
     }
 
-    fn object<'a>(&mut self, value: &'a Value, path: &str) -> Option<&'a Map<String, Value>> {
+    pub(crate) fn object<'a>(
+        &mut self,
+        value: &'a Value,
+        path: &str,
+    ) -> Option<&'a Map<String, Value>> {
         match value {
             Value::Object(map) => Some(map),
             other => {
@@ -50,7 +61,7 @@ impl Reader {
         }
     }
 
-    fn required<'a>(
+    pub(crate) fn required<'a>(
         &mut self,
         map: &'a Map<String, Value>,
         key: &str,
@@ -67,7 +78,7 @@ impl Reader {
         }
     }
 
-    fn array<'a>(&mut self, value: &'a Value, path: &str) -> Option<&'a Vec<Value>> {
+    pub(crate) fn array<'a>(&mut self, value: &'a Value, path: &str) -> Option<&'a Vec<Value>> {
         match value {
             Value::Array(items) if items.len() <= MAX_LIST_LEN => Some(items),
             Value::Array(items) => {
@@ -85,7 +96,13 @@ impl Reader {
         }
     }
 
-    fn text(&mut self, value: &Value, path: &str, max: usize, allow_empty: bool) -> Option<String> {
+    pub(crate) fn text(
+        &mut self,
+        value: &Value,
+        path: &str,
+        max: usize,
+        allow_empty: bool,
+    ) -> Option<String> {
         match value {
             Value::String(s) => {
                 if s.chars().count() > max {
@@ -105,7 +122,7 @@ impl Reader {
         }
     }
 
-    fn required_text(
+    pub(crate) fn required_text(
         &mut self,
         map: &Map<String, Value>,
         key: &str,
@@ -116,7 +133,12 @@ impl Reader {
         self.text(value, &join(path, key), max, false)
     }
 
-    fn optional_text(&mut self, map: &Map<String, Value>, key: &str, path: &str) -> String {
+    pub(crate) fn optional_text(
+        &mut self,
+        map: &Map<String, Value>,
+        key: &str,
+        path: &str,
+    ) -> String {
         match map.get(key) {
             None | Some(Value::Null) => String::new(),
             Some(v) => self
@@ -126,7 +148,7 @@ impl Reader {
     }
 
     /// An integer within `min..=max`; other numbers and types are problems.
-    fn integer(&mut self, value: &Value, path: &str, min: i64, max: i64) -> Option<i64> {
+    pub(crate) fn integer(&mut self, value: &Value, path: &str, min: i64, max: i64) -> Option<i64> {
         let Value::Number(n) = value else {
             self.push(Problem::new(path, "problem.type.integer").with("found", kind(value)));
             return None;
@@ -148,7 +170,7 @@ impl Reader {
         None
     }
 
-    fn id(&mut self, map: &Map<String, Value>, path: &str) -> Option<String> {
+    pub(crate) fn id(&mut self, map: &Map<String, Value>, path: &str) -> Option<String> {
         let id = self.required_text(map, "id", path, MAX_ID_LEN)?;
         if id.chars().any(|c| c.is_control() || c.is_whitespace()) {
             self.push(Problem::new(join(path, "id"), "problem.id.malformed").with("id", &id));
@@ -159,7 +181,7 @@ impl Reader {
 
     /// Reads an item's `id` like [`Reader::id`] and reports it when an earlier item of the
     /// same list (whose ids are in `seen`) already has it.
-    fn unique_id(
+    pub(crate) fn unique_id(
         &mut self,
         map: &Map<String, Value>,
         path: &str,
@@ -173,7 +195,7 @@ impl Reader {
     }
 }
 
-fn kind(value: &Value) -> &'static str {
+pub(crate) fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "boolean",
@@ -184,13 +206,13 @@ fn kind(value: &Value) -> &'static str {
     }
 }
 
-fn score(r: &mut Reader, map: &Map<String, Value>, key: &str, path: &str) -> Option<u8> {
+pub(crate) fn score(r: &mut Reader, map: &Map<String, Value>, key: &str, path: &str) -> Option<u8> {
     let v = r.required(map, key, path)?;
     let n = r.integer(v, &join(path, key), 1, 10)?;
     u8::try_from(n).ok()
 }
 
-fn gas_level(r: &mut Reader, value: &Value, path: &str) -> Option<i8> {
+pub(crate) fn gas_level(r: &mut Reader, value: &Value, path: &str) -> Option<i8> {
     let n = r.integer(value, path, -2, 2)?;
     i8::try_from(n).ok()
 }

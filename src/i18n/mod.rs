@@ -6,6 +6,7 @@ mod catalogue;
 mod engine_messages;
 mod format;
 mod integrity_messages;
+mod review_messages;
 mod ui_case;
 mod ui_offline;
 mod ui_parents;
@@ -22,6 +23,7 @@ pub static CATALOGUE: &[&[(&str, &str, &str)]] = &[
     catalogue::UI,
     engine_messages::ENGINE,
     integrity_messages::INTEGRITY,
+    review_messages::REVIEW,
     ui_case::ROWS,
     ui_parents::ROWS,
     ui_team::ROWS,
