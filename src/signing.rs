@@ -18,6 +18,7 @@ use sha2::{Digest, Sha256};
 use crate::engine::integrity::{
     self, is_date_time_stamp, IntegrityError, KeyPair, ProofOptions, ProofStatus,
 };
+use crate::engine::json::{parse_strict, StrictJsonError};
 use crate::engine::plan::{recompute_check, upgrade_plan, RecomputeOutcome, PLAN_SCHEMA_PREFIX};
 use crate::engine::problem::Problem;
 use crate::i18n::{format_date, format_money, Lang};
@@ -141,8 +142,10 @@ pub fn key_to_text(key: &KeyPair) -> String {
 
 /// Reads a key file (also one with `privateKeyMultibase`, as in the W3C test vectors).
 pub fn key_from_text(text: &str) -> Result<KeyPair, Problem> {
-    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|_| Problem::new("", "sign.key.not_json"))?;
+    let value = parse_strict(text.trim_start_matches('\u{feff}')).map_err(|e| match e {
+        StrictJsonError::Syntax(_) => Problem::new("", "sign.key.not_json"),
+        StrictJsonError::Duplicate(d) => d.problem(),
+    })?;
     KeyPair::from_key_json(&value).map_err(integrity_problem)
 }
 
@@ -445,8 +448,10 @@ pub fn open_plan_text(text: &str) -> Result<Verified, Problem> {
     if text.trim().is_empty() {
         return Err(Problem::new("", "verify.error.empty"));
     }
-    let document: Value =
-        serde_json::from_str(text).map_err(|_| Problem::new("", "verify.error.not_json"))?;
+    let document = parse_strict(text).map_err(|e| match e {
+        StrictJsonError::Syntax(_) => Problem::new("", "verify.error.not_json"),
+        StrictJsonError::Duplicate(d) => d.problem(),
+    })?;
     let is_plan = document
         .get("schema")
         .and_then(Value::as_str)
