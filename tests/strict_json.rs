@@ -317,3 +317,55 @@ proptest! {
         }
     }
 }
+
+/// Files allowed to call serde_json's parsers directly: the strict parser itself and the
+/// built-in data compiled into the program (no user text reaches them).
+const PLAIN_PARSE_ALLOWED: &[&str] = &[
+    "src/engine/json.rs",
+    "src/engine/reference.rs",
+    "src/engine/example.rs",
+    "src/engine/value_eq.rs",
+];
+
+fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        panic!("cannot read {}", dir.display());
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn user_json_text_is_only_parsed_strictly() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    assert!(files.len() > 20);
+    for path in files {
+        let relative = path
+            .strip_prefix(root)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        if PLAIN_PARSE_ALLOWED.contains(&relative.as_str()) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        for call in [
+            "serde_json::from_str",
+            "serde_json::from_slice",
+            "serde_json::from_reader",
+        ] {
+            assert!(
+                !text.contains(call),
+                "{relative} calls {call}: use engine::json::parse_strict"
+            );
+        }
+    }
+}
