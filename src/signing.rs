@@ -324,9 +324,12 @@ pub fn signature_views(plan: &Value, signatures: &[StoredSignature]) -> Vec<Sign
         let proofs = signatures.iter().map(|s| s.proof.clone()).collect();
         object.insert("proof".into(), Value::Array(proofs));
     }
-    let reports = integrity::verify_document(&document)
-        .map(|r| r.proofs)
-        .unwrap_or_default();
+    // A refused proof set (more than MAX_PROOFS) makes every signature invalid, for that
+    // reason.
+    let (reports, refusal) = match integrity::verify_document(&document) {
+        Ok(report) => (report.proofs, None),
+        Err(error) => (Vec::new(), Some(integrity_problem(error))),
+    };
     signatures
         .iter()
         .enumerate()
@@ -347,9 +350,11 @@ pub fn signature_views(plan: &Value, signatures: &[StoredSignature]) -> Vec<Sign
                         }
                         SignatureState::Invalid(problem)
                     }
-                    None => {
-                        SignatureState::Invalid(Problem::new("", "integrity.document.not_object"))
-                    }
+                    None => SignatureState::Invalid(
+                        refusal
+                            .clone()
+                            .unwrap_or_else(|| Problem::new("", "integrity.document.not_object")),
+                    ),
                 }
             };
             SignatureView {

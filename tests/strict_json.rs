@@ -13,7 +13,10 @@ use ib_planner::engine::plan::plan_from_case_json;
 use ib_planner::engine::reference::ReferenceData;
 use ib_planner::exchange::{answers_file, ranking_file, read_answers, read_ranking, ExchangeError};
 use ib_planner::i18n::{tf, Lang};
-use ib_planner::signing::{key_from_text, key_to_text, open_plan_text};
+use ib_planner::signing::{
+    key_from_text, key_to_text, open_plan_text, plan_digest, signature_views, SignatureState,
+    StoredSignature,
+};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -269,6 +272,31 @@ fn more_than_fifty_proofs_are_refused_with_the_number() {
         .err(),
         Some(IntegrityError::ProofSetFull { max: 50 })
     );
+}
+
+#[test]
+fn more_than_fifty_signatures_kept_with_a_case_are_all_invalid_for_that_reason() {
+    let plan = plan();
+    let proof = signed_plan()["proof"].clone();
+    let signatures = |n: usize| -> Vec<StoredSignature> {
+        (0..n)
+            .map(|i| StoredSignature {
+                participant: format!("p{i}"),
+                plan_digest: plan_digest(&plan),
+                proof: proof.clone(),
+            })
+            .collect()
+    };
+    let views = signature_views(&plan, &signatures(50));
+    assert!(views.iter().all(|v| v.state == SignatureState::Valid));
+    let views = signature_views(&plan, &signatures(51));
+    assert_eq!(views.len(), 51);
+    for view in views {
+        let SignatureState::Invalid(problem) = view.state else {
+            panic!("a signature of 51 was shown as {:?}", view.state);
+        };
+        assert_eq!(problem.key, "integrity.document.too_many_proofs");
+    }
 }
 
 /// Arbitrary JSON values; object members come from a small set of names, so nesting and
