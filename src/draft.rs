@@ -8,6 +8,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::engine::json::{parse_strict, StrictJsonError, DUPLICATE_KEY};
+
 /// What kind of value a form field edits, which decides how typed text is stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldKind {
@@ -211,6 +213,8 @@ pub struct StoredCase {
 pub enum StoredCaseError {
     /// Not JSON at all (truncated, overwritten, another app's data).
     NotJson,
+    /// JSON in which an object repeats a member name: the pointer of the repeat.
+    DuplicateKey(String),
     /// JSON, but not a stored case of a format this version knows.
     UnknownFormat,
 }
@@ -220,8 +224,24 @@ impl StoredCaseError {
     pub fn key(&self) -> &'static str {
         match self {
             StoredCaseError::NotJson => "cases.unreadable.not_json",
+            StoredCaseError::DuplicateKey(_) => DUPLICATE_KEY,
             StoredCaseError::UnknownFormat => "cases.unreadable.unknown_format",
         }
+    }
+
+    /// The values for the message's placeholders.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            StoredCaseError::DuplicateKey(pointer) => vec![("pointer", pointer.clone())],
+            StoredCaseError::NotJson | StoredCaseError::UnknownFormat => Vec::new(),
+        }
+    }
+
+    /// The message in `lang`, with its placeholders filled.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        let params = self.params();
+        let params: Vec<(&str, &str)> = params.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        crate::i18n::tf(lang, self.key(), &params)
     }
 }
 
@@ -240,7 +260,10 @@ impl StoredCase {
     /// Reads stored text back. Never panics; anything unexpected is an error the UI
     /// shows with an offer to download the raw text, so nothing is lost.
     pub fn from_text(text: &str) -> Result<StoredCase, StoredCaseError> {
-        let value: Value = serde_json::from_str(text).map_err(|_| StoredCaseError::NotJson)?;
+        let value = parse_strict(text).map_err(|e| match e {
+            StrictJsonError::Syntax(_) => StoredCaseError::NotJson,
+            StrictJsonError::Duplicate(d) => StoredCaseError::DuplicateKey(d.pointer),
+        })?;
         if value.get("format").and_then(Value::as_str) != Some(STORED_CASE_FORMAT) {
             return Err(StoredCaseError::UnknownFormat);
         }

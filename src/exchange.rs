@@ -11,6 +11,7 @@
 //! message key. Tested natively (`tests/exchange.rs`).
 
 use crate::draft::{push_at, remove_at, set_at, text_of};
+use crate::engine::json::{parse_strict, StrictJsonError, DUPLICATE_KEY};
 use crate::engine::reference::Catalogue;
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -44,6 +45,8 @@ pub enum ExchangeError {
     TooLarge,
     /// Not JSON: truncated, damaged or not a text file.
     NotJson,
+    /// JSON in which an object repeats a member name: the pointer of the repeat.
+    DuplicateKey(String),
     /// JSON, but not a file of this app.
     Foreign,
     /// A file of this app, but of the other kind (answers vs ranking) or a case/plan.
@@ -71,6 +74,7 @@ impl ExchangeError {
         match self {
             ExchangeError::TooLarge => "exchange.error.too_large",
             ExchangeError::NotJson => "exchange.error.not_json",
+            ExchangeError::DuplicateKey(_) => DUPLICATE_KEY,
             ExchangeError::Foreign => "exchange.error.foreign",
             ExchangeError::OtherKind => "exchange.error.other_kind",
             ExchangeError::Newer(_) => "exchange.error.newer",
@@ -92,6 +96,7 @@ impl ExchangeError {
         }
         match self {
             ExchangeError::Newer(format) => vec![("format", format.clone())],
+            ExchangeError::DuplicateKey(pointer) => vec![("pointer", pointer.clone())],
             ExchangeError::CodesDiffer { unknown, missing } => {
                 vec![("unknown", list(unknown)), ("missing", list(missing))]
             }
@@ -187,7 +192,10 @@ fn parse_tagged(text: &str, expected: &str) -> Result<Map<String, Value>, Exchan
     if text.len() > MAX_FILE_CHARS {
         return Err(ExchangeError::TooLarge);
     }
-    let value: Value = serde_json::from_str(text).map_err(|_| ExchangeError::NotJson)?;
+    let value = parse_strict(text).map_err(|e| match e {
+        StrictJsonError::Syntax(_) => ExchangeError::NotJson,
+        StrictJsonError::Duplicate(d) => ExchangeError::DuplicateKey(d.pointer),
+    })?;
     let Value::Object(map) = value else {
         return Err(ExchangeError::Foreign);
     };

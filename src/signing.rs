@@ -18,6 +18,7 @@ use sha2::{Digest, Sha256};
 use crate::engine::integrity::{
     self, is_date_time_stamp, IntegrityError, KeyPair, ProofOptions, ProofStatus,
 };
+use crate::engine::json::{parse_strict, StrictJsonError};
 use crate::engine::plan::{recompute_check, upgrade_plan, RecomputeOutcome, PLAN_SCHEMA_PREFIX};
 use crate::engine::problem::Problem;
 use crate::i18n::{format_date, format_money, Lang};
@@ -141,8 +142,10 @@ pub fn key_to_text(key: &KeyPair) -> String {
 
 /// Reads a key file (also one with `privateKeyMultibase`, as in the W3C test vectors).
 pub fn key_from_text(text: &str) -> Result<KeyPair, Problem> {
-    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|_| Problem::new("", "sign.key.not_json"))?;
+    let value = parse_strict(text.trim_start_matches('\u{feff}')).map_err(|e| match e {
+        StrictJsonError::Syntax(_) => Problem::new("", "sign.key.not_json"),
+        StrictJsonError::Duplicate(d) => d.problem(),
+    })?;
     KeyPair::from_key_json(&value).map_err(integrity_problem)
 }
 
@@ -321,9 +324,12 @@ pub fn signature_views(plan: &Value, signatures: &[StoredSignature]) -> Vec<Sign
         let proofs = signatures.iter().map(|s| s.proof.clone()).collect();
         object.insert("proof".into(), Value::Array(proofs));
     }
-    let reports = integrity::verify_document(&document)
-        .map(|r| r.proofs)
-        .unwrap_or_default();
+    // A refused proof set (more than MAX_PROOFS) makes every signature invalid, for that
+    // reason.
+    let (reports, refusal) = match integrity::verify_document(&document) {
+        Ok(report) => (report.proofs, None),
+        Err(error) => (Vec::new(), Some(integrity_problem(error))),
+    };
     signatures
         .iter()
         .enumerate()
@@ -344,9 +350,11 @@ pub fn signature_views(plan: &Value, signatures: &[StoredSignature]) -> Vec<Sign
                         }
                         SignatureState::Invalid(problem)
                     }
-                    None => {
-                        SignatureState::Invalid(Problem::new("", "integrity.document.not_object"))
-                    }
+                    None => SignatureState::Invalid(
+                        refusal
+                            .clone()
+                            .unwrap_or_else(|| Problem::new("", "integrity.document.not_object")),
+                    ),
                 }
             };
             SignatureView {
@@ -445,8 +453,10 @@ pub fn open_plan_text(text: &str) -> Result<Verified, Problem> {
     if text.trim().is_empty() {
         return Err(Problem::new("", "verify.error.empty"));
     }
-    let document: Value =
-        serde_json::from_str(text).map_err(|_| Problem::new("", "verify.error.not_json"))?;
+    let document = parse_strict(text).map_err(|e| match e {
+        StrictJsonError::Syntax(_) => Problem::new("", "verify.error.not_json"),
+        StrictJsonError::Duplicate(d) => d.problem(),
+    })?;
     let is_plan = document
         .get("schema")
         .and_then(Value::as_str)

@@ -540,3 +540,166 @@ fn review_problems_name_the_file_and_pointer() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("two file arguments"));
 }
+
+/// `value` as text in which the object at `parent` has `name` twice, `first` first.
+fn with_duplicate(value: &Value, parent: &str, name: &str, first: &Value) -> String {
+    const MARK: &str = "\"__duplicate_here__\":null";
+    let mut value = value.clone();
+    let Some(Value::Object(object)) = value.pointer_mut(parent) else {
+        panic!("no object at {parent}");
+    };
+    assert!(object.contains_key(name), "{parent} has no member {name}");
+    object.insert("__duplicate_here__".into(), Value::Null);
+    value
+        .to_string()
+        .replace(MARK, &format!("{}:{first}", Value::from(name)))
+}
+
+fn write_text(dir: &Path, name: &str, text: &str) {
+    if let Err(e) = std::fs::write(dir.join(name), text) {
+        panic!("cannot write {name}: {e}");
+    }
+}
+
+#[test]
+fn duplicate_members_are_refused_with_file_and_pointer() {
+    let dir = scratch("duplicates");
+    let signed = signed_plan(&dir);
+    let cases = [
+        (
+            "plan.budget.json",
+            with_duplicate(&signed, "/case/settings", "budget", &json!("99999.00")),
+            "/case/settings/budget",
+        ),
+        (
+            "plan.proof.json",
+            with_duplicate(&signed, "", "proof", &json!([])),
+            "/proof",
+        ),
+    ];
+    for (name, text, pointer) in cases {
+        write_text(&dir, name, &text);
+        let output = run(&dir, &["verify", "--json", name]);
+        assert_eq!(output.status.code(), Some(2), "{name}: {}", stderr(&output));
+        let text = stderr(&output);
+        assert!(text.contains(&format!("{name}: {pointer}: ")), "{text}");
+        assert!(text.contains("appears twice"), "{text}");
+        assert!(stdout(&output).is_empty(), "{name}: a report was printed");
+    }
+
+    let case = run_json(&dir, &["example-case"]);
+    let text = with_duplicate(&case, "/settings/weights", "expert", &json!("1"));
+    write_text(&dir, "case.dup.json", &text);
+    let output = run(&dir, &["plan", "case.dup.json"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("case.dup.json: /settings/weights/expert: "),
+        "{}",
+        stderr(&output)
+    );
+
+    let key = run_json(&dir, &["keygen"]);
+    let other = run_json(&dir, &["keygen"]);
+    let text = with_duplicate(&key, "", "secretKeyMultibase", &other["secretKeyMultibase"]);
+    write_text(&dir, "key.dup.json", &text);
+    let output = run(&dir, &["sign", "--key", "key.dup.json", "plan.json"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("key.dup.json: /secretKeyMultibase: "),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn more_than_fifty_proofs_are_refused_before_checking() {
+    let dir = scratch("proofs51");
+    let signed = signed_plan(&dir);
+    let proof = signed["proof"][0].clone();
+    let mut many = signed.clone();
+    many["proof"] = Value::Array(vec![proof.clone(); 51]);
+    write(&dir, "many.json", &many);
+    let output = run(&dir, &["verify", "--json", "many.json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let text = stderr(&output);
+    assert!(text.contains("many.json: /proof: "), "{text}");
+    assert!(text.contains("51") && text.contains("at most 50"), "{text}");
+    assert!(!text.contains("1/51"), "a proof was checked: {text}");
+
+    many["proof"] = Value::Array(vec![proof; 50]);
+    write(&dir, "fifty.json", &many);
+    let output = run(&dir, &["verify", "fifty.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = run(&dir, &["sign", "--key", "parent.key.json", "fifty.json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("fifty.json: /proof: "),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn files_over_five_mib_are_not_read() {
+    let dir = scratch("large");
+    let limit = 5 * 1024 * 1024;
+    // A sparse file: the size is checked before anything is read.
+    let file = match std::fs::File::create(dir.join("large.json")) {
+        Ok(file) => file,
+        Err(e) => panic!("{e}"),
+    };
+    if let Err(e) = file.set_len(30 * 1024 * 1024) {
+        panic!("{e}");
+    }
+    for args in [
+        &["verify", "large.json"][..],
+        &["plan", "large.json"],
+        &["sign", "--key", "large.json", "large.json"],
+    ] {
+        let output = run(&dir, args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let text = stderr(&output);
+        assert!(
+            text.contains("large.json: the file is larger than 5242880 bytes"),
+            "{text}"
+        );
+    }
+
+    // Standard input: refused once past the limit, not read to the end.
+    let mut big = format!("{{\"pad\":\"{}", " ".repeat(limit));
+    big.push_str("\"}");
+    let child = Command::new(BIN)
+        .current_dir(&dir)
+        .args(["verify", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(child) => child,
+        Err(e) => panic!("{e}"),
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        use std::io::Write;
+        // ibplan may stop reading (and close the pipe) once past the limit.
+        let _ = stdin.write_all(big.as_bytes());
+    }
+    let output = match child.wait_with_output() {
+        Ok(output) => output,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("-: the file is larger than"),
+        "{}",
+        stderr(&output)
+    );
+
+    // Just under the limit is read.
+    let mut fits = json!({"pad": ""});
+    fits["pad"] = Value::from(" ".repeat(limit - 20));
+    write(&dir, "fits.json", &fits);
+    let output = run(&dir, &["verify", "fits.json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("no proof"), "{}", stderr(&output));
+}

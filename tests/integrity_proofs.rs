@@ -731,8 +731,17 @@ fn hostile_documents_and_proofs_are_handled() {
         error_of(proof),
         (ProofStatus::Invalid, Some("integrity.key.wrong_length"))
     );
-    // A proof set of many junk entries is reported entry by entry.
+    // A proof set of junk entries is reported entry by entry, up to the limit of 50;
+    // a larger one is refused whole, with its size, before any entry is looked at.
     let mut doc = plan_like();
+    doc["proof"] = Value::Array(vec![json!(1); 50]);
+    assert_eq!(verify(&doc).count(ProofStatus::Invalid), 50);
     doc["proof"] = Value::Array(vec![json!(1); 1000]);
-    assert_eq!(verify(&doc).count(ProofStatus::Invalid), 1000);
+    assert_eq!(
+        verify_document(&doc).err(),
+        Some(IntegrityError::TooManyProofs {
+            count: 1000,
+            max: 50
+        })
+    );
 }

@@ -19,6 +19,7 @@ use ib_planner::engine::integrity::{
     add_proof_in_place, format_unix_utc, is_date_time_stamp, verify_document, IntegrityError,
     KeyPair, ProofOptions, ProofReport, ProofStatus, VerificationReport, DEFAULT_PURPOSE,
 };
+use ib_planner::engine::json::{parse_strict, StrictJsonError};
 use ib_planner::engine::plan::{plan_from_case_json, recompute_check, RecomputeOutcome};
 use ib_planner::engine::problem::Problem;
 use ib_planner::engine::review::{
@@ -44,7 +45,8 @@ Usage:
   ibplan help [COMMAND]          show help; also `ibplan COMMAND --help`
   ibplan --version
 
-A FILE argument of `-` reads standard input.
+A FILE argument of `-` reads standard input. A file larger than 5 MiB is not read, and
+a JSON document in which an object repeats a member name is refused (exit 2).
 Exit codes: 0 ok, 1 not acceptable (problems, invalid or missing proofs), 2 unreadable
 input or wrong command line.
 ";
@@ -125,7 +127,8 @@ Checks every proof of DOC.json and, when the document is a plan (\"schema\": \"i
 re-runs the engine on the embedded inputs and compares the result.
 Exit 0 when there is at least one proof, every proof is valid and the plan (if any)
 recomputes to the same result; 1 otherwise (a document with no proof is not verified);
-2 when DOC.json cannot be read or is not a JSON object.
+2 when DOC.json cannot be read or is not a JSON object. A document with more than 50
+proofs is refused (exit 1) before any signature is checked.
 
   --json    also print a JSON report on standard output
 ";
@@ -344,25 +347,67 @@ fn parse(args: &[String]) -> Result<Command, Failure> {
     })
 }
 
-/// Reads and parses a JSON file (`-` is standard input); failures name the file and,
-/// for syntax errors, the line and column.
-fn read_json(path: &str) -> Result<Value, Failure> {
-    let text = if path == "-" {
-        let mut text = String::new();
+/// The largest file `ibplan` reads: the app's limit for a plan file
+/// ([`ib_planner::signing::MAX_FILE_BYTES`], 5 MiB), for every file it reads.
+const MAX_FILE_BYTES: usize = ib_planner::signing::MAX_FILE_BYTES;
+
+fn too_large(path: &str) -> Failure {
+    Failure::unreadable(format!(
+        "{path}: the file is larger than {MAX_FILE_BYTES} bytes (5 MiB), so it is not read"
+    ))
+}
+
+/// Reads a file (`-` is standard input) as text, refusing one larger than
+/// [`MAX_FILE_BYTES`] before reading it (standard input: before reading past the limit).
+fn read_text(path: &str) -> Result<String, Failure> {
+    let limit = u64::try_from(MAX_FILE_BYTES).unwrap_or(u64::MAX);
+    let mut bytes = Vec::new();
+    if path == "-" {
         std::io::stdin()
-            .read_to_string(&mut text)
+            .lock()
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
             .map_err(|e| Failure::unreadable(format!("{path}: cannot read standard input: {e}")))?;
-        text
     } else {
-        std::fs::read_to_string(path)
+        let mut file = std::fs::File::open(path)
+            .map_err(|e| Failure::unreadable(format!("{path}: cannot read the file: {e}")))?;
+        let size = file
+            .metadata()
             .map_err(|e| Failure::unreadable(format!("{path}: cannot read the file: {e}")))?
-    };
-    serde_json::from_str(&text).map_err(|e| {
+            .len();
+        if size > limit {
+            return Err(too_large(path));
+        }
+        // The file may grow after the check: never read past the limit.
+        (&mut file)
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|e| Failure::unreadable(format!("{path}: cannot read the file: {e}")))?;
+    }
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(too_large(path));
+    }
+    String::from_utf8(bytes).map_err(|e| {
         Failure::unreadable(format!(
+            "{path}: cannot read the file: it is not UTF-8 text ({e})"
+        ))
+    })
+}
+
+/// Reads and parses a JSON file (`-` is standard input); failures name the file and,
+/// for syntax errors, the line and column. A document in which an object repeats a member
+/// name is refused with the pointer of the repeat (`FILE: /budget: …`).
+fn read_json(path: &str) -> Result<Value, Failure> {
+    let text = read_text(path)?;
+    parse_strict(&text).map_err(|error| match error {
+        StrictJsonError::Syntax(e) => Failure::unreadable(format!(
             "{path}: not valid JSON at line {}, column {}: {e}",
             e.line(),
             e.column()
-        ))
+        )),
+        StrictJsonError::Duplicate(duplicate) => {
+            Failure::unreadable(problem_line(path, &duplicate.problem()))
+        }
     })
 }
 
@@ -775,7 +820,7 @@ fn run_sign(
         let line = match &e {
             IntegrityError::BadPurpose { .. } => format!("--purpose: {}", integrity_message(&e)),
             IntegrityError::BadCreated { .. } => format!("--created: {}", integrity_message(&e)),
-            IntegrityError::ExistingProofMalformed => {
+            IntegrityError::ExistingProofMalformed | IntegrityError::ProofSetFull { .. } => {
                 format!("{document_path}: /proof: {}", integrity_message(&e))
             }
             _ => format!("{document_path}: /: {}", integrity_message(&e)),
@@ -977,8 +1022,12 @@ fn proof_lines(file: &str, report: &VerificationReport) -> Vec<String> {
 
 fn run_verify(json_output: bool, path: &str) -> Result<(), Failure> {
     let document = read_json(path)?;
-    let report = verify_document(&document)
-        .map_err(|e| Failure::unreadable(format!("{path}: /: {}", integrity_message(&e))))?;
+    let report = verify_document(&document).map_err(|e| match e {
+        IntegrityError::TooManyProofs { .. } => {
+            Failure::rejected(format!("{path}: /proof: {}", integrity_message(&e)))
+        }
+        _ => Failure::unreadable(format!("{path}: /: {}", integrity_message(&e))),
+    })?;
     let outcome = is_plan(&document).then(|| recompute_check(&document));
     let (recompute_ok, recompute_json, recompute_line) = recompute_summary(outcome.as_ref(), path);
     let verified = report.is_verified() && recompute_ok;

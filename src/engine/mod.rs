@@ -13,6 +13,7 @@ pub mod case;
 pub mod date;
 pub mod example;
 pub mod integrity;
+pub mod json;
 pub mod money;
 pub mod order;
 pub mod plan;

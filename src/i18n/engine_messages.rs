@@ -20,6 +20,7 @@ pub static ENGINE: &[(&str, &str, &str)] = &[
     ("problem.code.malformed", "Kods “{code}” drīkst saturēt tikai latīņu burtus, ciparus, “-” un “_”.", "The code “{code}” may contain only Latin letters, digits, “-” and “_”."),
     ("problem.name.missing", "Nosaukumam jābūt gan latviski, gan angliski.", "The name must be given in both Latvian and English."),
     ("problem.case.incomplete", "Lieta nav pilnīga.", "The case is incomplete."),
+    ("problem.json.duplicate_key", "Lauks {pointer} failā ir divreiz; fails ar atkārtotu lauku netiek pieņemts, jo programmas to var nolasīt atšķirīgi.", "The field {pointer} appears twice in the file; a file with a repeated field is not accepted, because programs can read it differently."),
     ("problem.internal", "Iekšēja kļūda: {detail}", "Internal error: {detail}"),
     ("problem.amount.overflow", "Summas ir pārāk lielas, lai tās aprēķinātu.", "The amounts are too large to compute."),
     // Money.

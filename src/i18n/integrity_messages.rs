@@ -70,6 +70,16 @@ pub static INTEGRITY: &[(&str, &str, &str)] = &[
         "Dokumentu nevar pārvērst kanoniskā formā: {reason}",
         "The document cannot be canonicalized: {reason}",
     ),
+    (
+        "integrity.document.too_many_proofs",
+        "Dokumentā ir {count} paraksti; atļauti ne vairāk kā {max}, tāpēc neviens paraksts netika pārbaudīts.",
+        "The document has {count} signatures; at most {max} are allowed, so no signature was checked.",
+    ),
+    (
+        "integrity.document.proof_set_full",
+        "Dokumentā jau ir {max} paraksti, vairāk nav atļauts; jaunu parakstu pievienot nevar.",
+        "The document already has {max} signatures, the most allowed; no signature can be added.",
+    ),
     // Keys and key files.
     (
         "integrity.key.not_base58btc",

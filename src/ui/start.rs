@@ -321,7 +321,7 @@ fn case_row(app: AppState, lang: Lang, entry: CaseEntry, refresh: RwSignal<u32>)
                 <li class="case-row case-row-unreadable">
                     <div class="case-summary">
                         <strong>{t(lang, "cases.unreadable.title")}</strong>
-                        <span class="case-meta">{t(lang, error.key())}</span>
+                        <span class="case-meta">{error.text(lang)}</span>
                     </div>
                     {error_region}
                     <div class="case-actions">

@@ -239,7 +239,7 @@ pub fn Workspace(id: String) -> impl IntoView {
         Ok(Some(Ok(stored))) => view! { <CaseView stored /> }.into_any(),
         Ok(Some(Err(error))) => problem_screen(
             "case.unreadable.title",
-            view! { <p>{move || t(lang.get(), error.key())}</p> }.into_any(),
+            view! { <p>{move || error.text(lang.get())}</p> }.into_any(),
         ),
         Ok(None) => problem_screen(
             "case.missing.title",

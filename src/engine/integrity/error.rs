@@ -16,6 +16,21 @@ pub enum IntegrityError {
     /// The document's `proof` member is neither a proof object nor an array of them.
     #[error("the document's `proof` member is neither an object nor an array of objects")]
     ExistingProofMalformed,
+    /// The document has more proofs than [`super::MAX_PROOFS`]; refused before any
+    /// signature is checked.
+    #[error("the document has {count} proofs; at most {max} are accepted")]
+    TooManyProofs {
+        /// How many proofs there are.
+        count: usize,
+        /// The limit, [`super::MAX_PROOFS`].
+        max: usize,
+    },
+    /// The document already has [`super::MAX_PROOFS`] proofs; no more can be added.
+    #[error("the document already has {max} proofs, the most it may carry")]
+    ProofSetFull {
+        /// The limit, [`super::MAX_PROOFS`].
+        max: usize,
+    },
     /// A multibase string does not start with `z` (base58btc).
     #[error("{field} is not base58btc multibase (it must start with \"z\")")]
     KeyNotBase58btc {
@@ -93,6 +108,8 @@ impl IntegrityError {
         match self {
             IntegrityError::DocumentNotObject => "integrity.document.not_object",
             IntegrityError::ExistingProofMalformed => "integrity.document.bad_proof_member",
+            IntegrityError::TooManyProofs { .. } => "integrity.document.too_many_proofs",
+            IntegrityError::ProofSetFull { .. } => "integrity.document.proof_set_full",
             IntegrityError::KeyNotBase58btc { .. } => "integrity.key.not_base58btc",
             IntegrityError::KeyBadBase58 { .. } => "integrity.key.bad_base58",
             IntegrityError::KeyWrongMulticodec { .. } => "integrity.key.wrong_multicodec",
@@ -133,6 +150,10 @@ impl IntegrityError {
                 vec![("value", value.clone())]
             }
             IntegrityError::Canonicalization { reason } => vec![("reason", reason.clone())],
+            IntegrityError::TooManyProofs { count, max } => {
+                vec![("count", count.to_string()), ("max", max.to_string())]
+            }
+            IntegrityError::ProofSetFull { max } => vec![("max", max.to_string())],
             IntegrityError::DocumentNotObject
             | IntegrityError::ExistingProofMalformed
             | IntegrityError::KeyFileNotObject

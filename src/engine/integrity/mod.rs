@@ -29,7 +29,7 @@ pub use multikey::{
 pub use proof::{
     add_proof, add_proof_in_place, canonical_document, canonicalize, create_proof, hash_data,
     proof_configuration, verify_document, ProofOptions, ProofReport, ProofStatus,
-    VerificationReport, CRYPTOSUITE, DEFAULT_PURPOSE, PROOF_TYPE,
+    VerificationReport, CRYPTOSUITE, DEFAULT_PURPOSE, MAX_PROOFS, PROOF_TYPE,
 };
 
 /// Every message key this module can put in an [`IntegrityError`] or a [`ProofReport`],
@@ -57,6 +57,8 @@ pub mod messages {
         "integrity.document.not_object",
         "integrity.document.bad_proof_member",
         "integrity.document.canonicalization",
+        "integrity.document.too_many_proofs",
+        "integrity.document.proof_set_full",
         "integrity.key.not_base58btc",
         "integrity.key.bad_base58",
         "integrity.key.wrong_multicodec",
@@ -119,6 +121,8 @@ mod tests {
             IntegrityError::BadCreated { value: "v".into() },
             IntegrityError::BadPurpose { value: "v".into() },
             IntegrityError::Canonicalization { reason: "r".into() },
+            IntegrityError::TooManyProofs { count: 51, max: 50 },
+            IntegrityError::ProofSetFull { max: 50 },
         ];
         for error in samples {
             assert!(messages::ERRORS.contains(&error.key()), "{}", error.key());

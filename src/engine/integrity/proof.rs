@@ -29,6 +29,10 @@ pub const PROOF_TYPE: &str = "DataIntegrityProof";
 pub const CRYPTOSUITE: &str = "eddsa-jcs-2022";
 /// The proof purpose used when the caller names none.
 pub const DEFAULT_PURPOSE: &str = "assertionMethod";
+/// The most proofs a document may carry. A plan has a handful of signers; checking a
+/// signature costs about a millisecond in the browser, so a file with thousands of copies
+/// of one proof would freeze the page. More is refused before any signature is checked.
+pub const MAX_PROOFS: usize = 50;
 
 /// The caller's choices for a new proof. `created` is passed in because the engine has no
 /// clock; Data Integrity allows leaving it out, so it is optional.
@@ -270,6 +274,14 @@ pub fn add_proof_in_place(
     if !existing_ok {
         return Err(IntegrityError::ExistingProofMalformed);
     }
+    let existing = match document.get("proof") {
+        None => 0,
+        Some(Value::Array(items)) => items.len(),
+        Some(_) => 1,
+    };
+    if existing >= MAX_PROOFS {
+        return Err(IntegrityError::ProofSetFull { max: MAX_PROOFS });
+    }
     let proof = create_proof(document, key, options)?;
     let object = document
         .as_object_mut()
@@ -395,8 +407,9 @@ impl VerificationReport {
 
 /// Verifies every proof of `document` (a single `proof` object or a proof set). Each
 /// proof is checked on its own against the document without its `proof` member. Never
-/// panics: malformed proofs become `Invalid` reports with an error key. The only error
-/// is a document that is not a JSON object.
+/// panics: malformed proofs become `Invalid` reports with an error key. The errors are a
+/// document that is not a JSON object and one with more than [`MAX_PROOFS`] proofs (refused
+/// before any signature is checked).
 pub fn verify_document(document: &Value) -> Result<VerificationReport, IntegrityError> {
     let object = document
         .as_object()
@@ -406,6 +419,12 @@ pub fn verify_document(document: &Value) -> Result<VerificationReport, Integrity
         Some(Value::Array(items)) => items.iter().collect(),
         Some(other) => vec![other],
     };
+    if proofs.len() > MAX_PROOFS {
+        return Err(IntegrityError::TooManyProofs {
+            count: proofs.len(),
+            max: MAX_PROOFS,
+        });
+    }
     // The document hash is the same for every proof unless a proof's own `@context`
     // replaces the document's; compute it once, on first use.
     let mut document_hash: Option<Result<[u8; 32], IntegrityError>> = None;
