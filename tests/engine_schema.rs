@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 
 const SCHEMA: &str = include_str!("../public/schema/ib-plan-1.schema.json");
 const REVIEW_SCHEMA: &str = include_str!("../public/schema/ib-review-1.schema.json");
+const TRUST_SCHEMA: &str = include_str!("../public/schema/ib-trust-1.schema.json");
 
 struct Checker<'a> {
     root: &'a Value,
@@ -346,7 +347,12 @@ fn the_checker_catches_drift_both_ways() {
 
 #[test]
 fn the_schema_covers_every_definition_it_declares() {
-    for (root, text) in [(schema(), SCHEMA), (review_schema(), REVIEW_SCHEMA)] {
+    let trust: Value = serde_json::from_str(TRUST_SCHEMA).expect("the trust schema file is JSON");
+    for (root, text) in [
+        (schema(), SCHEMA),
+        (review_schema(), REVIEW_SCHEMA),
+        (trust, TRUST_SCHEMA),
+    ] {
         for name in root["$defs"].as_object().unwrap().keys() {
             assert!(
                 text.contains(&format!("\"#/$defs/{name}\"")),
@@ -354,4 +360,63 @@ fn the_schema_covers_every_definition_it_declares() {
             );
         }
     }
+}
+
+/// A trust list the engine accepts, with every optional member, signed.
+fn trust_list() -> Value {
+    use ib_planner::engine::integrity::{add_proof, KeyPair, ProofOptions};
+    let did = |seed: u8| {
+        format!(
+            "did:key:{}",
+            KeyPair::from_seed(&[seed; 32]).public_key_multibase()
+        )
+    };
+    let price_list = &example_plan()["priceList"];
+    let list = json!({
+        "schema": "ib-trust/1",
+        "issuer": "Sociālais dienests",
+        "signers": [
+            {"id": did(1), "name": "Head", "role": "social_service_head",
+             "validFrom": "2026-01-01T00:00:00Z"},
+            {"id": did(2), "name": "Worker", "role": "social_worker",
+             "validFrom": "2026-01-01T00:00:00Z", "validUntil": "2027-01-01T00:00:00+02:00",
+             "revokedFrom": "2026-06-01T00:00:00Z"}
+        ],
+        "priceLists": [{
+            "version": price_list["version"],
+            "effectiveDate": price_list["effectiveDate"],
+            "digest": ib_planner::engine::trust::value_digest(price_list).unwrap()
+        }],
+        "rule": {"roles": ["social_worker"]}
+    });
+    let options = ProofOptions::new("2026-01-02T00:00:00Z");
+    add_proof(&list, &KeyPair::from_seed(&[1; 32]), &options).unwrap()
+}
+
+#[test]
+fn trust_lists_the_engine_accepts_match_the_trust_schema_file() {
+    let root: Value = serde_json::from_str(TRUST_SCHEMA).expect("the trust schema file is JSON");
+    let list = trust_list();
+    assert!(ib_planner::engine::trust::load_trust_list(&list, None).is_ok());
+    let errors = errors_against(&root, &list);
+    assert!(errors.is_empty(), "{errors:#?}");
+
+    let mut added = list.clone();
+    added["signers"][0]["email"] = json!("x@example.org");
+    assert!(errors_against(&root, &added)
+        .iter()
+        .any(|e| e.contains("email")));
+    assert!(ib_planner::engine::trust::read_trust_list(&added).is_err());
+    let mut dropped = list.clone();
+    dropped["priceLists"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("digest");
+    assert!(errors_against(&root, &dropped)
+        .iter()
+        .any(|e| e.contains("digest")));
+    assert!(ib_planner::engine::trust::read_trust_list(&dropped).is_err());
+    let mut bad = list;
+    bad["priceLists"][0]["digest"] = json!("ABC");
+    assert!(!errors_against(&root, &bad).is_empty());
 }

@@ -21,5 +21,6 @@ pub mod problem;
 pub mod reference;
 pub mod review;
 pub mod scales;
+pub mod trust;
 pub mod validate;
 mod value_eq;

@@ -7,6 +7,7 @@ mod engine_messages;
 mod format;
 mod integrity_messages;
 mod review_messages;
+mod trust_messages;
 mod ui_case;
 mod ui_offline;
 mod ui_parents;
@@ -24,6 +25,7 @@ pub static CATALOGUE: &[&[(&str, &str, &str)]] = &[
     engine_messages::ENGINE,
     integrity_messages::INTEGRITY,
     review_messages::REVIEW,
+    trust_messages::TRUST,
     ui_case::ROWS,
     ui_parents::ROWS,
     ui_team::ROWS,

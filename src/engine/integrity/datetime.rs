@@ -112,6 +112,63 @@ pub fn format_unix_utc(seconds: i64) -> String {
     )
 }
 
+/// The instant an RFC 3339 date-time stamp (see [`is_date_time_stamp`]) names, as
+/// nanoseconds since the Unix epoch (fractions beyond nanoseconds are cut off; a leap
+/// second counts as the first second of the next minute). `None` for any other text. Two
+/// stamps in different zones compare correctly through it.
+///
+/// ```
+/// use ib_planner::engine::integrity::instant_nanos;
+/// assert_eq!(instant_nanos("1970-01-01T02:00:00+02:00"), Some(0));
+/// assert!(instant_nanos("2026-01-01T00:00:00Z") < instant_nanos("2026-01-01T00:00:00.5Z"));
+/// assert_eq!(instant_nanos("2026-01-01"), None);
+/// ```
+pub fn instant_nanos(text: &str) -> Option<i128> {
+    if !is_date_time_stamp(text) {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let number = |from: usize, len: usize| -> i64 {
+        bytes[from..from + len]
+            .iter()
+            .fold(0, |acc, d| acc * 10 + i64::from(d - b'0'))
+    };
+    let days = days_from_civil(number(0, 4), number(5, 2), number(8, 2));
+    let seconds = days * 86_400 + number(11, 2) * 3600 + number(14, 2) * 60 + number(17, 2);
+    let mut rest = &bytes[19..];
+    let mut nanos: i128 = 0;
+    if let Some(fraction) = rest.strip_prefix(b".") {
+        let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+        for (i, d) in fraction[..digits].iter().take(9).enumerate() {
+            nanos += i128::from(d - b'0') * 10_i128.pow(8 - i as u32);
+        }
+        rest = &fraction[digits..];
+    }
+    let offset = match rest {
+        [sign, ..] if *sign == b'+' || *sign == b'-' => {
+            let minutes = number(bytes.len() - 5, 2) * 60 + number(bytes.len() - 2, 2);
+            if *sign == b'+' {
+                minutes * 60
+            } else {
+                -minutes * 60
+            }
+        }
+        _ => 0,
+    };
+    Some(i128::from(seconds - offset) * 1_000_000_000 + nanos)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's civil-to-days).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year.rem_euclid(400);
+    let mp = if month > 2 { month - 3 } else { month + 9 };
+    let day_of_year = (153 * mp + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
 /// The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's
 /// well-known days-to-civil algorithm, written out here).
 fn civil_from_days(days: i64) -> (i64, i64, i64) {
@@ -177,5 +234,25 @@ mod tests {
         assert_eq!(format_unix_utc(i64::MAX), "9999-12-31T23:59:59Z");
         assert_eq!(format_unix_utc(i64::MIN), "0000-01-01T00:00:00Z");
         assert!(is_date_time_stamp(&format_unix_utc(1_750_000_000)));
+    }
+
+    #[test]
+    fn instants_round_trip_and_respect_zones() {
+        for seconds in [0_i64, -1, 951_782_400, 1_750_000_000, 253_402_300_799] {
+            let text = format_unix_utc(seconds);
+            assert_eq!(
+                instant_nanos(&text),
+                Some(i128::from(seconds) * 1_000_000_000)
+            );
+        }
+        assert_eq!(
+            instant_nanos("2026-03-01T00:30:00+01:00"),
+            instant_nanos("2026-02-28T23:30:00Z")
+        );
+        assert_eq!(
+            instant_nanos("2026-03-01T00:00:00.123456789999Z"),
+            instant_nanos("2026-03-01T00:00:00Z").map(|n| n + 123_456_789)
+        );
+        assert_eq!(instant_nanos("yesterday"), None);
     }
 }

@@ -19,7 +19,7 @@ mod jcs;
 mod multikey;
 mod proof;
 
-pub use datetime::{format_unix_utc, is_date_time_stamp};
+pub use datetime::{format_unix_utc, instant_nanos, is_date_time_stamp};
 pub use error::IntegrityError;
 pub use multikey::{
     encode_public_key, encode_secret_key, fingerprint, method_key, parse_public_key,
