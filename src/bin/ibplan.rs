@@ -20,11 +20,14 @@ use ib_planner::engine::integrity::{
     KeyPair, ProofOptions, ProofReport, ProofStatus, VerificationReport, DEFAULT_PURPOSE,
 };
 use ib_planner::engine::json::{parse_strict, StrictJsonError};
-use ib_planner::engine::plan::{plan_from_case_json, recompute_check, RecomputeOutcome};
+use ib_planner::engine::plan::{
+    plan_from_case_json, plan_with_catalogue, recompute_check, RecomputeOutcome,
+};
 use ib_planner::engine::problem::Problem;
 use ib_planner::engine::review::{
     review_from_plan, review_recompute_check, ReviewError, REVIEW_SCHEMA_PREFIX,
 };
+use ib_planner::engine::trust::{load_trust_list, verify_with_trust, ListSignature, TrustList};
 use ib_planner::i18n::{tf, Lang};
 use serde_json::{json, Value};
 
@@ -34,19 +37,23 @@ ibplan — individual-budget support plans: build, review, sign and verify plan 
 Usage:
   ibplan keygen                  print a new Ed25519 key (Multikey JSON)
   ibplan example-case            print a complete example case
-  ibplan plan CASE.json          print the plan document for a case
+  ibplan plan [--catalogue PRICES.json] CASE.json
+                                 print the plan document for a case
   ibplan review PLAN.json INPUT.json
                                  print the review document of a plan
   ibplan show FILE.json          print a one-screen summary of a plan or a review
-  ibplan sign --key KEY.json [--created RFC3339] [--purpose PURPOSE] DOC.json
+  ibplan sign --key KEY.json [--created RFC3339] [--purpose PURPOSE] [--force] DOC.json
                                  print DOC with one more eddsa-jcs-2022 proof
-  ibplan verify [--json] DOC.json
-                                 check every proof (and recompute a plan)
+  ibplan verify [--json] [--trust TRUST.json [--trust-key DIDKEY]] DOC.json
+                                 check every proof (and recompute a plan); with a
+                                 trust list also who signed, the price list and the
+                                 signing rule
   ibplan help [COMMAND]          show help; also `ibplan COMMAND --help`
   ibplan --version
 
 A FILE argument of `-` reads standard input. A file larger than 5 MiB is not read, and
-a JSON document in which an object repeats a member name is refused (exit 2).
+a JSON document in which an object repeats a member name is refused (exit 2). A UTF-8
+byte-order mark at the start of a file is accepted.
 Exit codes: 0 ok, 1 not acceptable (problems, invalid or missing proofs), 2 unreadable
 input or wrong command line.
 ";
@@ -66,11 +73,15 @@ Prints a realistic, complete example case (valid input for `ibplan plan`).
 ";
 
 const PLAN_HELP: &str = "\
-Usage: ibplan plan CASE.json
+Usage: ibplan plan [--catalogue PRICES.json] CASE.json
 
 Validates the case and prints the plan document (\"schema\": \"ib-plan/1\") with every
 input needed to recompute it. When the case has problems, prints one line per problem
 as `CASE.json: /json/pointer: message` on standard error and exits with 1.
+
+  --catalogue PRICES.json   plan with this price list (\"schema\": \"ib-catalogue/1\",
+                            e.g. a municipality's own) instead of the built-in one;
+                            its problems are reported as `PRICES.json: /pointer: …`
 ";
 
 const REVIEW_HELP: &str = "\
@@ -109,28 +120,52 @@ review, 2 when FILE.json cannot be read.
 ";
 
 const SIGN_HELP: &str = "\
-Usage: ibplan sign --key KEY.json [--created RFC3339] [--purpose PURPOSE] DOC.json
+Usage: ibplan sign --key KEY.json [--created RFC3339] [--purpose PURPOSE] [--force] DOC.json
 
 Prints DOC.json (any JSON object) with one more Data Integrity proof (eddsa-jcs-2022,
 did:key verification method). A document that already has proofs gets a proof set: each
 proof signs the document without its proofs, so signers are independent.
 
+A plan (\"schema\": \"ib-plan/…\") is re-run first: when its result does not recompute,
+nothing is signed, the first difference is printed and the exit code is 1.
+
   --key KEY.json        key file with secretKeyMultibase (or privateKeyMultibase)
   --created TIME        RFC 3339 date-time with a zone; default: now, in UTC
   --purpose PURPOSE     proof purpose; default: assertionMethod
+  --force               sign a plan that does not recompute anyway (with a warning)
 ";
 
 const VERIFY_HELP: &str = "\
-Usage: ibplan verify [--json] DOC.json
+Usage: ibplan verify [--json] [--trust TRUST.json [--trust-key DIDKEY]] DOC.json
 
 Checks every proof of DOC.json and, when the document is a plan (\"schema\": \"ib-plan/…\"),
-re-runs the engine on the embedded inputs and compares the result.
-Exit 0 when there is at least one proof, every proof is valid and the plan (if any)
-recomputes to the same result; 1 otherwise (a document with no proof is not verified);
-2 when DOC.json cannot be read or is not a JSON object. A document with more than 50
-proofs is refused (exit 1) before any signature is checked.
+re-runs the engine on the embedded inputs and compares the result. Without --trust this
+is integrity only, and the output says so: a valid proof shows that nobody changed the
+file after the key's holder signed it, not who that was.
 
-  --json    also print a JSON report on standard output
+With --trust TRUST.json (an ib-trust/1 trust list, see public/schema/), also reports for
+every proof: valid and by whom (name, role), valid but by an unknown key, outside the
+signer's validity (judged by the proof's created), revoked, or invalid; a proof listed
+twice counts once, and a second proof by one key is flagged. For a plan: its price-list
+version and whether its digest is the official one for that version. And the signing
+rule: complete, or which roles are missing. The verdict is VALID only when every proof
+is trusted, the price list is official, the rule is complete and the plan recomputes.
+
+The trust list itself must be unchanged and signed: by a signer it lists with the role
+social_service_head who was valid at the proof's created, or, with --trust-key, by that
+key (a did:key or publicKeyMultibase obtained from the social service another way). A
+list that is not accepted is reported as `TRUST.json: /pointer: message` (exit 1).
+Without --trust-key, the list vouches only for itself: check the name and key printed.
+
+Exit 0 when there is at least one proof, every proof is valid and the plan (if any)
+recomputes to the same result (and, with --trust, the verdict is VALID); 1 otherwise (a
+document with no proof is not verified); 2 when a file cannot be read or is not a JSON
+object. A document with more than 50 proofs is refused (exit 1) before any signature is
+checked.
+
+  --json               also print a JSON report on standard output
+  --trust TRUST.json   verify under this trust list
+  --trust-key DIDKEY   the key the trust list must be signed by
 ";
 
 /// A validated command line.
@@ -142,6 +177,7 @@ enum Command {
     ExampleCase,
     Plan {
         case: String,
+        catalogue: Option<String>,
     },
     Review {
         plan: String,
@@ -154,10 +190,13 @@ enum Command {
         key: String,
         created: Option<String>,
         purpose: String,
+        force: bool,
         document: String,
     },
     Verify {
         json: bool,
+        trust: Option<String>,
+        trust_key: Option<String>,
         document: String,
     },
 }
@@ -230,7 +269,12 @@ fn parse(args: &[String]) -> Result<Command, Failure> {
     // Options (`--name value` or `--name=value`) and positional arguments.
     let mut options: Vec<(String, Option<String>)> = Vec::new();
     let mut positional: Vec<String> = Vec::new();
-    let takes_value = |option: &str| matches!(option, "--key" | "--created" | "--purpose");
+    let takes_value = |option: &str| {
+        matches!(
+            option,
+            "--key" | "--created" | "--purpose" | "--trust" | "--trust-key" | "--catalogue"
+        )
+    };
     let mut items = rest.iter();
     while let Some(arg) = items.next() {
         if arg == "--" {
@@ -266,8 +310,9 @@ fn parse(args: &[String]) -> Result<Command, Failure> {
     }
 
     let allowed: &[&str] = match name.as_str() {
-        "sign" => &["--key", "--created", "--purpose"],
-        "verify" => &["--json"],
+        "sign" => &["--key", "--created", "--purpose", "--force"],
+        "verify" => &["--json", "--trust", "--trust-key"],
+        "plan" => &["--catalogue"],
         _ => &[],
     };
     for (option, _) in &options {
@@ -307,7 +352,10 @@ fn parse(args: &[String]) -> Result<Command, Failure> {
     Ok(match name.as_str() {
         "keygen" => Command::Keygen,
         "example-case" => Command::ExampleCase,
-        "plan" => Command::Plan { case: file },
+        "plan" => Command::Plan {
+            case: file,
+            catalogue: option("--catalogue"),
+        },
         "review" => Command::Review {
             plan: file,
             input: files.next().unwrap_or_default(),
@@ -337,13 +385,23 @@ fn parse(args: &[String]) -> Result<Command, Failure> {
                 key,
                 created,
                 purpose: option("--purpose").unwrap_or_else(|| DEFAULT_PURPOSE.to_string()),
+                force: options.iter().any(|(o, _)| o == "--force"),
                 document: file,
             }
         }
-        _ => Command::Verify {
-            json: options.iter().any(|(o, _)| o == "--json"),
-            document: file,
-        },
+        _ => {
+            let trust = option("--trust");
+            let trust_key = option("--trust-key");
+            if trust_key.is_some() && trust.is_none() {
+                return Err(Failure::usage("--trust-key needs --trust TRUST.json", help));
+            }
+            Command::Verify {
+                json: options.iter().any(|(o, _)| o == "--json"),
+                trust,
+                trust_key,
+                document: file,
+            }
+        }
     })
 }
 
@@ -387,7 +445,9 @@ fn read_text(path: &str) -> Result<String, Failure> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(too_large(path));
     }
-    String::from_utf8(bytes).map_err(|e| {
+    // A byte-order mark (some Windows editors write one) is not part of the JSON text.
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    String::from_utf8(text.to_vec()).map_err(|e| {
         Failure::unreadable(format!(
             "{path}: cannot read the file: it is not UTF-8 text ({e})"
         ))
@@ -477,9 +537,19 @@ fn run_keygen() -> Result<(), Failure> {
     print_json(&key.to_key_json())
 }
 
-fn run_plan(case_path: &str) -> Result<(), Failure> {
+fn run_plan(case_path: &str, catalogue_path: Option<&str>) -> Result<(), Failure> {
     let case = read_json(case_path)?;
-    match plan_from_case_json(&case) {
+    let planned = match catalogue_path {
+        None => plan_from_case_json(&case),
+        Some(catalogue_path) => {
+            let catalogue = read_json(catalogue_path)?;
+            if let Err(problems) = ib_planner::engine::reference::catalogue_from_json(&catalogue) {
+                return Err(rejected_problems(catalogue_path, &problems, "plan"));
+            }
+            plan_with_catalogue(&case, &catalogue)
+        }
+    };
+    match planned {
         Ok(plan) => print_json(&plan),
         Err(problems) => {
             let lines: Vec<String> = problems
@@ -806,12 +876,30 @@ fn run_sign(
     key_path: &str,
     created: Option<String>,
     purpose: String,
+    force: bool,
     document_path: &str,
 ) -> Result<(), Failure> {
     let key_json = read_json(key_path)?;
     let key = KeyPair::from_key_json(&key_json)
         .map_err(|e| Failure::rejected(key_error_line(key_path, &e)))?;
     let mut document = read_json(document_path)?;
+    if is_plan(&document) {
+        let outcome = recompute_check(&document);
+        let (ok, _, line) = recompute_summary(Some(&outcome), document_path);
+        if !ok && !force {
+            return Err(Failure::rejected(format!(
+                "{line}\n{document_path}: not signed: the plan's result does not recompute \
+                 (use --force to sign it anyway)"
+            )));
+        }
+        if !ok {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "{line}\n{document_path}: warning: signing with --force a plan whose result \
+                 does not recompute"
+            );
+        }
+    }
     let options = ProofOptions {
         created: Some(created.unwrap_or_else(now_utc)),
         proof_purpose: purpose,
@@ -915,13 +1003,15 @@ fn recompute_summary_of(
             embedded,
             recomputed,
         } => {
+            let (embedded, recomputed) = (bounded(embedded), bounded(recomputed));
+            let path = &bounded(path);
             let text = tf(
                 Lang::En,
                 &recompute_key(review, "differs"),
                 &[
                     ("path", path),
-                    ("embedded", embedded),
-                    ("recomputed", recomputed),
+                    ("embedded", &embedded),
+                    ("recomputed", &recomputed),
                 ],
             );
             (
@@ -959,7 +1049,18 @@ fn recompute_summary_of(
         RecomputeOutcome::Invalid(problems) => {
             let text = tf(Lang::En, &recompute_key(review, "invalid"), &[]);
             let mut lines = vec![format!("{file}: {text}")];
-            lines.extend(problems.iter().map(|p| problem_line(file, p)));
+            lines.extend(
+                problems
+                    .iter()
+                    .take(MAX_SHOWN_PROBLEMS)
+                    .map(|p| problem_line(file, p)),
+            );
+            if problems.len() > MAX_SHOWN_PROBLEMS {
+                lines.push(format!(
+                    "{file}: … and {} more problem(s)",
+                    problems.len() - MAX_SHOWN_PROBLEMS
+                ));
+            }
             let problems: Vec<Value> = problems
                 .iter()
                 .map(|p| {
@@ -974,6 +1075,23 @@ fn recompute_summary_of(
             )
         }
     }
+}
+
+/// The most problems a failed recomputation lists on standard error.
+const MAX_SHOWN_PROBLEMS: usize = 20;
+
+/// The longest value a difference report shows, in characters.
+const MAX_SHOWN_CHARS: usize = 200;
+
+/// `text` cut to [`MAX_SHOWN_CHARS`] characters, saying how long it was: a difference
+/// in a 50 MB member prints a short line, not the member.
+fn bounded(text: &str) -> String {
+    let count = text.chars().count();
+    if count <= MAX_SHOWN_CHARS {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(MAX_SHOWN_CHARS).collect();
+    format!("{head}… ({count} characters)")
 }
 
 fn is_plan(document: &Value) -> bool {
@@ -1020,7 +1138,120 @@ fn proof_lines(file: &str, report: &VerificationReport) -> Vec<String> {
         .collect()
 }
 
-fn run_verify(json_output: bool, path: &str) -> Result<(), Failure> {
+/// Reads a trust list and checks it (shape and its own signature); problems are
+/// `TRUST.json: /pointer: message` lines (exit 1).
+fn read_trust(path: &str, pinned: Option<&str>) -> Result<(TrustList, ListSignature), Failure> {
+    let value = read_json(path)?;
+    load_trust_list(&value, pinned).map_err(|problems| {
+        let mut lines: Vec<String> = problems.iter().map(|p| problem_line(path, p)).collect();
+        lines.push(format!(
+            "{path}: the trust list is not accepted; nothing was verified"
+        ));
+        Failure::rejected(lines.join("\n"))
+    })
+}
+
+fn pairs(params: &[(String, String)]) -> Vec<(&str, &str)> {
+    params
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect()
+}
+
+/// The trust part of `verify`: its lines for standard error, its JSON and whether the
+/// document is valid under the list.
+fn trust_summary(
+    path: &str,
+    trust_path: &str,
+    document: &Value,
+    list: &TrustList,
+    by: &ListSignature,
+) -> Result<(bool, Vec<String>, Value), Failure> {
+    let report = verify_with_trust(document, list)
+        .map_err(|e| Failure::rejected(format!("{path}: /proof: {}", integrity_message(&e))))?;
+    let dash = "—".to_string();
+    let signed_by = if by.pinned {
+        tf(
+            Lang::En,
+            "trust.list.signed_by_pinned",
+            &[("issuer", &list.issuer), ("fingerprint", &by.fingerprint)],
+        )
+    } else {
+        tf(
+            Lang::En,
+            "trust.list.signed_by",
+            &[
+                ("issuer", &list.issuer),
+                ("name", by.name.as_ref().unwrap_or(&dash)),
+                ("role", by.role.as_ref().unwrap_or(&dash)),
+                ("fingerprint", &by.fingerprint),
+            ],
+        )
+    };
+    let mut lines = vec![format!("{trust_path}: {signed_by}")];
+    let count = report.proofs.len();
+    let mut proofs_json = Vec::new();
+    for proof in &report.proofs {
+        let mut text = tf(Lang::En, proof.message_key, &pairs(&proof.params));
+        if let Some(first) = proof.same_key_as {
+            text.push_str("; ");
+            text.push_str(&tf(
+                Lang::En,
+                "trust.proof.same_key",
+                &[("index", &(first + 1).to_string())],
+            ));
+        }
+        lines.push(format!("{path}: proof {}/{count}: {text}", proof.index + 1));
+        let mut value = serde_json::to_value(proof).unwrap_or(Value::Null);
+        if let Some(object) = value.as_object_mut() {
+            object.remove("params");
+            object.insert("message".into(), text.into());
+        }
+        proofs_json.push(value);
+    }
+    let mut price_json = Value::Null;
+    if let Some(price) = &report.price_list {
+        let text = tf(Lang::En, price.message_key, &pairs(&price.params));
+        lines.push(format!("{path}: /priceList: {text}"));
+        price_json = serde_json::to_value(price).unwrap_or(Value::Null);
+        if let Some(object) = price_json.as_object_mut() {
+            object.remove("params");
+            object.insert("message".into(), text.into());
+        }
+    }
+    let rule_text = tf(
+        Lang::En,
+        report.rule.message_key,
+        &pairs(&report.rule.params),
+    );
+    lines.push(format!("{path}: {rule_text}"));
+    let json = json!({
+        "file": trust_path,
+        "issuer": list.issuer,
+        "signedBy": by,
+        "valid": report.valid,
+        "proofs": proofs_json,
+        "priceList": price_json,
+        "rule": {
+            "required": report.rule.required,
+            "missing": report.rule.missing,
+            "complete": report.rule.complete,
+            "message": rule_text,
+        },
+    });
+    Ok((report.valid, lines, json))
+}
+
+fn run_verify(
+    json_output: bool,
+    trust_path: Option<&str>,
+    trust_key: Option<&str>,
+    path: &str,
+) -> Result<(), Failure> {
+    let trust = match trust_path {
+        Some(trust_path) => Some((trust_path, read_trust(trust_path, trust_key)?)),
+        None => None,
+    };
     let document = read_json(path)?;
     let report = verify_document(&document).map_err(|e| match e {
         IntegrityError::TooManyProofs { .. } => {
@@ -1048,10 +1279,35 @@ fn run_verify(json_output: bool, path: &str) -> Result<(), Failure> {
     };
     lines.push(format!("{path}: {proofs_text}"));
     lines.push(recompute_line);
-    lines.push(format!(
-        "{path}: {}",
-        if verified { "VERIFIED" } else { "NOT VERIFIED" }
-    ));
+    let (accepted, trust_json) = match &trust {
+        Some((trust_path, (list, by))) => {
+            let (trusted, trust_lines, trust_json) =
+                trust_summary(path, trust_path, &document, list, by)?;
+            lines.extend(trust_lines);
+            let accepted = verified && trusted;
+            let verdict = if accepted {
+                "trust.verdict.valid"
+            } else {
+                "trust.verdict.not_valid"
+            };
+            lines.push(format!(
+                "{path}: {}",
+                tf(Lang::En, verdict, &[("issuer", &list.issuer)])
+            ));
+            (accepted, Some(trust_json))
+        }
+        None => {
+            lines.push(format!(
+                "{path}: {}",
+                tf(Lang::En, "trust.integrity_only", &[])
+            ));
+            lines.push(format!(
+                "{path}: {}",
+                if verified { "VERIFIED" } else { "NOT VERIFIED" }
+            ));
+            (verified, None)
+        }
+    };
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "{}", lines.join("\n"));
 
@@ -1073,17 +1329,23 @@ fn run_verify(json_output: bool, path: &str) -> Result<(), Failure> {
                 value
             })
             .collect();
-        print_json(&json!({
+        let mut out = json!({
             "file": path,
             "verified": verified,
+            "checked": if trust_json.is_some() { "trust" } else { "integrity" },
             "proofCount": report.proofs.len(),
             "validProofs": report.count(ProofStatus::Valid),
             "proofs": proofs,
             "proofsMessage": proofs_text,
             "recompute": recompute_json,
-        }))?;
+        });
+        if let (Some(trust_json), Some(object)) = (trust_json, out.as_object_mut()) {
+            object.insert("valid".into(), accepted.into());
+            object.insert("trust".into(), trust_json);
+        }
+        print_json(&out)?;
     }
-    if verified {
+    if accepted {
         Ok(())
     } else {
         Err(Failure {
@@ -1109,16 +1371,22 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Keygen => run_keygen(),
         Command::ExampleCase => print_json(&ib_planner::engine::example::example_case_json()),
-        Command::Plan { case } => run_plan(&case),
+        Command::Plan { case, catalogue } => run_plan(&case, catalogue.as_deref()),
         Command::Review { plan, input } => run_review(&plan, &input),
         Command::Show { file } => run_show(&file),
         Command::Sign {
             key,
             created,
             purpose,
+            force,
             document,
-        } => run_sign(&key, created, purpose, &document),
-        Command::Verify { json, document } => run_verify(json, &document),
+        } => run_sign(&key, created, purpose, force, &document),
+        Command::Verify {
+            json,
+            trust,
+            trust_key,
+            document,
+        } => run_verify(json, trust.as_deref(), trust_key.as_deref(), &document),
     }
 }
 
@@ -1157,7 +1425,8 @@ mod tests {
         assert_eq!(
             parse(&args("plan c.json")).ok(),
             Some(Command::Plan {
-                case: "c.json".into()
+                case: "c.json".into(),
+                catalogue: None
             })
         );
         assert_eq!(
@@ -1166,6 +1435,7 @@ mod tests {
                 key: "k.json".into(),
                 created: None,
                 purpose: "authentication".into(),
+                force: false,
                 document: "d.json".into()
             })
         );
@@ -1173,7 +1443,28 @@ mod tests {
             parse(&args("verify --json -")).ok(),
             Some(Command::Verify {
                 json: true,
+                trust: None,
+                trust_key: None,
                 document: "-".into()
+            })
+        );
+        assert_eq!(
+            parse(&args(
+                "verify --trust t.json --trust-key did:key:z6Mk d.json"
+            ))
+            .ok(),
+            Some(Command::Verify {
+                json: false,
+                trust: Some("t.json".into()),
+                trust_key: Some("did:key:z6Mk".into()),
+                document: "d.json".into()
+            })
+        );
+        assert_eq!(
+            parse(&args("plan --catalogue p.json c.json")).ok(),
+            Some(Command::Plan {
+                case: "c.json".into(),
+                catalogue: Some("p.json".into())
             })
         );
         assert_eq!(
@@ -1226,6 +1517,11 @@ mod tests {
             "review --json p.json i.json",
             "show",
             "show a b",
+            "verify --trust-key did:key:z6Mk d.json",
+            "verify --trust d.json",
+            "plan --catalogue c.json",
+            "sign --key k --force=yes d.json",
+            "plan --force c.json",
         ] {
             assert_eq!(code(bad), Some(2), "{bad}");
         }
