@@ -1201,7 +1201,7 @@ fn trust_summary(
                 &[("index", &(first + 1).to_string())],
             ));
         }
-        lines.push(format!("{path}: proof {}/{count}: {text}", proof.index + 1));
+        lines.push(format!("{path}: Proof {}/{count}: {text}", proof.index + 1));
         let mut value = serde_json::to_value(proof).unwrap_or(Value::Null);
         if let Some(object) = value.as_object_mut() {
             object.remove("params");

@@ -36,5 +36,5 @@ pub static TRUST: &[(&str, &str, &str)] = &[
     ("trust.list.signed_by_pinned", "Uzticamo parakstītāju saraksts: {issuer}; parakstījusi norādītā atslēga {fingerprint}.", "Trust list of {issuer}, signed by the given key {fingerprint}."),
     ("trust.verdict.valid", "DERĪGS saskaņā ar uzticamo parakstītāju sarakstu: {issuer}", "VALID under the trust list of {issuer}"),
     ("trust.verdict.not_valid", "NAV DERĪGS saskaņā ar uzticamo parakstītāju sarakstu: {issuer}", "NOT VALID under the trust list of {issuer}"),
-    ("trust.integrity_only", "Pārbaudīta tikai integritāte: bez uzticamo parakstītāju saraksta (--trust) netika pārbaudīts, kas parakstīja, vai cenrādis ir oficiālais un vai parakstījuši visi vajadzīgie.", "Checked integrity only: without a trust list (--trust), who signed, whether the price list is the official one and whether everyone required signed were not checked."),
+    ("trust.integrity_only", "Pārbaudīta tikai integritāte: bez uzticamo parakstītāju saraksta (--trust) netika pārbaudīts, kas parakstīja, vai cenrādis ir oficiālais un vai parakstījuši visi vajadzīgie.", "Checked integrity only: without a trust list (--trust) it was not checked who signed, whether the price list is the official one or whether everyone required signed."),
 ];
