@@ -476,3 +476,26 @@ fn every_trust_message_has_both_languages() {
         assert_ne!(t(Lang::En, key), MISSING, "{key}");
     }
 }
+
+#[test]
+fn any_change_to_a_signed_plan_or_its_proofs_is_not_valid() {
+    let doc = signed_by(&[WORKER, PHYSICIAN, PARENT]);
+    assert!(verify_with_trust(&doc, &list()).unwrap().valid);
+    for (pointer, value) in [
+        ("/result/totals/allocated", json!("0.01")),
+        ("/priceList/services/0/unitPrice", json!("0.01")),
+        ("/priceList/version", json!("2025.2")),
+        ("/case/child/id", json!("someone-else")),
+        ("/proof/0/created", json!("2026-03-02T10:00:01Z")),
+        (
+            "/proof/1/verificationMethod",
+            json!(format!("{}#x", did(PHYSICIAN))),
+        ),
+        ("/proof/2/proofPurpose", json!("authentication")),
+    ] {
+        let mut changed = doc.clone();
+        *changed.pointer_mut(pointer).expect(pointer) = value;
+        let report = verify_with_trust(&changed, &list()).unwrap();
+        assert!(!report.valid, "{pointer}");
+    }
+}

@@ -445,9 +445,8 @@ fn read_text(path: &str) -> Result<String, Failure> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(too_large(path));
     }
-    // A byte-order mark (some Windows editors write one) is not part of the JSON text.
-    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    String::from_utf8(text.to_vec()).map_err(|e| {
+    // A byte-order mark is left for `parse_strict`, which ignores one at the start.
+    String::from_utf8(bytes).map_err(|e| {
         Failure::unreadable(format!(
             "{path}: cannot read the file: it is not UTF-8 text ({e})"
         ))

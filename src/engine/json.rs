@@ -58,7 +58,8 @@ pub enum StrictJsonError {
 }
 
 /// Parses JSON text like `serde_json::from_str::<Value>`, but refuses an object with a
-/// repeated member name. Never panics.
+/// repeated member name. A UTF-8 byte-order mark at the start (which some editors write)
+/// is ignored, as RFC 8259 §8.1 allows. Never panics.
 ///
 /// ```
 /// use ib_planner::engine::json::{parse_strict, StrictJsonError};
@@ -69,6 +70,7 @@ pub enum StrictJsonError {
 /// }
 /// ```
 pub fn parse_strict(text: &str) -> Result<Value, StrictJsonError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut path = Vec::new();
     let mut duplicate = None;
     let mut deserializer = Deserializer::from_str(text);
@@ -202,6 +204,19 @@ mod tests {
         assert_eq!(pointer(r#"[{"":1,"":2}]"#).as_deref(), Some("/0/"));
         // Equal names in different objects are fine.
         assert!(parse_strict(r#"{"a":{"a":1},"b":{"a":2}}"#).is_ok());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored_only_at_the_start() {
+        assert_eq!(
+            parse_strict("\u{feff}{\"a\": 1}").ok(),
+            Some(serde_json::json!({"a": 1}))
+        );
+        assert!(parse_strict("{\"a\": 1}\u{feff}").is_err());
+        assert_eq!(
+            pointer("\u{feff}{\"a\": 1, \"a\": 2}").as_deref(),
+            Some("/a")
+        );
     }
 
     #[test]

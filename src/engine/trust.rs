@@ -517,7 +517,8 @@ pub enum TrustVerdict {
     OutsideValidity,
     /// A valid signature by a listed signer, made at or after their `revokedFrom`.
     Revoked,
-    /// The signature is invalid or of a kind this verifier does not check.
+    /// The signature is invalid or of a kind this verifier does not check (its message is
+    /// the integrity status's: invalid or unsupported).
     Invalid,
     /// The same proof as an earlier one of the set; counted once.
     Duplicate,
@@ -531,7 +532,7 @@ impl TrustVerdict {
             TrustVerdict::UnknownKey => "trust.proof.unknown_key",
             TrustVerdict::OutsideValidity => "trust.proof.outside_validity",
             TrustVerdict::Revoked => "trust.proof.revoked",
-            TrustVerdict::Invalid => "trust.proof.invalid",
+            TrustVerdict::Invalid => "integrity.status.invalid",
             TrustVerdict::Duplicate => "trust.proof.duplicate",
         }
     }
@@ -703,7 +704,10 @@ pub fn verify_with_trust(
             }
         };
         entry.verdict = verdict;
-        entry.message_key = verdict.key();
+        entry.message_key = match (verdict, proof.status) {
+            (TrustVerdict::Invalid, ProofStatus::Unsupported) => ProofStatus::Unsupported.key(),
+            _ => verdict.key(),
+        };
         entry.params = params;
         if verdict != TrustVerdict::Duplicate && proof.status == ProofStatus::Valid {
             if let Some(key) = &proof.key {
@@ -819,7 +823,6 @@ pub const MESSAGES: &[&str] = &[
     "trust.proof.unknown_key",
     "trust.proof.outside_validity",
     "trust.proof.revoked",
-    "trust.proof.invalid",
     "trust.proof.duplicate",
     "trust.proof.same_key",
     "trust.price_list.official",

@@ -23,7 +23,6 @@ pub static TRUST: &[(&str, &str, &str)] = &[
     ("trust.proof.unknown_key", "paraksts derīgs, bet atslēga {fingerprint} nav uzticamo parakstītāju sarakstā", "the signature is valid, but the key {fingerprint} is not on the trust list"),
     ("trust.proof.outside_validity", "paraksts derīgs, bet {name} ({role}) to veidojis {created}, ārpus derīguma laika ({from} – {until})", "the signature is valid, but {name} ({role}) made it at {created}, outside their validity ({from} – {until})"),
     ("trust.proof.revoked", "paraksts derīgs, bet {name} ({role}) atslēga ir atsaukta no {revoked}", "the signature is valid, but the key of {name} ({role}) is revoked from {revoked}"),
-    ("trust.proof.invalid", "paraksts nav derīgs", "the signature is not valid"),
     ("trust.proof.duplicate", "tas pats paraksts, kas nr. {index}; tiek skaitīts vienreiz", "the same proof as number {index}; counted once"),
     ("trust.proof.same_key", "parakstīts ar to pašu atslēgu, kas nr. {index}; parakstītājs tiek skaitīts vienreiz", "signed with the same key as number {index}; the signer is counted once"),
     ("trust.price_list.official", "Cenrādis {version}: oficiālais (nospiedums sakrīt ar sarakstā norādīto).", "Price list {version}: the official one (its digest matches the trust list)."),
