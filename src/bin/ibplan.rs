@@ -1002,15 +1002,15 @@ fn recompute_summary_of(
             embedded,
             recomputed,
         } => {
-            let (embedded, recomputed) = (bounded(embedded), bounded(recomputed));
+            // The engine bounds the values; a pointer is bounded only for display.
             let path = &bounded(path);
             let text = tf(
                 Lang::En,
                 &recompute_key(review, "differs"),
                 &[
                     ("path", path),
-                    ("embedded", &embedded),
-                    ("recomputed", &recomputed),
+                    ("embedded", embedded),
+                    ("recomputed", recomputed),
                 ],
             );
             (
@@ -1079,11 +1079,11 @@ fn recompute_summary_of(
 /// The most problems a failed recomputation lists on standard error.
 const MAX_SHOWN_PROBLEMS: usize = 20;
 
-/// The longest value a difference report shows, in characters.
+/// The longest pointer a difference report shows, in characters.
 const MAX_SHOWN_CHARS: usize = 200;
 
-/// `text` cut to [`MAX_SHOWN_CHARS`] characters, saying how long it was: a difference
-/// in a 50 MB member prints a short line, not the member.
+/// `text` cut to [`MAX_SHOWN_CHARS`] characters, saying how long it was (the values of a
+/// difference are bounded by the engine, `MAX_DIFFERENCE_CHARS`).
 fn bounded(text: &str) -> String {
     let count = text.chars().count();
     if count <= MAX_SHOWN_CHARS {

@@ -318,12 +318,29 @@ fn embedded_equals(embedded: &Map<String, Value>, plan: &PlanDocument) -> bool {
 
 const ABSENT: &str = "(absent)";
 
+/// The most characters of a value a difference report carries: a difference in a huge
+/// member is described in a short line, not by the member.
+pub const MAX_DIFFERENCE_CHARS: usize = 200;
+
+/// The JSON text of a value, cut to [`MAX_DIFFERENCE_CHARS`] characters with its full
+/// length, e.g. `"999…… (3000002 characters)`.
+fn shown(value: &Value) -> String {
+    let text = value.to_string();
+    let count = text.chars().count();
+    if count <= MAX_DIFFERENCE_CHARS {
+        return text;
+    }
+    let head: String = text.chars().take(MAX_DIFFERENCE_CHARS).collect();
+    format!("{head}… ({count} characters)")
+}
+
 fn text_of(value: Option<&Value>) -> String {
-    value.map_or_else(|| ABSENT.to_string(), |v| v.to_string())
+    value.map_or_else(|| ABSENT.to_string(), shown)
 }
 
 /// The first place where two JSON values differ, depth first with object members in key
-/// order. Recursion follows `b` (the engine's own output, of bounded depth).
+/// order, with both values as JSON text of at most [`MAX_DIFFERENCE_CHARS`] characters.
+/// Recursion follows `b` (the engine's own output, of bounded depth).
 ///
 /// Equal subtrees are skipped with `==` (no allocation); pointers are only built along the
 /// path to the difference.
@@ -366,6 +383,31 @@ pub fn first_difference(a: &Value, b: &Value, path: &str) -> Option<(String, Str
             })
         }
         _ if a == b => None,
-        _ => Some((path.to_string(), a.to_string(), b.to_string())),
+        _ => Some((path.to_string(), shown(a), shown(b))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_difference_in_a_huge_value_is_described_briefly() {
+        let huge = Value::String("9".repeat(100_000));
+        let a = serde_json::json!({"x": {"y": huge}});
+        let b = serde_json::json!({"x": {"y": "1.00"}});
+        let Some((path, embedded, recomputed)) = first_difference(&a, &b, "") else {
+            panic!("no difference found");
+        };
+        assert_eq!(path, "/x/y");
+        assert!(embedded.ends_with("… (100002 characters)"), "{embedded}");
+        assert_eq!(embedded.chars().count(), MAX_DIFFERENCE_CHARS + 21);
+        assert_eq!(recomputed, "\"1.00\"");
+        let missing = serde_json::json!({"x": {}});
+        let Some((_, shown_a, shown_b)) = first_difference(&a, &missing, "") else {
+            panic!("no difference found");
+        };
+        assert!(shown_a.len() < 300);
+        assert_eq!(shown_b, ABSENT);
     }
 }
