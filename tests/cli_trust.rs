@@ -414,6 +414,24 @@ fn a_huge_difference_prints_a_short_report() {
 }
 
 #[test]
+fn price_list_entry_prints_what_the_trust_list_needs() {
+    let dir = setup("entry");
+    let trust: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("trust.json")).unwrap()).unwrap();
+    let catalogue = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/catalogue.json");
+    let entry = run_json(&dir, &["price-list-entry", catalogue]);
+    assert_eq!(entry, trust["priceLists"][0]);
+    assert_eq!(run_json(&dir, &["price-list-entry", "plan.json"]), entry);
+    let output = run(&dir, &["price-list-entry", "case.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("case.json: "),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
 fn plan_with_a_catalogue_reports_its_problems_with_its_name() {
     let dir = setup("catalogue");
     write(&dir, "prices.json", &json!({"schema": "ib-catalogue/1"}));

@@ -499,3 +499,34 @@ fn any_change_to_a_signed_plan_or_its_proofs_is_not_valid() {
         assert!(!report.valid, "{pointer}");
     }
 }
+
+#[test]
+fn the_price_list_entry_is_the_digest_plans_are_checked_against() {
+    use ib_planner::engine::reference::ReferenceData;
+    use ib_planner::engine::trust::price_list_entry;
+    let builtin = ReferenceData::builtin_catalogue_json().unwrap();
+    let entry = price_list_entry(&builtin).unwrap();
+    assert_eq!(entry.digest, value_digest(&plan()["priceList"]).unwrap());
+    assert_eq!(entry.version, "2025.1");
+    assert_eq!(entry.effective_date, "2025-07-01");
+    assert_eq!(price_list_entry(&plan()).unwrap(), entry);
+    // Written differently, the same prices: the same digest (amounts are normalised).
+    let mut respelled = builtin.clone();
+    let price = respelled["services"][0]["unitPrice"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    respelled["services"][0]["unitPrice"] = json!(price.parse::<f64>().unwrap());
+    assert_eq!(price_list_entry(&respelled).unwrap().digest, entry.digest);
+    let mut changed = builtin;
+    changed["services"][0]["unitPrice"] = json!("0.50");
+    assert_ne!(price_list_entry(&changed).unwrap().digest, entry.digest);
+    changed["currency"] = json!("USD");
+    assert_eq!(price_list_entry(&changed).unwrap_err()[0].path, "/currency");
+    let mut broken_plan = plan();
+    broken_plan["priceList"]["currency"] = json!("USD");
+    assert_eq!(
+        price_list_entry(&broken_plan).unwrap_err()[0].path,
+        "/priceList/currency"
+    );
+}

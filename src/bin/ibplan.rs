@@ -1,7 +1,8 @@
 //! `ibplan`: the command line over the engine — make keys, print the example case, build
 //! a plan, build the review of a plan, print a one-screen summary of a plan or a review,
-//! sign any JSON document, and verify a document's proofs (and, for a plan, that
-//! re-running the engine gives the embedded result).
+//! sign any JSON document, verify a document's proofs (and, for a plan, that re-running
+//! the engine gives the embedded result; with `--trust`, who signed, the price list and
+//! the signing rule under a trust list), and print a price list's trust-list entry.
 //!
 //! The shape follows "raw arguments, then validated commands": [`parse`] turns the
 //! argument list into a [`Command`]; each `run_*` function only orchestrates engine calls
@@ -27,7 +28,9 @@ use ib_planner::engine::problem::Problem;
 use ib_planner::engine::review::{
     review_from_plan, review_recompute_check, ReviewError, REVIEW_SCHEMA_PREFIX,
 };
-use ib_planner::engine::trust::{load_trust_list, verify_with_trust, ListSignature, TrustList};
+use ib_planner::engine::trust::{
+    load_trust_list, price_list_entry, verify_with_trust, ListSignature, TrustList,
+};
 use ib_planner::i18n::{tf, Lang};
 use serde_json::{json, Value};
 
@@ -48,6 +51,9 @@ Usage:
                                  check every proof (and recompute a plan); with a
                                  trust list also who signed, the price list and the
                                  signing rule
+  ibplan price-list-entry FILE.json
+                                 print the trust list's priceLists entry of a price
+                                 list (or of the one a plan embeds)
   ibplan help [COMMAND]          show help; also `ibplan COMMAND --help`
   ibplan --version
 
@@ -168,6 +174,17 @@ checked.
   --trust-key DIDKEY   the key the trust list must be signed by
 ";
 
+const PRICE_LIST_ENTRY_HELP: &str = "\
+Usage: ibplan price-list-entry FILE.json
+
+Prints the entry of an ib-trust/1 trust list's \"priceLists\" for a price list
+(\"schema\": \"ib-catalogue/1\", e.g. public/data/catalogue.json) or for the price list a
+plan embeds: {\"version\": …, \"effectiveDate\": …, \"digest\": …}, the digest being the
+SHA-256 (hex) of the JCS form of the price list as a plan embeds it (validated and
+normalised: amounts with two decimals). A price list with problems is reported as
+`FILE.json: /pointer: message` (exit 1).
+";
+
 /// A validated command line.
 #[derive(Debug, PartialEq, Eq)]
 enum Command {
@@ -184,6 +201,9 @@ enum Command {
         input: String,
     },
     Show {
+        file: String,
+    },
+    PriceListEntry {
         file: String,
     },
     Sign {
@@ -237,6 +257,7 @@ fn help_for(command: &str) -> Option<&'static str> {
         "show" => Some(SHOW_HELP),
         "sign" => Some(SIGN_HELP),
         "verify" => Some(VERIFY_HELP),
+        "price-list-entry" => Some(PRICE_LIST_ENTRY_HELP),
         _ => None,
     }
 }
@@ -334,7 +355,7 @@ fn parse(args: &[String]) -> Result<Command, Failure> {
     };
     let expected_files = match name.as_str() {
         "review" => 2,
-        "plan" | "show" | "sign" | "verify" => 1,
+        "plan" | "show" | "sign" | "verify" | "price-list-entry" => 1,
         _ => 0,
     };
     if positional.len() != expected_files {
@@ -361,6 +382,7 @@ fn parse(args: &[String]) -> Result<Command, Failure> {
             input: files.next().unwrap_or_default(),
         },
         "show" => Command::Show { file },
+        "price-list-entry" => Command::PriceListEntry { file },
         "sign" => {
             let Some(key) = option("--key") else {
                 return Err(Failure::usage("`sign` needs --key KEY.json", help));
@@ -1373,6 +1395,13 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Plan { case, catalogue } => run_plan(&case, catalogue.as_deref()),
         Command::Review { plan, input } => run_review(&plan, &input),
         Command::Show { file } => run_show(&file),
+        Command::PriceListEntry { file } => {
+            let value = read_json(&file)?;
+            match price_list_entry(&value) {
+                Ok(entry) => print_json(&json!(entry)),
+                Err(problems) => Err(rejected_problems(&file, &problems, "entry")),
+            }
+        }
         Command::Sign {
             key,
             created,
@@ -1493,6 +1522,12 @@ mod tests {
             parse(&args("help show")).ok(),
             Some(Command::Help(SHOW_HELP))
         );
+        assert_eq!(
+            parse(&args("price-list-entry p.json")).ok(),
+            Some(Command::PriceListEntry {
+                file: "p.json".into()
+            })
+        );
         assert_eq!(parse(&[]).ok(), Some(Command::Help(USAGE)));
     }
 
@@ -1521,6 +1556,8 @@ mod tests {
             "plan --catalogue c.json",
             "sign --key k --force=yes d.json",
             "plan --force c.json",
+            "price-list-entry",
+            "price-list-entry a b",
         ] {
             assert_eq!(code(bad), Some(2), "{bad}");
         }

@@ -35,6 +35,7 @@ use crate::engine::integrity::{
 };
 use crate::engine::plan::PLAN_SCHEMA_PREFIX;
 use crate::engine::problem::{join, Problem};
+use crate::engine::reference::catalogue_from_json;
 use crate::engine::validate::{kind, Reader, MAX_TEXT_LEN};
 
 /// The schema tag of trust lists.
@@ -139,6 +140,40 @@ fn standing(signer: &Signer, created: Option<&str>) -> Standing {
 pub fn value_digest(value: &Value) -> Result<String, IntegrityError> {
     let text = canonicalize(value)?;
     Ok(hex(&Sha256::digest(text.as_bytes())))
+}
+
+/// The `priceLists` entry of a trust list for a price list (`ib-catalogue/1`) or for the
+/// price list a plan embeds: the list is validated and normalised as a plan embeds it
+/// (amounts with two decimals, empty members left out), so the digest is the one
+/// [`verify_with_trust`] computes for plans made with it. Problems point into the value.
+pub fn price_list_entry(value: &Value) -> Result<OfficialPriceList, Vec<Problem>> {
+    let is_plan = value
+        .get("schema")
+        .and_then(Value::as_str)
+        .is_some_and(|s| s.starts_with(PLAN_SCHEMA_PREFIX));
+    let (catalogue, prefix) = match value.get("priceList") {
+        Some(list) if is_plan => (list, "/priceList"),
+        _ => (value, ""),
+    };
+    let prefixed = |problems: Vec<Problem>| -> Vec<Problem> {
+        problems
+            .into_iter()
+            .map(|mut p| {
+                p.path = format!("{prefix}{}", p.path);
+                p
+            })
+            .collect()
+    };
+    let catalogue = catalogue_from_json(catalogue).map_err(prefixed)?;
+    let internal =
+        |detail: String| vec![Problem::new("", "problem.internal").with("detail", detail)];
+    let normalised = serde_json::to_value(&catalogue).map_err(|e| internal(e.to_string()))?;
+    let digest = value_digest(&normalised).map_err(|e| internal(e.key().to_string()))?;
+    Ok(OfficialPriceList {
+        version: catalogue.version,
+        effective_date: catalogue.effective_date.to_string(),
+        digest,
+    })
 }
 
 fn hex(bytes: &[u8]) -> String {
