@@ -156,6 +156,7 @@ twice counts once, and a second proof by one key is flagged. For a plan: its pri
 version and whether its digest is the official one for that version. And the signing
 rule: complete, or which roles are missing. The verdict is VALID only when every proof
 is trusted, the price list is official, the rule is complete and the plan recomputes.
+A document that is not a plan (a review) has no price list to check; the rule applies.
 
 The trust list itself must be unchanged and signed: by a signer it lists with the role
 social_service_head who was valid at the proof's created, or, with --trust-key, by that
