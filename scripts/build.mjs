@@ -18,8 +18,11 @@
 //  6. dist/index.html from the project's index.html, a template: every <link data-build>
 //     is replaced by what it stands for (see the comment there): stylesheets with a hash
 //     in their names, preload links for the app's script, its loader and its wasm, and
-//     the module script that starts the app; folders and files copied. Comments that
-//     start with "build:" are dropped.
+//     the scripts that start the app and preload a deep link's chunks (files with hashed
+//     names, ib-start-<hash>.js and ib-deep-links-<hash>.js: nothing inline); folders and
+//     files copied. Comments that start with "build:" are dropped. The build fails if
+//     the page's Content-Security-Policy is not scripts/csp.mjs's POLICY or the page has
+//     anything inline that policy would block.
 //  7. scripts/postbuild.mjs: sw.js with the exact list of files to precache, .br/.gz
 //     copies.
 //  8. A check that every file index.html and the scripts load (statically, or the
@@ -36,6 +39,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { POLICY } from './csp.mjs';
 import { hash16, precompress, SPLIT_PLACEHOLDER, writeServiceWorker } from './postbuild.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -148,15 +152,41 @@ function writeIndex(template, app, styles) {
         pre('modulepreload', app.js),
         ...(app.loader ? [pre('modulepreload', app.loader)] : []),
         pre('preload', app.wasm, ' as="fetch" type="application/wasm"'),
-        ...(app.chunks.length ? [deepLinkPreload(app)] : []),
-        `<script type="module">\nimport init from './${app.js}';\nawait init({ module_or_path: './${app.wasm}' });\n</script>`,
+        ...(app.deepLinks ? [script(app.deepLinks, ' id="ib-deep-link-preload"')] : []),
+        script(app.start, ' type="module" crossorigin="anonymous"'),
       ].join('\n  ');
     }
     // A removed link takes its line with it.
     html = replacement ? html.replace(link.tag, replacement) : html.replace(new RegExp(`[ \\t]*${escape(link.tag)}[ \\t]*\\n?`), '');
   }
   if (/data-build/.test(html)) fail('index.html: a <link data-build> was left unreplaced');
+  checkPolicy(html);
   writeFileSync(join(STAGE, 'index.html'), html);
+}
+
+const script = (file, extra) => `<script src="${file}"${extra} integrity="${sri(readFileSync(join(STAGE, file)))}"></script>`;
+
+/**
+ * The page's Content-Security-Policy is scripts/csp.mjs's POLICY (no 'unsafe-inline'),
+ * and the page has nothing that policy would block: no inline script, no <style>, no
+ * style attribute, no inline event handler.
+ */
+function checkPolicy(html) {
+  const metas = [...html.matchAll(/<meta\b[^>]*http-equiv="Content-Security-Policy"[^>]*>/gi)];
+  if (metas.length !== 1) fail(`index.html must have one Content-Security-Policy meta tag, it has ${metas.length}`);
+  const content = attributes(metas[0][0]).content;
+  if (content !== POLICY) fail(`index.html's Content-Security-Policy is not scripts/csp.mjs's POLICY:\n  ${content}\n  ${POLICY}`);
+  const head = html.slice(0, html.search(/<\/head>/i));
+  if (head.search(/<meta\b[^>]*http-equiv="Content-Security-Policy"/i) > head.search(/<(?:script|link)\b/i)) {
+    fail('index.html: the Content-Security-Policy meta tag must come before every script and link');
+  }
+  const stripped = html.replace(/<!--[\s\S]*?-->/g, '');
+  for (const [tag, attrs] of [...stripped.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]) {
+    if (!/\bsrc="/.test(attrs) || !/^<script\b[^>]*><\/script>$/.test(tag)) fail(`index.html: an inline script, which the policy blocks: ${tag.slice(0, 80)}`);
+  }
+  if (/<style\b/i.test(stripped)) fail('index.html: an inline <style>, which the policy blocks: put it in a stylesheet');
+  const inlineAttr = stripped.match(/<[a-z][^>]*\s(style|on[a-z]+)=[^>]*>/i);
+  if (inlineAttr) fail(`index.html: a ${inlineAttr[1]} attribute, which the policy blocks: ${inlineAttr[0].slice(0, 80)}`);
 }
 /**
  * Which split module a page opened straight at a route needs: the same grouping as
@@ -192,10 +222,11 @@ function moduleFiles(loader) {
 }
 
 /**
- * A small inline script for index.html: a page opened straight at a step or the verify
- * screen starts fetching that part's chunks beside the app instead of after it starts.
- * The links match the loader's fetch() (same URL, CORS mode, same-origin credentials),
- * so the loader gets the preloaded bytes.
+ * A small script for index.html, ib-deep-links-<hash>.js (a file: the policy allows no
+ * inline script; a classic script, so it runs before the app's module script): a page
+ * opened straight at a step or the verify screen starts fetching that part's chunks
+ * beside the app instead of after it starts. The links match the loader's fetch() (same
+ * URL, CORS mode, same-origin credentials), so the loader gets the preloaded bytes.
  */
 function deepLinkPreload(app) {
   const files = moduleFiles(readFileSync(join(STAGE, app.loader), 'utf8'));
@@ -209,7 +240,8 @@ function deepLinkPreload(app) {
   }
   const table = DEEP_LINKS.map(([route, module]) => [route, files.get(module)]);
   return (
-    `<script id="ib-deep-link-preload">(function () {\n` +
+    `// Generated by scripts/build.mjs: preloads the chunks of the part a link opens.\n` +
+    `(function () {\n` +
     `    var routes = ${JSON.stringify(table)};\n` +
     `    for (var i = 0; i < routes.length; i++) {\n` +
     `      if (!new RegExp(routes[i][0]).test(location.hash)) continue;\n` +
@@ -221,8 +253,15 @@ function deepLinkPreload(app) {
     `      });\n` +
     `      return;\n` +
     `    }\n` +
-    `  })();</script>`
+    `})();\n`
   );
+}
+
+/** Writes `text` to the stage as `<name>-<hash>.js`; returns that name. */
+function writeHashed(name, text) {
+  const file = `${name}-${hash16(text)}.js`;
+  writeFileSync(join(STAGE, file), text);
+  return file;
 }
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -318,6 +357,15 @@ function buildApp(template, targetDir, versions) {
   writeFileSync(join(STAGE, app.js), js);
   writeFileSync(join(STAGE, app.wasm), wasm);
   if (existsSync(join(bindgen, 'snippets'))) cpSync(join(bindgen, 'snippets'), join(STAGE, 'snippets'), { recursive: true });
+  // The module script that starts the app, and the deep-link preload script: files, not
+  // inline, so the Content-Security-Policy needs no 'unsafe-inline' (scripts/csp.mjs).
+  app.start = writeHashed(
+    'ib-start',
+    `// Generated by scripts/build.mjs: starts the app.\n` +
+      `import init from './${app.js}';\n` +
+      `await init({ module_or_path: new URL('./${app.wasm}', import.meta.url) });\n`,
+  );
+  app.deepLinks = app.chunks.length ? writeHashed('ib-deep-links', deepLinkPreload(app)) : null;
   return app;
 }
 
@@ -360,7 +408,7 @@ function checkStage(app, precache) {
   const missing = [...referencedFiles()].filter((f) => !existsSync(join(STAGE, f)));
   if (missing.length) fail(`the build names files it does not contain: ${missing.join(', ')}`);
   const cached = new Set(precache);
-  const needed = [app.js, app.wasm, ...(app.loader ? [app.loader] : []), ...app.chunks, 'index.html'];
+  const needed = [app.start, ...(app.deepLinks ? [app.deepLinks] : []), app.js, app.wasm, ...(app.loader ? [app.loader] : []), ...app.chunks, 'index.html'];
   const uncached = needed.filter((f) => !cached.has(f));
   if (uncached.length) fail(`sw.js does not precache ${uncached.join(', ')}`);
 }

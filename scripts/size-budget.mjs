@@ -48,8 +48,9 @@ for (const tag of html.match(/<(?:link|script|img)\b[^>]*>/gi) || []) {
   const path = local(ref, 'index.html');
   if (path) start.add(path);
 }
-// Inline module scripts: their imports and the wasm they instantiate. (The deep-link
-// preload script only runs on a link straight to a step or the verify screen.)
+// Inline module scripts, if any: their imports and the wasm they instantiate. (The build
+// writes none today: the Content-Security-Policy allows no inline script, and the
+// start-up script is a file, ib-start-<hash>.js, measured above with its imports.)
 for (const [, body] of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
   for (const [, ref] of body.matchAll(/(?:from|import\(|module_or_path:)\s*['"]([^'"]+)['"]/g)) {
     const path = local(ref, 'index.html');

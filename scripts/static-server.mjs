@@ -1,13 +1,17 @@
 // A small static file server for the built app (dist/), used by `scripts/serve.sh` and by
 // the end-to-end tests. It binds to loopback only, serves the right Content-Type for
 // .wasm, prefers precompressed .br/.gz files when the browser accepts them, and sends the
-// caching headers described in README.md. Node built-ins only.
+// caching headers described in README.md, and with every response the security headers
+// of scripts/csp.mjs (the Content-Security-Policy with frame-ancestors 'none',
+// X-Frame-Options, nosniff, no referrer, the opener and permissions policies). Node
+// built-ins only.
 //
 // Usage: node scripts/static-server.mjs [--root dist] [--port 8080] [--host 127.0.0.1]
 
 import { createServer } from 'node:http';
 import { stat, readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { HEADERS as SECURITY } from './csp.mjs';
 
 const args = process.argv.slice(2);
 function option(name, fallback) {
@@ -54,17 +58,17 @@ const server = createServer(async (req, res) => {
     if (rel.endsWith('/')) rel += 'index.html';
     const path = normalize(join(root, rel));
     if (path !== root && !path.startsWith(root + sep)) {
-      res.writeHead(403).end('Forbidden');
+      res.writeHead(403, { ...SECURITY, 'Content-Type': 'text/plain; charset=utf-8' }).end('Forbidden');
       return;
     }
     if (!(await isFile(path))) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+      res.writeHead(404, { ...SECURITY, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
     const headers = {
+      ...SECURITY,
       'Content-Type': types[extname(path)] || 'application/octet-stream',
       'Cache-Control': cacheControl(path),
-      'X-Content-Type-Options': 'nosniff',
       'Vary': 'Accept-Encoding',
     };
     const accepts = String(req.headers['accept-encoding'] || '');
@@ -82,7 +86,7 @@ const server = createServer(async (req, res) => {
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
   } catch (err) {
-    res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Server error');
+    res.writeHead(500, { ...SECURITY, 'Content-Type': 'text/plain; charset=utf-8' }).end('Server error');
     console.error(err);
   }
 });

@@ -183,11 +183,8 @@ pub fn UpdateBanner() -> impl IntoView {
                     .get()
                     .then(|| {
                         view! {
-                            <div
-                                class="notice"
-                                style="display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;margin:0;border-left-color:#1d4f91"
-                            >
-                                <p style="margin:0">
+                            <div class="notice update-notice">
+                                <p>
                                     <strong>{tr("offline.update.available")}</strong>
                                     " "
                                     {tr("offline.update.kept")}
