@@ -1,59 +1,13 @@
 //! `ibplan` end to end: the built binary is run as a user would run it — keys, the
 //! example case, a plan, two signatures, verification, tampering and bad input.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Command;
 
 use serde_json::{json, Value};
 
-const BIN: &str = env!("CARGO_BIN_EXE_ibplan");
-
-/// A scratch directory of its own for each test.
-fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ibplan-cli-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    if let Err(e) = std::fs::create_dir_all(&dir) {
-        panic!("cannot create {}: {e}", dir.display());
-    }
-    dir
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    match Command::new(BIN).current_dir(dir).args(args).output() {
-        Ok(output) => output,
-        Err(e) => panic!("cannot run ibplan: {e}"),
-    }
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-/// Runs a command that must succeed and returns its stdout as JSON.
-fn run_json(dir: &Path, args: &[&str]) -> Value {
-    let output = run(dir, args);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "ibplan {args:?} failed: {}",
-        stderr(&output)
-    );
-    match serde_json::from_str(&stdout(&output)) {
-        Ok(value) => value,
-        Err(e) => panic!("ibplan {args:?} printed no JSON ({e}): {}", stdout(&output)),
-    }
-}
-
-fn write(dir: &Path, name: &str, value: &Value) {
-    let text = serde_json::to_string_pretty(value).unwrap_or_default();
-    if let Err(e) = std::fs::write(dir.join(name), text) {
-        panic!("cannot write {name}: {e}");
-    }
-}
+mod common;
+use common::*;
 
 /// The first string under `value` that looks like money (`123.45`), as a JSON pointer.
 fn first_money(value: &Value, at: &str) -> Option<String> {

@@ -2,62 +2,18 @@
 //! list, missing, expired and revoked signers, a tampered or wrongly signed trust list,
 //! `--trust-key`), and the item-4 changes: `sign` refusing a plan that does not
 //! recompute (`--force`), a byte-order mark, a bounded difference report and
-//! `plan --catalogue`. Helpers copied from `tests/cli.rs`.
+//! `plan --catalogue`. Shared helpers in `tests/common/`.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use ib_planner::engine::integrity::KeyPair;
 use ib_planner::engine::trust::value_digest;
 use serde_json::{json, Value};
 
-const BIN: &str = env!("CARGO_BIN_EXE_ibplan");
+mod common;
+use common::*;
+
 const WHEN: &str = "2026-03-02T10:00:00Z";
-
-fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ibplan-trust-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    if let Err(e) = std::fs::create_dir_all(&dir) {
-        panic!("cannot create {}: {e}", dir.display());
-    }
-    dir
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    match Command::new(BIN).current_dir(dir).args(args).output() {
-        Ok(output) => output,
-        Err(e) => panic!("cannot run ibplan: {e}"),
-    }
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn run_json(dir: &Path, args: &[&str]) -> Value {
-    let output = run(dir, args);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "ibplan {args:?} failed: {}",
-        stderr(&output)
-    );
-    match serde_json::from_str(&stdout(&output)) {
-        Ok(value) => value,
-        Err(e) => panic!("ibplan {args:?} printed no JSON ({e}): {}", stdout(&output)),
-    }
-}
-
-fn write(dir: &Path, name: &str, value: &Value) {
-    let text = serde_json::to_string_pretty(value).unwrap_or_default();
-    if let Err(e) = std::fs::write(dir.join(name), text) {
-        panic!("cannot write {name}: {e}");
-    }
-}
 
 const HEAD: u8 = 1;
 const WORKER: u8 = 2;
