@@ -19,11 +19,19 @@ export function money(text) {
   return new RegExp(escaped.replace(/ /g, '[\\s\\u00a0]'));
 }
 
-/** Opens a step by its link in the step navigation (opening the narrow-screen menu first). */
+/**
+ * Opens a step by its link in the step navigation (opening the narrow-screen menu first).
+ * Waits for the navigation itself first: right after a reload the app may not have
+ * mounted yet, and a menu toggle looked for too early would be missed on a phone.
+ */
 export async function openStep(page, name) {
-  const toggle = page.locator('.step-nav-toggle');
-  if (await toggle.isVisible()) await toggle.click();
-  await page.locator('nav.step-nav a', { hasText: name }).click();
+  const nav = page.locator('nav.step-nav');
+  await expect(nav).toBeVisible();
+  const toggle = nav.locator('.step-nav-toggle');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') {
+    await toggle.click();
+  }
+  await nav.locator('a', { hasText: name }).click();
   await expect(h1(page)).toHaveText(name);
 }
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { test, expect, expectNoAxeViolations, openApp } from './fixtures.mjs';
-import { ensureIbplan, ibplanVerify } from './flow-helpers.mjs';
+import { ensureIbplan, ibplanVerify, openStep } from './flow-helpers.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const SERVER = fileURLToPath(new URL('../../scripts/static-server.mjs', import.meta.url));
@@ -80,10 +80,7 @@ test('offline after one visit: open the example case, sign as the parent and dow
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Plāns');
 
     // The Sign step through the step list (folded into a menu on phones).
-    const toggle = page.locator('.step-nav-toggle');
-    if (await toggle.isVisible()) await toggle.click();
-    await page.locator('nav.step-nav a', { hasText: 'Paraksti un eksports' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Paraksti un eksports');
+    await openStep(page, 'Paraksti un eksports');
 
     // Signing makes a key on this device: no network needed.
     await page.getByRole('button', { name: 'Parakstīt kā Vecāks (likumiskais pārstāvis)' }).click();

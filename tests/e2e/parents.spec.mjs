@@ -4,6 +4,7 @@
 // scans every screen.
 import fs from 'node:fs';
 import { test, expect, expectNoAxeViolations, openApp } from './fixtures.mjs';
+import { openStep } from './flow-helpers.mjs';
 
 const h1 = (page) => page.locator('main h1');
 
@@ -11,13 +12,6 @@ const h1 = (page) => page.locator('main h1');
 async function expectNoSideScroll(page) {
   const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   expect(fits, 'the page scrolls sideways').toBe(true);
-}
-
-/** Opens a step by its link in the step navigation (opening the narrow-screen menu first). */
-async function openStep(page, name) {
-  const toggle = page.locator('.step-nav-toggle');
-  if (await toggle.isVisible()) await toggle.click();
-  await page.locator('nav.step-nav a', { hasText: name }).click();
 }
 
 async function newCaseQuestionnaire(page) {

@@ -3,17 +3,10 @@
 // goals linked to the parents' goals (error summary, T-score, delete with confirmation).
 // Reloads mid-way prove nothing was lost; axe-core scans every screen.
 import { test, expect, expectNoAxeViolations, openApp } from './fixtures.mjs';
+import { openStep } from './flow-helpers.mjs';
 
 const h1 = (page) => page.locator('main h1');
 const unknownLink = (page, id) => page.getByRole('checkbox', { name: `${id} (nav atrodams anketā)` });
-
-/** Opens a step by its link in the step navigation (opening the narrow-screen menu first). */
-async function openStep(page, name) {
-  const toggle = page.locator('.step-nav-toggle');
-  if (await toggle.isVisible()) await toggle.click();
-  await page.locator('nav.step-nav a', { hasText: name }).click();
-  await expect(h1(page)).toHaveText(name);
-}
 
 /** The assessment section of one team member, found by its heading. */
 const memberSection = (page, heading) =>
