@@ -9,11 +9,16 @@ mod integrity_messages;
 mod review_messages;
 mod trust_messages;
 mod ui_case;
+mod ui_explain;
+mod ui_forms;
 mod ui_offline;
 mod ui_parents;
+mod ui_parents_order;
+mod ui_plan;
 mod ui_result;
 mod ui_services;
 mod ui_team;
+mod ui_way_in;
 
 pub use format::{format_date, format_money};
 
@@ -32,6 +37,11 @@ pub static CATALOGUE: &[&[(&str, &str, &str)]] = &[
     ui_services::ROWS,
     ui_result::ROWS,
     ui_offline::ROWS,
+    ui_explain::ROWS,
+    ui_plan::ROWS,
+    ui_parents_order::ROWS,
+    ui_way_in::ROWS,
+    ui_forms::ROWS,
 ];
 
 fn rows() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
