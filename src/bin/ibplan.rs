@@ -26,7 +26,8 @@ use ib_planner::engine::plan::{
 };
 use ib_planner::engine::problem::Problem;
 use ib_planner::engine::review::{
-    review_from_plan, review_recompute_check, ReviewError, REVIEW_SCHEMA_PREFIX,
+    is_review, plan_link, review_from_plan, review_recompute_check, PlanLink, ReviewError,
+    REVIEW_SCHEMA_PREFIX,
 };
 use ib_planner::engine::trust::{
     load_trust_list, price_list_entry, verify_with_trust, ListSignature, TrustList,
@@ -142,10 +143,14 @@ nothing is signed, the first difference is printed and the exit code is 1.
 ";
 
 const VERIFY_HELP: &str = "\
-Usage: ibplan verify [--json] [--trust TRUST.json [--trust-key DIDKEY]] DOC.json
+Usage: ibplan verify [--json] [--trust TRUST.json [--trust-key DIDKEY]]
+                     [--plan PLAN.json] DOC.json
 
-Checks every proof of DOC.json and, when the document is a plan (\"schema\": \"ib-plan/…\"),
-re-runs the engine on the embedded inputs and compares the result. Without --trust this
+Checks every proof of DOC.json and, when the document is a plan (\"schema\": \"ib-plan/…\")
+or a review (\"ib-review/…\"), re-runs the engine on the embedded inputs and compares the
+result. For a review, --plan PLAN.json checks that PLAN.json is the plan the review names
+by its digest (the plan without its proofs); without --plan the output says that the plan
+was not given, and which digest the review names. Without --trust this
 is integrity only, and the output says so: a valid proof shows that nobody changed the
 file after the key's holder signed it, not who that was.
 
@@ -164,8 +169,9 @@ key (a did:key or publicKeyMultibase obtained from the social service another wa
 list that is not accepted is reported as `TRUST.json: /pointer: message` (exit 1).
 Without --trust-key, the list vouches only for itself: check the name and key printed.
 
-Exit 0 when there is at least one proof, every proof is valid and the plan (if any)
-recomputes to the same result (and, with --trust, the verdict is VALID); 1 otherwise (a
+Exit 0 when there is at least one proof, every proof is valid, the plan or review
+recomputes to the same result, a plan given with --plan is the one named (and, with
+--trust, the verdict is VALID); 1 otherwise (a
 document with no proof is not verified); 2 when a file cannot be read or is not a JSON
 object. A document with more than 50 proofs is refused (exit 1) before any signature is
 checked.
@@ -173,6 +179,7 @@ checked.
   --json               also print a JSON report on standard output
   --trust TRUST.json   verify under this trust list
   --trust-key DIDKEY   the key the trust list must be signed by
+  --plan PLAN.json     for a review: the plan it is about, to check the link
 ";
 
 const PRICE_LIST_ENTRY_HELP: &str = "\
@@ -218,6 +225,7 @@ enum Command {
         json: bool,
         trust: Option<String>,
         trust_key: Option<String>,
+        plan: Option<String>,
         document: String,
     },
 }
@@ -294,7 +302,13 @@ fn parse(args: &[String]) -> Result<Command, Failure> {
     let takes_value = |option: &str| {
         matches!(
             option,
-            "--key" | "--created" | "--purpose" | "--trust" | "--trust-key" | "--catalogue"
+            "--key"
+                | "--created"
+                | "--purpose"
+                | "--trust"
+                | "--trust-key"
+                | "--catalogue"
+                | "--plan"
         )
     };
     let mut items = rest.iter();
@@ -333,7 +347,7 @@ fn parse(args: &[String]) -> Result<Command, Failure> {
 
     let allowed: &[&str] = match name.as_str() {
         "sign" => &["--key", "--created", "--purpose", "--force"],
-        "verify" => &["--json", "--trust", "--trust-key"],
+        "verify" => &["--json", "--trust", "--trust-key", "--plan"],
         "plan" => &["--catalogue"],
         _ => &[],
     };
@@ -422,6 +436,7 @@ fn parse(args: &[String]) -> Result<Command, Failure> {
                 json: options.iter().any(|(o, _)| o == "--json"),
                 trust,
                 trust_key,
+                plan: option("--plan"),
                 document: file,
             }
         }
@@ -905,19 +920,29 @@ fn run_sign(
     let key = KeyPair::from_key_json(&key_json)
         .map_err(|e| Failure::rejected(key_error_line(key_path, &e)))?;
     let mut document = read_json(document_path)?;
-    if is_plan(&document) {
-        let outcome = recompute_check(&document);
-        let (ok, _, line) = recompute_summary(Some(&outcome), document_path);
+    let review = is_review(&document);
+    if is_plan(&document) || review {
+        let outcome = if review {
+            review_recompute_check(&document)
+        } else {
+            recompute_check(&document)
+        };
+        let (ok, _, line) = recompute_summary_of(Some(&outcome), document_path, review);
+        let what = if review {
+            "the review's outcome"
+        } else {
+            "the plan's result"
+        };
         if !ok && !force {
             return Err(Failure::rejected(format!(
-                "{line}\n{document_path}: not signed: the plan's result does not recompute \
+                "{line}\n{document_path}: not signed: {what} does not recompute \
                  (use --force to sign it anyway)"
             )));
         }
         if !ok {
             let _ = writeln!(
                 std::io::stderr().lock(),
-                "{line}\n{document_path}: warning: signing with --force a plan whose result \
+                "{line}\n{document_path}: warning: signing with --force although {what} \
                  does not recompute"
             );
         }
@@ -990,12 +1015,8 @@ fn recompute_key(review: bool, what: &str) -> String {
     format!("{family}.recompute.{what}")
 }
 
-/// Whether the recomputation lets the document pass, and its JSON form.
-fn recompute_summary(outcome: Option<&RecomputeOutcome>, file: &str) -> (bool, Value, String) {
-    recompute_summary_of(outcome, file, false)
-}
-
-/// [`recompute_summary`] for a plan or (`review`) a review.
+/// Whether the recomputation of a plan or (`review`) a review lets the document pass, its
+/// JSON form and its line of text.
 fn recompute_summary_of(
     outcome: Option<&RecomputeOutcome>,
     file: &str,
@@ -1268,6 +1289,7 @@ fn run_verify(
     json_output: bool,
     trust_path: Option<&str>,
     trust_key: Option<&str>,
+    plan_path: Option<&str>,
     path: &str,
 ) -> Result<(), Failure> {
     let trust = match trust_path {
@@ -1275,15 +1297,35 @@ fn run_verify(
         None => None,
     };
     let document = read_json(path)?;
+    let review = is_review(&document);
+    if plan_path.is_some() && !review {
+        return Err(Failure::usage(
+            format!(
+                "{path}: --plan is for a review (\"schema\": \"ib-review/…\"); this is not one"
+            ),
+            VERIFY_HELP,
+        ));
+    }
+    let plan = match plan_path {
+        Some(plan_path) => Some(read_json(plan_path)?),
+        None => None,
+    };
     let report = verify_document(&document).map_err(|e| match e {
         IntegrityError::TooManyProofs { .. } => {
             Failure::rejected(format!("{path}: /proof: {}", integrity_message(&e)))
         }
         _ => Failure::unreadable(format!("{path}: /: {}", integrity_message(&e))),
     })?;
-    let outcome = is_plan(&document).then(|| recompute_check(&document));
-    let (recompute_ok, recompute_json, recompute_line) = recompute_summary(outcome.as_ref(), path);
-    let verified = report.is_verified() && recompute_ok;
+    let outcome = if review {
+        Some(review_recompute_check(&document))
+    } else {
+        is_plan(&document).then(|| recompute_check(&document))
+    };
+    let (recompute_ok, recompute_json, recompute_line) =
+        recompute_summary_of(outcome.as_ref(), path, review);
+    let link = review.then(|| plan_link(&document, plan.as_ref()));
+    let link_ok = link.as_ref().is_none_or(PlanLink::passes);
+    let verified = report.is_verified() && recompute_ok && link_ok;
 
     let mut lines = proof_lines(path, &report);
     let count = report.proofs.len().to_string();
@@ -1301,6 +1343,23 @@ fn run_verify(
     };
     lines.push(format!("{path}: {proofs_text}"));
     lines.push(recompute_line);
+    let link_json = link.as_ref().map(|link| {
+        let text = message(
+            link.key(),
+            &link
+                .params()
+                .into_iter()
+                .map(|(n, v)| (n.to_string(), v))
+                .collect::<Vec<_>>(),
+        );
+        let file = plan_path.unwrap_or(path);
+        lines.push(format!("{file}: {text}"));
+        json!({
+            "checked": plan_path.is_some(),
+            "matches": matches!(link, PlanLink::Matches { .. }),
+            "message": text,
+        })
+    });
     let (accepted, trust_json) = match &trust {
         Some((trust_path, (list, by))) => {
             let (trusted, trust_lines, trust_json) =
@@ -1361,6 +1420,9 @@ fn run_verify(
             "proofsMessage": proofs_text,
             "recompute": recompute_json,
         });
+        if let (Some(link_json), Some(object)) = (link_json, out.as_object_mut()) {
+            object.insert("plan".into(), link_json);
+        }
         if let (Some(trust_json), Some(object)) = (trust_json, out.as_object_mut()) {
             object.insert("valid".into(), accepted.into());
             object.insert("trust".into(), trust_json);
@@ -1414,8 +1476,15 @@ fn run(command: Command) -> Result<(), Failure> {
             json,
             trust,
             trust_key,
+            plan,
             document,
-        } => run_verify(json, trust.as_deref(), trust_key.as_deref(), &document),
+        } => run_verify(
+            json,
+            trust.as_deref(),
+            trust_key.as_deref(),
+            plan.as_deref(),
+            &document,
+        ),
     }
 }
 
@@ -1474,6 +1543,7 @@ mod tests {
                 json: true,
                 trust: None,
                 trust_key: None,
+                plan: None,
                 document: "-".into()
             })
         );
@@ -1486,7 +1556,18 @@ mod tests {
                 json: false,
                 trust: Some("t.json".into()),
                 trust_key: Some("did:key:z6Mk".into()),
+                plan: None,
                 document: "d.json".into()
+            })
+        );
+        assert_eq!(
+            parse(&args("verify --plan p.json r.json")).ok(),
+            Some(Command::Verify {
+                json: false,
+                trust: None,
+                trust_key: None,
+                plan: Some("p.json".into()),
+                document: "r.json".into()
             })
         );
         assert_eq!(

@@ -1112,6 +1112,92 @@ pub fn review_recompute_check(doc: &Value) -> RecomputeOutcome {
     }
 }
 
+/// Whether a review names the plan given beside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PlanLink {
+    /// No plan was given; the review names the plan with this digest.
+    NotGiven {
+        /// The digest the review names.
+        named: String,
+    },
+    /// The plan given is the one the review names.
+    Matches {
+        /// The common digest.
+        digest: String,
+    },
+    /// The plan given is another plan (or the same plan changed after the review).
+    Differs {
+        /// The digest the review names.
+        named: String,
+        /// The digest of the plan given.
+        given: String,
+    },
+    /// The file given as the plan is not a plan document (`ib-plan/…`).
+    NotAPlan,
+    /// The review names no well-formed plan digest (its record has problems).
+    NoDigest,
+}
+
+impl PlanLink {
+    /// The message key (in `review_messages`) that says this in words.
+    pub fn key(&self) -> &'static str {
+        match self {
+            PlanLink::NotGiven { .. } => "review.plan.not_given",
+            PlanLink::Matches { .. } => "review.plan.matches",
+            PlanLink::Differs { .. } => "review.plan.differs",
+            PlanLink::NotAPlan => "review.plan.not_a_plan",
+            PlanLink::NoDigest => "review.plan.no_digest",
+        }
+    }
+
+    /// The message's parameters.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            PlanLink::NotGiven { named } => vec![("named", named.clone())],
+            PlanLink::Matches { digest } => vec![("digest", digest.clone())],
+            PlanLink::Differs { named, given } => {
+                vec![("named", named.clone()), ("given", given.clone())]
+            }
+            PlanLink::NotAPlan | PlanLink::NoDigest => Vec::new(),
+        }
+    }
+
+    /// Whether the link lets a review pass verification: a plan given must be the one
+    /// named; no plan given passes (and is said).
+    pub fn passes(&self) -> bool {
+        matches!(self, PlanLink::NotGiven { .. } | PlanLink::Matches { .. })
+    }
+}
+
+/// Checks that `plan` (when given) is the plan the review document names by its digest
+/// ([`document_digest`]: the plan without its proofs, so signatures added to the plan
+/// after the review was made do not break the link).
+pub fn plan_link(review: &Value, plan: Option<&Value>) -> PlanLink {
+    let named = review
+        .pointer("/review/planDigest")
+        .and_then(Value::as_str)
+        .filter(|d| is_digest(d));
+    let Some(named) = named else {
+        return PlanLink::NoDigest;
+    };
+    let named = named.to_string();
+    let Some(plan) = plan else {
+        return PlanLink::NotGiven { named };
+    };
+    let is_plan = plan
+        .get("schema")
+        .and_then(Value::as_str)
+        .is_some_and(|s| s.starts_with(PLAN_SCHEMA_PREFIX));
+    if !is_plan {
+        return PlanLink::NotAPlan;
+    }
+    match document_digest(plan) {
+        Some(given) if given == named => PlanLink::Matches { digest: given },
+        Some(given) => PlanLink::Differs { named, given },
+        None => PlanLink::NotAPlan,
+    }
+}
+
 /// What kind of document a value is, by its `schema` member.
 pub fn document_kind(doc: &Value) -> Option<&'static str> {
     let tag = doc.get("schema").and_then(Value::as_str)?;
@@ -1144,6 +1230,37 @@ mod tests {
         assert_eq!(percent(0, 3).unwrap().to_string(), "0.00");
         assert_eq!(percent(3, 3).unwrap().to_string(), "100.00");
         assert_eq!(percent(1, 0), None);
+    }
+
+    #[test]
+    fn a_review_names_its_plan_by_digest_and_proofs_do_not_matter() {
+        let plan = serde_json::json!({"schema": "ib-plan/1", "case": {"x": 1}});
+        let digest = document_digest(&plan).unwrap();
+        let review = serde_json::json!({"schema": REVIEW_SCHEMA, "review": {"planDigest": digest}});
+        assert_eq!(
+            plan_link(&review, None),
+            PlanLink::NotGiven {
+                named: digest.clone()
+            }
+        );
+        assert!(plan_link(&review, None).passes());
+        let mut signed = plan.clone();
+        signed["proof"] = serde_json::json!([{"type": "DataIntegrityProof"}]);
+        assert_eq!(
+            plan_link(&review, Some(&signed)),
+            PlanLink::Matches {
+                digest: digest.clone()
+            }
+        );
+        let other = serde_json::json!({"schema": "ib-plan/1", "case": {"x": 2}});
+        let link = plan_link(&review, Some(&other));
+        assert!(matches!(&link, PlanLink::Differs { named, .. } if *named == digest));
+        assert!(!link.passes());
+        let not_plan = serde_json::json!({"schema": REVIEW_SCHEMA});
+        assert_eq!(plan_link(&review, Some(&not_plan)), PlanLink::NotAPlan);
+        let broken = serde_json::json!({"schema": REVIEW_SCHEMA, "review": {"planDigest": "ABC"}});
+        assert_eq!(plan_link(&broken, Some(&plan)), PlanLink::NoDigest);
+        assert!(!PlanLink::NoDigest.passes() && !PlanLink::NotAPlan.passes());
     }
 
     #[test]

@@ -20,6 +20,12 @@ pub static REVIEW: &[(&str, &str, &str)] = &[
     ("review.recompute.differs", "Pārrēķinātais pārskats atšķiras vietā {path}: dokumentā {embedded}, aprēķināts {recomputed}.", "The recomputed review differs at {path}: the document has {embedded}, the engine computes {recomputed}."),
     ("review.recompute.unsupported_schema", "Pārskata shēma {schema} nav atbalstīta, tāpēc pārskatu nevar pārrēķināt.", "Review schema {schema} is not supported, so the review cannot be recomputed."),
     ("review.recompute.invalid", "Pārskata ievaddati nav derīgi, tāpēc pārskatu nevar pārrēķināt.", "The review's inputs are not valid, so the review cannot be recomputed."),
+    // Whether a review names the plan given beside it.
+    ("review.plan.not_given", "Plāns netika dots līdzās pārskatam, tāpēc nav pārbaudīts, vai tas ir pārskatā nosauktais (nospiedums {named}).", "The plan was not given beside the review, so it was not checked that it is the one the review names (digest {named})."),
+    ("review.plan.matches", "Dotais plāns ir tieši tas, par kuru ir pārskats (nospiedums {digest}).", "The plan given is exactly the one the review is about (digest {digest})."),
+    ("review.plan.differs", "Dotais plāns nav tas, par kuru ir pārskats: pārskats nosauc {named}, dotā plāna nospiedums ir {given}.", "The plan given is not the one the review is about: the review names {named}, the plan given has the digest {given}."),
+    ("review.plan.not_a_plan", "Kā plāns dotais fails nav plāna dokuments (nav “schema”: “ib-plan/…”).", "The file given as the plan is not a plan document (no “schema”: “ib-plan/…”)."),
+    ("review.plan.no_digest", "Pārskatā nav derīga plāna nospieduma, tāpēc nevar pārbaudīt, par kuru plānu tas ir.", "The review has no valid plan digest, so which plan it is about cannot be checked."),
     // The team's conclusion about a goal.
     ("review.conclusion.achieved", "sasniegts", "achieved"),
     ("review.conclusion.continue", "turpināt", "continue"),
