@@ -18,6 +18,8 @@ pub mod money;
 pub mod order;
 pub mod plan;
 pub mod problem;
+pub mod providers;
+pub mod provision;
 pub mod reference;
 pub mod review;
 pub mod scales;

@@ -6,6 +6,7 @@ mod catalogue;
 mod engine_messages;
 mod format;
 mod integrity_messages;
+mod provision_messages;
 mod review_messages;
 mod trust_messages;
 mod ui_case;
@@ -30,6 +31,7 @@ pub static CATALOGUE: &[&[(&str, &str, &str)]] = &[
     engine_messages::ENGINE,
     integrity_messages::INTEGRITY,
     review_messages::REVIEW,
+    provision_messages::PROVISION,
     trust_messages::TRUST,
     ui_case::ROWS,
     ui_parents::ROWS,

@@ -1,0 +1,1450 @@
+//! Service provision (`"schema": "ib-provision/1"`): what happens to a signed plan during
+//! its period. The record names the plan by its digest ([`document_digest`]) and holds, per
+//! funded line, the parents' choice of provider (a provider of the municipality's list by
+//! its register number, or another provider with its details typed in) and the
+//! arrangement (a contract or a guarantee letter, with its number and date); and, per
+//! service and plan month, the units delivered (from the provider's statement) and the
+//! amount paid.
+//!
+//! [`provision_report`] checks a record against its plan and computes, per service, per
+//! month and in total, what was allocated, delivered, paid and is available. The rules
+//! (also in ARCHITECTURE.md):
+//! - **Monthly allocation.** Each funded line's amount is spread over the plan's months
+//!   with the plan's own rule ([`spread_over_months`]): the amount divided by the number
+//!   of months, rounded down to the cent, in every month but the last; the last month
+//!   takes the rest. So a line's months add up to its funded amount to the cent, and a
+//!   month's total is the sum of its lines.
+//! - **The 6-month envelope.** `available` in a month is everything allocated up to and
+//!   including that month minus everything paid up to and including it: money unspent in
+//!   a month carries to the later months of the same plan. Spending ahead of the even
+//!   allocation is allowed (the envelope is the whole period; the month is flagged
+//!   `ahead` and its `available` is negative), but never beyond the funded amount: the
+//!   last month's `available` is the funded amount minus what was paid, and nothing
+//!   carries past the plan's end.
+//! - **Refusals.** Deliveries above a line's funded units, payments above its funded
+//!   amount, a payment above the units delivered times the agreed unit price, a month
+//!   outside the plan, a month after `statementsThrough`, a delivery for a line without a
+//!   provider and arrangement, and the same service and month twice are problems at their
+//!   JSON pointers.
+//! - **Price difference.** A provider whose unit price differs from the plan's is flagged
+//!   with the units the funded amount buys at the provider's price (rounded down to whole
+//!   units); the plan's units and amount are never re-priced.
+//! - **Forecast.** With statements through month `k` of `n`, the forecast of what will be
+//!   paid by the end is `paid × n / k`, exact, rounded to the cent half away from zero;
+//!   the forecast unspent amount is the funded amount minus that, or 0.
+//!
+//! An amendment (a quantity or a provider changes inside the period) makes a new plan
+//! version; [`carry_over`] moves a record to it, keeping the deliveries, naming the earlier
+//! plan in `previousPlanDigests`, and refusing when the amended plan funds fewer units, or
+//! less money, than were already delivered or paid. [`guarantee_letters`] gives the
+//! contents of each guarantee letter and [`payments_csv`] the payments for bookkeeping;
+//! neither carries anything about the child beyond the case pseudonym.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::engine::allocate::{spread_over_months, Period};
+use crate::engine::date::Date;
+use crate::engine::money::{money_from_json, money_string};
+use crate::engine::plan::{compute_plan, recompute_check, RecomputeOutcome, PLAN_SCHEMA};
+use crate::engine::problem::{join, Problem};
+use crate::engine::providers::{
+    optional_price, register_number, serialize_opt_money, ProviderList, MAX_DETAIL_LEN,
+};
+use crate::engine::reference::{
+    serialize_display, serialize_money, LocalName, ReferenceData, Unit,
+};
+use crate::engine::review::document_digest;
+use crate::engine::validate::{validate_case, Reader, MAX_ID_LEN, MAX_QUANTITY};
+use crate::engine::ENGINE_VERSION;
+
+/// The schema tag of a provision record.
+pub const PROVISION_SCHEMA: &str = "ib-provision/1";
+/// The schema tag of the report [`provision_report`] computes.
+pub const PROVISION_REPORT_SCHEMA: &str = "ib-provision-report/1";
+/// Most earlier plan versions a record may name.
+pub const MAX_PREVIOUS_PLANS: usize = 50;
+
+// ---------------------------------------------------------------------------------------
+// The record.
+
+/// How the social service pays a provider.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ArrangementKind {
+    /// A contract (līgums).
+    Contract,
+    /// A guarantee letter (garantijas vēstule).
+    GuaranteeLetter,
+}
+
+impl ArrangementKind {
+    /// The code written in records.
+    pub fn code(self) -> &'static str {
+        match self {
+            ArrangementKind::Contract => "contract",
+            ArrangementKind::GuaranteeLetter => "guaranteeLetter",
+        }
+    }
+
+    /// The kind with this code.
+    pub fn parse(code: &str) -> Option<ArrangementKind> {
+        [ArrangementKind::Contract, ArrangementKind::GuaranteeLetter]
+            .into_iter()
+            .find(|k| k.code() == code)
+    }
+
+    /// The catalogue key of its name.
+    pub fn key(self) -> &'static str {
+        match self {
+            ArrangementKind::Contract => "provision.arrangement.contract",
+            ArrangementKind::GuaranteeLetter => "provision.arrangement.guarantee_letter",
+        }
+    }
+}
+
+/// A contract or a guarantee letter.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Arrangement {
+    /// Contract or guarantee letter.
+    pub kind: ArrangementKind,
+    /// Its number.
+    pub number: String,
+    /// Its date.
+    #[serde(serialize_with = "serialize_display")]
+    pub date: Date,
+}
+
+/// A provider the parents chose that is not on the municipality's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OtherProvider {
+    /// Name.
+    pub name: String,
+    /// Number in the Social Services Provider Register.
+    pub register_number: String,
+    /// Address.
+    pub address: String,
+    /// Contact.
+    pub contact: String,
+    /// Its unit price for this service, when it differs from the plan's.
+    #[serde(
+        serialize_with = "serialize_opt_money",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub unit_price: Option<Decimal>,
+}
+
+/// The parents' choice: `{"listed": "REGISTER-NUMBER"}` or `{"other": {…}}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ProviderRef {
+    /// A provider of the list, by its register number.
+    Listed(String),
+    /// Another provider, typed in.
+    Other(OtherProvider),
+}
+
+/// One funded line's provision: the provider and the arrangement (not yet made: `None`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordLine {
+    /// The plan's service code.
+    pub code: String,
+    /// The provider chosen.
+    pub provider: ProviderRef,
+    /// The contract or guarantee letter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub arrangement: Option<Arrangement>,
+}
+
+/// One provider's statement for one service and plan month.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Delivery {
+    /// Service code.
+    pub code: String,
+    /// The plan month, 1-based.
+    pub month: u32,
+    /// Units delivered.
+    pub units: u64,
+    /// Amount paid.
+    #[serde(serialize_with = "serialize_money")]
+    pub paid: Decimal,
+}
+
+/// A provision record as read (normalised: amounts with two decimals).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProvisionRecord {
+    /// [`PROVISION_SCHEMA`].
+    pub schema: &'static str,
+    /// Digest of the plan this record belongs to.
+    pub plan_digest: String,
+    /// Digests of the earlier versions of the plan, oldest first (amendments).
+    pub previous_plan_digests: Vec<String>,
+    /// The case pseudonym (the plan's child id).
+    pub case_id: String,
+    /// The social service that pays (named on guarantee letters).
+    pub social_service: String,
+    /// The last plan month with statements recorded (0: none yet).
+    pub statements_through: u32,
+    /// Provider choices, one per funded line that has one.
+    pub lines: Vec<RecordLine>,
+    /// Statements.
+    pub deliveries: Vec<Delivery>,
+}
+
+/// Why no report was made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProvisionError {
+    /// The plan is not a valid, recomputable plan (paths into the plan).
+    Plan(Vec<Problem>),
+    /// The amended plan (of [`carry_over`]) is not acceptable (paths into it).
+    AmendedPlan(Vec<Problem>),
+    /// The record has problems (paths into the record).
+    Record(Vec<Problem>),
+}
+
+// ---------------------------------------------------------------------------------------
+// The report.
+
+/// A provider as the report shows it (resolved from the list, or as typed in).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProviderDetails {
+    /// Whether the provider is on the municipality's list.
+    pub listed: bool,
+    /// Name.
+    pub name: String,
+    /// Register number.
+    pub register_number: String,
+    /// Address.
+    pub address: String,
+    /// Contact.
+    pub contact: String,
+}
+
+/// What a provider's different unit price does to the funded units.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PriceDifference {
+    /// The plan's unit price.
+    #[serde(serialize_with = "serialize_money")]
+    pub plan_unit_price: Decimal,
+    /// The provider's unit price.
+    #[serde(serialize_with = "serialize_money")]
+    pub provider_unit_price: Decimal,
+    /// The units the plan funds.
+    pub funded_units: u64,
+    /// The whole units the funded amount buys at the provider's price.
+    pub units_at_provider_price: u64,
+    /// `higher` or `lower`.
+    pub direction: &'static str,
+    /// The catalogue key that says it in words.
+    pub key: &'static str,
+}
+
+/// One service in one plan month.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MonthFigures {
+    /// Plan month, 1-based.
+    pub month: u32,
+    /// First day.
+    #[serde(serialize_with = "serialize_display")]
+    pub start: Date,
+    /// Last day.
+    #[serde(serialize_with = "serialize_display")]
+    pub end: Date,
+    /// This month's share of the funded amount.
+    #[serde(serialize_with = "serialize_money")]
+    pub allocated: Decimal,
+    /// Available at the end of the month before (what carries in; may be negative).
+    #[serde(serialize_with = "serialize_money")]
+    pub carried_in: Decimal,
+    /// Units delivered (`None` in the month totals, where units of different services
+    /// do not add up).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivered_units: Option<u64>,
+    /// Paid this month.
+    #[serde(serialize_with = "serialize_money")]
+    pub paid: Decimal,
+    /// Allocated up to this month minus paid up to this month.
+    #[serde(serialize_with = "serialize_money")]
+    pub available: Decimal,
+    /// Spending is ahead of the monthly allocation (`available` is negative).
+    pub ahead: bool,
+}
+
+/// The forecast at the current pace.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Forecast {
+    /// Statements through this plan month.
+    pub through_month: u32,
+    /// Paid by the end at the pace so far: `paid × months / through`, to the cent.
+    #[serde(serialize_with = "serialize_money")]
+    pub paid_by_end: Decimal,
+    /// Funded minus that, or 0.
+    #[serde(serialize_with = "serialize_money")]
+    pub unspent: Decimal,
+    /// At this pace the funded amount would run out before the end.
+    pub exceeds_funding: bool,
+}
+
+/// One funded service through the period.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceProvision {
+    /// Service code.
+    pub code: String,
+    /// Name (from the plan's price list).
+    pub name: LocalName,
+    /// Unit.
+    pub unit: Unit,
+    /// The plan's unit price.
+    #[serde(serialize_with = "serialize_money")]
+    pub plan_unit_price: Decimal,
+    /// The unit price agreed with the provider (the provider's, else the plan's).
+    #[serde(serialize_with = "serialize_money")]
+    pub agreed_unit_price: Decimal,
+    /// Units funded.
+    pub funded_units: u64,
+    /// Amount funded.
+    #[serde(serialize_with = "serialize_money")]
+    pub funded_amount: Decimal,
+    /// The provider (`None`: not chosen yet).
+    pub provider: Option<ProviderDetails>,
+    /// The arrangement (`None`: not made yet).
+    pub arrangement: Option<Arrangement>,
+    /// The price difference, when there is one.
+    pub price_difference: Option<PriceDifference>,
+    /// Units delivered.
+    pub delivered_units: u64,
+    /// Units funded and not delivered.
+    pub available_units: u64,
+    /// Paid.
+    #[serde(serialize_with = "serialize_money")]
+    pub paid: Decimal,
+    /// Funded minus paid.
+    #[serde(serialize_with = "serialize_money")]
+    pub available: Decimal,
+    /// Month by month.
+    pub months: Vec<MonthFigures>,
+    /// The forecast (`None` before the first statement).
+    pub forecast: Option<Forecast>,
+}
+
+/// The totals over all services.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProvisionTotals {
+    /// Funded.
+    #[serde(serialize_with = "serialize_money")]
+    pub funded: Decimal,
+    /// Paid.
+    #[serde(serialize_with = "serialize_money")]
+    pub paid: Decimal,
+    /// Funded minus paid.
+    #[serde(serialize_with = "serialize_money")]
+    pub available: Decimal,
+    /// Units funded, all services.
+    pub funded_units: u64,
+    /// Units delivered, all services.
+    pub delivered_units: u64,
+    /// The forecast over all services.
+    pub forecast: Option<Forecast>,
+}
+
+/// The version and date of the provider list the record was checked against.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProviderListRef {
+    /// Version.
+    pub version: String,
+    /// Date.
+    #[serde(serialize_with = "serialize_display")]
+    pub date: Date,
+}
+
+/// What [`provision_report`] computes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProvisionReport {
+    /// [`PROVISION_REPORT_SCHEMA`].
+    pub schema: &'static str,
+    /// The engine version.
+    pub engine_version: &'static str,
+    /// The plan's digest.
+    pub plan_digest: String,
+    /// The earlier versions of the plan, oldest first.
+    pub previous_plan_digests: Vec<String>,
+    /// The case pseudonym.
+    pub case_id: String,
+    /// The social service.
+    pub social_service: String,
+    /// The provider list used, when one was given.
+    pub provider_list: Option<ProviderListRef>,
+    /// The plan period.
+    pub period: Period,
+    /// Statements through this plan month.
+    pub statements_through: u32,
+    /// Per funded service, in the plan's order.
+    pub services: Vec<ServiceProvision>,
+    /// Per month, all services.
+    pub months: Vec<MonthFigures>,
+    /// In total.
+    pub totals: ProvisionTotals,
+    /// The statements, by month, then in the plan's order of services.
+    pub deliveries: Vec<Delivery>,
+}
+
+// ---------------------------------------------------------------------------------------
+// The plan.
+
+/// One funded line of the plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FundedLine {
+    /// Service code.
+    pub code: String,
+    /// Name.
+    pub name: LocalName,
+    /// Unit.
+    pub unit: Unit,
+    /// Plan unit price.
+    pub unit_price: Decimal,
+    /// Units funded (at least 1).
+    pub funded_units: u64,
+    /// Amount funded.
+    pub funded_amount: Decimal,
+}
+
+/// What provision takes from a plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanFacts {
+    /// [`document_digest`] of the plan.
+    pub digest: String,
+    /// The child's pseudonymous id.
+    pub case_id: String,
+    /// The period.
+    pub period: Period,
+    /// The funded lines, in priority order.
+    pub lines: Vec<FundedLine>,
+}
+
+fn internal(detail: &str) -> Vec<Problem> {
+    vec![Problem::new("", "problem.internal").with("detail", detail)]
+}
+
+/// Reads what provision needs from a plan, which must recompute (a proof is allowed).
+pub fn plan_facts(plan: &Value) -> Result<PlanFacts, Vec<Problem>> {
+    match recompute_check(plan) {
+        RecomputeOutcome::Matches => {}
+        RecomputeOutcome::NotAPlan => {
+            return Err(vec![Problem::new("/schema", "problem.schema.not_a_plan")])
+        }
+        RecomputeOutcome::UnsupportedSchema(found) => {
+            return Err(vec![Problem::new("/schema", "problem.schema.unsupported")
+                .with("found", found)
+                .with("supported", PLAN_SCHEMA)])
+        }
+        RecomputeOutcome::Invalid(problems) => return Err(problems),
+        RecomputeOutcome::Differs { path, .. } => {
+            return Err(vec![Problem::new(path, "problem.provision.plan_differs")])
+        }
+    }
+    let object = plan.as_object().ok_or_else(|| internal("plan"))?;
+    let reference = ReferenceData::with_catalogue(object.get("priceList").unwrap_or(&Value::Null))?;
+    let case = validate_case(object.get("case").unwrap_or(&Value::Null), &reference)?;
+    let computed = compute_plan(&case, &reference.catalogue)?;
+    let lines = computed
+        .result
+        .lines
+        .iter()
+        .filter(|l| l.funded_units > 0)
+        .map(|l| FundedLine {
+            code: l.code.clone(),
+            name: l.name.clone(),
+            unit: l.unit,
+            unit_price: l.unit_price,
+            funded_units: l.funded_units,
+            funded_amount: l.funded_amount,
+        })
+        .collect();
+    Ok(PlanFacts {
+        digest: document_digest(plan).ok_or_else(|| internal("digest"))?,
+        case_id: case.child.id.clone(),
+        period: computed.result.period,
+        lines,
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading a record.
+
+fn is_digest(text: &str) -> bool {
+    text.len() == 64 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+fn digest(r: &mut Reader, value: &Value, path: &str) -> Option<String> {
+    let text = r.text(value, path, 64, false)?;
+    if !is_digest(&text) {
+        r.push(Problem::new(path, "problem.provision.digest_malformed"));
+        return None;
+    }
+    Some(text)
+}
+
+fn read_date(r: &mut Reader, map: &Map<String, Value>, key: &str, path: &str) -> Option<Date> {
+    let text = r.required_text(map, key, path, 32)?;
+    let date = Date::parse(&text);
+    if date.is_none() {
+        r.push(Problem::new(join(path, key), "problem.date.malformed").with("value", text));
+    }
+    date
+}
+
+fn read_arrangement(r: &mut Reader, value: &Value, path: &str) -> Option<Arrangement> {
+    let a = r.object(value, path)?;
+    let kind = r.required_text(a, "kind", path, 32).and_then(|k| {
+        let kind = ArrangementKind::parse(&k);
+        if kind.is_none() {
+            r.push(
+                Problem::new(join(path, "kind"), "problem.provision.arrangement_kind")
+                    .with("value", k),
+            );
+        }
+        kind
+    });
+    let number = r.required_text(a, "number", path, MAX_ID_LEN);
+    let date = read_date(r, a, "date", path);
+    Some(Arrangement {
+        kind: kind?,
+        number: number?,
+        date: date?,
+    })
+}
+
+fn read_provider_ref(r: &mut Reader, value: &Value, path: &str) -> Option<ProviderRef> {
+    let p = r.object(value, path)?;
+    let listed = p.get("listed").filter(|v| !v.is_null());
+    let other = p.get("other").filter(|v| !v.is_null());
+    let extra = p.keys().any(|k| k != "listed" && k != "other");
+    match (listed, other) {
+        (Some(v), None) if !extra => {
+            let lp = join(path, "listed");
+            let text = r.text(v, &lp, MAX_ID_LEN, false)?;
+            if !crate::engine::providers::is_register_number(&text) {
+                r.push(Problem::new(lp, "problem.provider.register_number").with("value", &text));
+                return None;
+            }
+            Some(ProviderRef::Listed(text))
+        }
+        (None, Some(v)) if !extra => {
+            let op = join(path, "other");
+            let o = r.object(v, &op)?;
+            let name = r.required_text(o, "name", &op, MAX_DETAIL_LEN);
+            let number = register_number(r, o, "registerNumber", &op);
+            let address = r.required_text(o, "address", &op, MAX_DETAIL_LEN);
+            let contact = r.required_text(o, "contact", &op, MAX_DETAIL_LEN);
+            let price = optional_price(r, o, "unitPrice", &op).ok()?;
+            Some(ProviderRef::Other(OtherProvider {
+                name: name?,
+                register_number: number?,
+                address: address?,
+                contact: contact?,
+                unit_price: price,
+            }))
+        }
+        _ => {
+            r.push(Problem::new(path, "problem.provision.provider_choice"));
+            None
+        }
+    }
+}
+
+/// Reads a record's shape (types, texts, dates, amounts) without the plan.
+fn read_record_shape(r: &mut Reader, value: &Value) -> Option<ProvisionRecord> {
+    let root = r.object(value, "")?;
+    match r.required_text(root, "schema", "", 64) {
+        Some(tag) if tag == PROVISION_SCHEMA => {}
+        Some(tag) => r.push(Problem::new("/schema", "problem.provision.schema").with("found", tag)),
+        None => {}
+    }
+    let plan_digest = r
+        .required(root, "planDigest", "")
+        .and_then(|v| digest(r, v, "/planDigest"));
+    let previous = match root.get("previousPlanDigests") {
+        None | Some(Value::Null) => Some(Vec::new()),
+        Some(v) => r.array(v, "/previousPlanDigests").and_then(|items| {
+            if items.len() > MAX_PREVIOUS_PLANS {
+                r.push(
+                    Problem::new("/previousPlanDigests", "problem.list.too_long")
+                        .with("max", MAX_PREVIOUS_PLANS)
+                        .with("count", items.len()),
+                );
+                return None;
+            }
+            let read: Vec<Option<String>> = items
+                .iter()
+                .enumerate()
+                .map(|(i, d)| digest(r, d, &join("/previousPlanDigests", i)))
+                .collect();
+            read.into_iter().collect()
+        }),
+    };
+    let case_id = r.required_text(root, "caseId", "", MAX_ID_LEN);
+    let social_service = r.required_text(root, "socialService", "", MAX_DETAIL_LEN);
+    let through = match root.get("statementsThrough") {
+        None | Some(Value::Null) => Some(None),
+        Some(v) => r
+            .integer(v, "/statementsThrough", 0, 12)
+            .and_then(|n| u32::try_from(n).ok())
+            .map(Some),
+    };
+    let lines = match root.get("lines") {
+        None | Some(Value::Null) => Some(Vec::new()),
+        Some(v) => r.array(v, "/lines").and_then(|items| {
+            let mut out = Vec::new();
+            let mut ok = true;
+            for (i, item) in items.iter().enumerate() {
+                let lp = join("/lines", i);
+                let Some(l) = r.object(item, &lp) else {
+                    ok = false;
+                    continue;
+                };
+                let code = r.required_text(l, "code", &lp, MAX_ID_LEN);
+                let provider = r
+                    .required(l, "provider", &lp)
+                    .and_then(|v| read_provider_ref(r, v, &join(&lp, "provider")));
+                let arrangement = match l.get("arrangement") {
+                    None | Some(Value::Null) => Some(None),
+                    Some(v) => read_arrangement(r, v, &join(&lp, "arrangement")).map(Some),
+                };
+                match (code, provider, arrangement) {
+                    (Some(code), Some(provider), Some(arrangement)) => out.push(RecordLine {
+                        code,
+                        provider,
+                        arrangement,
+                    }),
+                    _ => ok = false,
+                }
+            }
+            ok.then_some(out)
+        }),
+    };
+    let deliveries = match root.get("deliveries") {
+        None | Some(Value::Null) => Some(Vec::new()),
+        Some(v) => r.array(v, "/deliveries").and_then(|items| {
+            let mut out = Vec::new();
+            let mut ok = true;
+            for (i, item) in items.iter().enumerate() {
+                let dp = join("/deliveries", i);
+                let Some(d) = r.object(item, &dp) else {
+                    ok = false;
+                    continue;
+                };
+                let code = r.required_text(d, "code", &dp, MAX_ID_LEN);
+                let month = r
+                    .required(d, "month", &dp)
+                    .and_then(|v| r.integer(v, &join(&dp, "month"), 1, 1_000))
+                    .and_then(|m| u32::try_from(m).ok());
+                let units = r
+                    .required(d, "units", &dp)
+                    .and_then(|v| r.integer(v, &join(&dp, "units"), 0, MAX_QUANTITY))
+                    .and_then(|u| u64::try_from(u).ok());
+                let paid = r
+                    .required(d, "paid", &dp)
+                    .and_then(|v| match money_from_json(v) {
+                        Ok(p) => Some(p),
+                        Err(e) => {
+                            r.push(Problem::new(join(&dp, "paid"), e.key()));
+                            None
+                        }
+                    });
+                match (code, month, units, paid) {
+                    (Some(code), Some(month), Some(units), Some(paid)) => out.push(Delivery {
+                        code,
+                        month,
+                        units,
+                        paid,
+                    }),
+                    _ => ok = false,
+                }
+            }
+            ok.then_some(out)
+        }),
+    };
+    let deliveries = deliveries?;
+    let through = through?.unwrap_or_else(|| deliveries.iter().map(|d| d.month).max().unwrap_or(0));
+    Some(ProvisionRecord {
+        schema: PROVISION_SCHEMA,
+        plan_digest: plan_digest?,
+        previous_plan_digests: previous?,
+        case_id: case_id?,
+        social_service: social_service?,
+        statements_through: through,
+        lines: lines?,
+        deliveries,
+    })
+}
+
+fn finish<T>(r: Reader, value: Option<T>) -> Result<T, Vec<Problem>> {
+    match value {
+        Some(value) if r.problems.is_empty() => Ok(value),
+        _ if r.problems.is_empty() => Err(vec![Problem::new("", "problem.case.incomplete")]),
+        _ => Err(r.problems),
+    }
+}
+
+/// Reads a provision record's shape (without checking it against a plan).
+pub fn read_record(value: &Value) -> Result<ProvisionRecord, Vec<Problem>> {
+    let mut r = Reader::new();
+    let record = read_record_shape(&mut r, value);
+    finish(r, record)
+}
+
+/// The record as JSON (the form [`read_record`] reads).
+pub fn record_json(record: &ProvisionRecord) -> Result<Value, Vec<Problem>> {
+    serde_json::to_value(record).map_err(|e| internal(&e.to_string()))
+}
+
+// ---------------------------------------------------------------------------------------
+// Computing the report.
+
+fn overflow() -> Vec<Problem> {
+    vec![Problem::new("", "problem.amount.overflow")]
+}
+
+fn resolve(
+    r: &mut Reader,
+    line: &RecordLine,
+    path: &str,
+    providers: Option<&ProviderList>,
+) -> Option<(ProviderDetails, Option<Decimal>)> {
+    match &line.provider {
+        ProviderRef::Other(o) => Some((
+            ProviderDetails {
+                listed: false,
+                name: o.name.clone(),
+                register_number: o.register_number.clone(),
+                address: o.address.clone(),
+                contact: o.contact.clone(),
+            },
+            o.unit_price,
+        )),
+        ProviderRef::Listed(number) => {
+            let at = join(&join(path, "provider"), "listed");
+            let Some(list) = providers else {
+                r.push(
+                    Problem::new(at, "problem.provision.provider_list_needed")
+                        .with("registerNumber", number),
+                );
+                return None;
+            };
+            let Some(provider) = list.provider(number) else {
+                r.push(
+                    Problem::new(at, "problem.provision.provider_unknown")
+                        .with("registerNumber", number),
+                );
+                return None;
+            };
+            let Some(offer) = provider.offer(&line.code) else {
+                r.push(
+                    Problem::new(at, "problem.provision.provider_not_offering")
+                        .with("registerNumber", number)
+                        .with("code", &line.code),
+                );
+                return None;
+            };
+            Some((
+                ProviderDetails {
+                    listed: true,
+                    name: provider.name.clone(),
+                    register_number: provider.register_number.clone(),
+                    address: provider.address.clone(),
+                    contact: provider.contact.clone(),
+                },
+                offer.unit_price,
+            ))
+        }
+    }
+}
+
+/// The price difference of a provider price against a funded line, if any.
+pub fn price_difference(line: &FundedLine, provider_price: Decimal) -> Option<PriceDifference> {
+    if provider_price == line.unit_price || provider_price <= Decimal::ZERO {
+        return None;
+    }
+    let units = line
+        .funded_amount
+        .checked_div(provider_price)?
+        .floor()
+        .to_u64()?;
+    let higher = provider_price > line.unit_price;
+    Some(PriceDifference {
+        plan_unit_price: line.unit_price,
+        provider_unit_price: provider_price,
+        funded_units: line.funded_units,
+        units_at_provider_price: units,
+        direction: if higher { "higher" } else { "lower" },
+        key: if higher {
+            "provision.price.higher"
+        } else {
+            "provision.price.lower"
+        },
+    })
+}
+
+fn forecast(paid: Decimal, funded: Decimal, through: u32, months: u32) -> Option<Forecast> {
+    if through == 0 {
+        return None;
+    }
+    let exact = paid.checked_mul(Decimal::from(months))? / Decimal::from(through);
+    let mut by_end = exact.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    by_end.rescale(2);
+    let unspent = if by_end < funded {
+        funded - by_end
+    } else {
+        Decimal::ZERO
+    };
+    Some(Forecast {
+        through_month: through,
+        paid_by_end: by_end,
+        unspent,
+        exceeds_funding: by_end > funded,
+    })
+}
+
+fn month_rows(
+    period: &Period,
+    allocated: &[Decimal],
+    delivered: Option<&[u64]>,
+    paid: &[Decimal],
+) -> Option<Vec<MonthFigures>> {
+    let mut rows = Vec::with_capacity(allocated.len());
+    let mut available = Decimal::ZERO;
+    for (i, (a, p)) in allocated.iter().zip(paid).enumerate() {
+        let month = u32::try_from(i + 1).ok()?;
+        let start = period.start.add_months(month - 1)?;
+        let end = period.start.add_months(month)?.previous_day()?;
+        let carried_in = available;
+        available = available + *a - *p;
+        rows.push(MonthFigures {
+            month,
+            start,
+            end,
+            allocated: *a,
+            carried_in,
+            delivered_units: delivered.and_then(|d| d.get(i).copied()),
+            paid: *p,
+            available,
+            ahead: available < Decimal::ZERO,
+        });
+    }
+    Some(rows)
+}
+
+/// Checks a record against the facts of its plan and computes the report. Problems have
+/// JSON pointers into the record.
+pub fn report_for(
+    facts: &PlanFacts,
+    record: &ProvisionRecord,
+    providers: Option<&ProviderList>,
+) -> Result<ProvisionReport, Vec<Problem>> {
+    let mut r = Reader::new();
+    let months = facts.period.months;
+    if record.plan_digest != facts.digest {
+        r.push(
+            Problem::new("/planDigest", "problem.provision.plan_mismatch")
+                .with("named", &record.plan_digest)
+                .with("given", &facts.digest),
+        );
+    }
+    if record.case_id != facts.case_id {
+        r.push(
+            Problem::new("/caseId", "problem.provision.case_mismatch")
+                .with("found", &record.case_id)
+                .with("expected", &facts.case_id),
+        );
+    }
+    if record.statements_through > months {
+        r.push(
+            Problem::new("/statementsThrough", "problem.provision.month_outside")
+                .with("month", record.statements_through)
+                .with("months", months),
+        );
+    }
+
+    // Provider choices, one per funded line.
+    let mut chosen: Vec<Option<(ProviderDetails, Option<Decimal>, Option<Arrangement>)>> =
+        vec![None; facts.lines.len()];
+    let mut seen = BTreeSet::new();
+    let mut letters: BTreeMap<String, (Date, String)> = BTreeMap::new();
+    for (i, line) in record.lines.iter().enumerate() {
+        let lp = join("/lines", i);
+        if !seen.insert(line.code.clone()) {
+            r.push(
+                Problem::new(join(&lp, "code"), "problem.service.duplicate")
+                    .with("code", &line.code),
+            );
+            continue;
+        }
+        let Some(at) = facts.lines.iter().position(|l| l.code == line.code) else {
+            r.push(
+                Problem::new(join(&lp, "code"), "problem.provision.service_not_funded")
+                    .with("code", &line.code),
+            );
+            continue;
+        };
+        let Some((details, price)) = resolve(&mut r, line, &lp, providers) else {
+            continue;
+        };
+        if let Some(a) = &line.arrangement {
+            if a.kind == ArrangementKind::GuaranteeLetter {
+                let key = a.number.clone();
+                match letters.get(&key) {
+                    Some((date, number))
+                        if *date != a.date || *number != details.register_number =>
+                    {
+                        r.push(
+                            Problem::new(
+                                join(&join(&lp, "arrangement"), "number"),
+                                "problem.provision.letter_conflict",
+                            )
+                            .with("number", &a.number),
+                        );
+                    }
+                    Some(_) => {}
+                    None => {
+                        letters.insert(key, (a.date, details.register_number.clone()));
+                    }
+                }
+            }
+        }
+        chosen[at] = Some((details, price, line.arrangement.clone()));
+    }
+
+    // Deliveries, checked in month order so a limit is reported where it is first passed.
+    let n = usize::try_from(months).map_err(|_| overflow())?;
+    let mut delivered = vec![vec![0u64; n]; facts.lines.len()];
+    let mut paid = vec![vec![Decimal::ZERO; n]; facts.lines.len()];
+    let mut pairs = BTreeSet::new();
+    let mut order: Vec<usize> = (0..record.deliveries.len()).collect();
+    crate::engine::order::sort_by_key(&mut order, |&i| record.deliveries[i].month);
+    let mut over_units = vec![false; facts.lines.len()];
+    let mut over_paid = vec![false; facts.lines.len()];
+    let mut kept = Vec::new();
+    for i in order {
+        let d = &record.deliveries[i];
+        let dp = join("/deliveries", i);
+        let Some(at) = facts.lines.iter().position(|l| l.code == d.code) else {
+            r.push(
+                Problem::new(join(&dp, "code"), "problem.provision.service_not_funded")
+                    .with("code", &d.code),
+            );
+            continue;
+        };
+        let line = &facts.lines[at];
+        if d.month > months {
+            r.push(
+                Problem::new(join(&dp, "month"), "problem.provision.month_outside")
+                    .with("month", d.month)
+                    .with("months", months),
+            );
+            continue;
+        }
+        if d.month > record.statements_through {
+            r.push(
+                Problem::new(
+                    join(&dp, "month"),
+                    "problem.provision.month_after_statements",
+                )
+                .with("month", d.month)
+                .with("through", record.statements_through),
+            );
+            continue;
+        }
+        if !pairs.insert((d.code.clone(), d.month)) {
+            r.push(
+                Problem::new(&dp, "problem.provision.delivery_duplicate")
+                    .with("code", &d.code)
+                    .with("month", d.month),
+            );
+            continue;
+        }
+        let Some((_, price, arrangement)) = &chosen[at] else {
+            r.push(
+                Problem::new(join(&dp, "code"), "problem.provision.no_provider")
+                    .with("code", &d.code),
+            );
+            continue;
+        };
+        if arrangement.is_none() {
+            r.push(
+                Problem::new(join(&dp, "code"), "problem.provision.no_arrangement")
+                    .with("code", &d.code),
+            );
+            continue;
+        }
+        let agreed = price.unwrap_or(line.unit_price);
+        let most = agreed
+            .checked_mul(Decimal::from(d.units))
+            .ok_or_else(overflow)?;
+        if d.paid > most {
+            r.push(
+                Problem::new(join(&dp, "paid"), "problem.provision.paid_over_delivered")
+                    .with("paid", money_string(d.paid))
+                    .with("units", d.units)
+                    .with("price", money_string(agreed))
+                    .with("most", money_string(most)),
+            );
+        }
+        let m = usize::try_from(d.month - 1).map_err(|_| overflow())?;
+        delivered[at][m] = d.units;
+        paid[at][m] = d.paid;
+        let units_so_far: u64 = delivered[at].iter().sum();
+        let paid_so_far: Decimal = paid[at].iter().sum();
+        if units_so_far > line.funded_units && !over_units[at] {
+            over_units[at] = true;
+            r.push(
+                Problem::new(
+                    join(&dp, "units"),
+                    "problem.provision.delivered_over_funded",
+                )
+                .with("code", &d.code)
+                .with("delivered", units_so_far)
+                .with("funded", line.funded_units),
+            );
+        }
+        if paid_so_far > line.funded_amount && !over_paid[at] {
+            over_paid[at] = true;
+            r.push(
+                Problem::new(join(&dp, "paid"), "problem.provision.paid_over_funded")
+                    .with("code", &d.code)
+                    .with("paid", money_string(paid_so_far))
+                    .with("funded", money_string(line.funded_amount)),
+            );
+        }
+        kept.push((at, d.clone()));
+    }
+    if !r.problems.is_empty() {
+        return Err(r.problems);
+    }
+
+    // The figures.
+    let period = &facts.period;
+    let mut services = Vec::with_capacity(facts.lines.len());
+    let mut month_allocated = vec![Decimal::ZERO; n];
+    let mut month_paid = vec![Decimal::ZERO; n];
+    let mut funded_units = 0u64;
+    let mut delivered_units = 0u64;
+    let mut funded_total = Decimal::ZERO;
+    let mut paid_total = Decimal::ZERO;
+    for (at, line) in facts.lines.iter().enumerate() {
+        let allocated: Vec<Decimal> = spread_over_months(line.funded_amount, period)
+            .ok_or_else(|| vec![Problem::new("", "problem.date.range")])?
+            .into_iter()
+            .map(|m| m.amount)
+            .collect();
+        let rows = month_rows(period, &allocated, Some(&delivered[at]), &paid[at])
+            .ok_or_else(|| vec![Problem::new("", "problem.date.range")])?;
+        for (i, (a, p)) in allocated.iter().zip(&paid[at]).enumerate() {
+            month_allocated[i] += *a;
+            month_paid[i] += *p;
+        }
+        let units: u64 = delivered[at].iter().sum();
+        let spent: Decimal = paid[at].iter().sum();
+        let (provider, price, arrangement) = match &chosen[at] {
+            Some((details, price, arrangement)) => {
+                (Some(details.clone()), *price, arrangement.clone())
+            }
+            None => (None, None, None),
+        };
+        let agreed = price.unwrap_or(line.unit_price);
+        funded_units = funded_units
+            .checked_add(line.funded_units)
+            .ok_or_else(overflow)?;
+        delivered_units = delivered_units.checked_add(units).ok_or_else(overflow)?;
+        funded_total += line.funded_amount;
+        paid_total += spent;
+        services.push(ServiceProvision {
+            code: line.code.clone(),
+            name: line.name.clone(),
+            unit: line.unit,
+            plan_unit_price: line.unit_price,
+            agreed_unit_price: agreed,
+            funded_units: line.funded_units,
+            funded_amount: line.funded_amount,
+            provider,
+            arrangement,
+            price_difference: price.and_then(|p| price_difference(line, p)),
+            delivered_units: units,
+            available_units: line.funded_units - units,
+            paid: spent,
+            available: line.funded_amount - spent,
+            months: rows,
+            forecast: forecast(spent, line.funded_amount, record.statements_through, months),
+        });
+    }
+    let month_totals = month_rows(period, &month_allocated, None, &month_paid)
+        .ok_or_else(|| vec![Problem::new("", "problem.date.range")])?;
+    crate::engine::order::sort_by(&mut kept, |a, b| {
+        a.1.month.cmp(&b.1.month).then(a.0.cmp(&b.0))
+    });
+    Ok(ProvisionReport {
+        schema: PROVISION_REPORT_SCHEMA,
+        engine_version: ENGINE_VERSION,
+        plan_digest: facts.digest.clone(),
+        previous_plan_digests: record.previous_plan_digests.clone(),
+        case_id: facts.case_id.clone(),
+        social_service: record.social_service.clone(),
+        provider_list: providers.map(|l| ProviderListRef {
+            version: l.version.clone(),
+            date: l.date,
+        }),
+        period: period.clone(),
+        statements_through: record.statements_through,
+        services,
+        months: month_totals,
+        totals: ProvisionTotals {
+            funded: funded_total,
+            paid: paid_total,
+            available: funded_total - paid_total,
+            funded_units,
+            delivered_units,
+            forecast: forecast(paid_total, funded_total, record.statements_through, months),
+        },
+        deliveries: kept.into_iter().map(|(_, d)| d).collect(),
+    })
+}
+
+/// Checks a provision record (JSON) against its plan (JSON; it must recompute) and
+/// computes the report. A record naming listed providers needs the provider list.
+pub fn provision_report(
+    plan: &Value,
+    record: &Value,
+    providers: Option<&ProviderList>,
+) -> Result<ProvisionReport, ProvisionError> {
+    let facts = plan_facts(plan).map_err(ProvisionError::Plan)?;
+    let record = read_record(record).map_err(ProvisionError::Record)?;
+    report_for(&facts, &record, providers).map_err(ProvisionError::Record)
+}
+
+/// The report as JSON.
+pub fn report_json(report: &ProvisionReport) -> Result<Value, Vec<Problem>> {
+    serde_json::to_value(report).map_err(|e| internal(&e.to_string()))
+}
+
+// ---------------------------------------------------------------------------------------
+// Amendments.
+
+/// Carries a provision record over to an amended plan (a new version of the same plan:
+/// the same case, start date and length). The record's deliveries and provider choices
+/// are kept for every service the amended plan still funds; the record then names the
+/// amended plan, with the earlier plan's digest appended to `previousPlanDigests`.
+/// Refused when the amended plan funds fewer units of a service than were delivered, or
+/// less money than was paid (problems at the record's `/lines` or `/deliveries` entry of
+/// that service), or when it is another case or another period.
+pub fn carry_over(
+    plan: &Value,
+    amended: &Value,
+    record: &Value,
+    providers: Option<&ProviderList>,
+) -> Result<ProvisionRecord, ProvisionError> {
+    let report = provision_report(plan, record, providers)?;
+    let old = read_record(record).map_err(ProvisionError::Record)?;
+    let new = plan_facts(amended).map_err(ProvisionError::AmendedPlan)?;
+    let mut problems = Vec::new();
+    if new.case_id != report.case_id {
+        problems.push(
+            Problem::new("/case/child/id", "problem.provision.case_mismatch")
+                .with("found", &new.case_id)
+                .with("expected", &report.case_id),
+        );
+    }
+    if new.period != report.period {
+        problems.push(
+            Problem::new("/case/settings", "problem.provision.amendment_period")
+                .with("start", report.period.start)
+                .with("months", report.period.months),
+        );
+    }
+    if !problems.is_empty() {
+        return Err(ProvisionError::AmendedPlan(problems));
+    }
+    for service in &report.services {
+        if service.delivered_units == 0 && service.paid == Decimal::ZERO {
+            continue;
+        }
+        let at = old
+            .deliveries
+            .iter()
+            .position(|d| d.code == service.code)
+            .map_or_else(|| "/deliveries".to_string(), |i| join("/deliveries", i));
+        match new.lines.iter().find(|l| l.code == service.code) {
+            None => problems.push(
+                Problem::new(at, "problem.provision.amended_not_funded")
+                    .with("code", &service.code)
+                    .with("delivered", service.delivered_units),
+            ),
+            Some(line) => {
+                if line.funded_units < service.delivered_units {
+                    problems.push(
+                        Problem::new(&at, "problem.provision.amended_below_delivered")
+                            .with("code", &service.code)
+                            .with("delivered", service.delivered_units)
+                            .with("funded", line.funded_units),
+                    );
+                }
+                if line.funded_amount < service.paid {
+                    problems.push(
+                        Problem::new(&at, "problem.provision.amended_below_paid")
+                            .with("code", &service.code)
+                            .with("paid", money_string(service.paid))
+                            .with("funded", money_string(line.funded_amount)),
+                    );
+                }
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(ProvisionError::Record(problems));
+    }
+    let mut previous = old.previous_plan_digests.clone();
+    previous.push(report.plan_digest.clone());
+    if previous.len() > MAX_PREVIOUS_PLANS {
+        return Err(ProvisionError::Record(vec![Problem::new(
+            "/previousPlanDigests",
+            "problem.list.too_long",
+        )
+        .with("max", MAX_PREVIOUS_PLANS)
+        .with("count", previous.len())]));
+    }
+    let carried = ProvisionRecord {
+        schema: PROVISION_SCHEMA,
+        plan_digest: new.digest.clone(),
+        previous_plan_digests: previous,
+        case_id: old.case_id.clone(),
+        social_service: old.social_service.clone(),
+        statements_through: old.statements_through,
+        lines: old
+            .lines
+            .iter()
+            .filter(|l| new.lines.iter().any(|f| f.code == l.code))
+            .cloned()
+            .collect(),
+        deliveries: old.deliveries.clone(),
+    };
+    // The amended plan may differ in ways the checks above do not see (a price): the
+    // carried record must pass every check against it.
+    report_for(&new, &carried, providers).map_err(ProvisionError::Record)?;
+    Ok(carried)
+}
+
+// ---------------------------------------------------------------------------------------
+// Guarantee letters.
+
+/// One service on a guarantee letter.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LetterService {
+    /// Service code.
+    pub code: String,
+    /// Name.
+    pub name: LocalName,
+    /// Unit.
+    pub unit: Unit,
+    /// Units the social service pays for: the funded units, or fewer when the agreed
+    /// price is higher than the plan's (the units the funded amount buys).
+    pub units: u64,
+    /// The agreed unit price.
+    #[serde(serialize_with = "serialize_money")]
+    pub unit_price: Decimal,
+    /// Units times unit price: never above the funded amount.
+    #[serde(serialize_with = "serialize_money")]
+    pub amount: Decimal,
+}
+
+/// The contents of one guarantee letter (garantijas vēstule). No child's name or
+/// personal code: the case pseudonym and the plan's digest identify the plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GuaranteeLetter {
+    /// Letter number.
+    pub number: String,
+    /// Letter date.
+    #[serde(serialize_with = "serialize_display")]
+    pub date: Date,
+    /// The social service that pays.
+    pub social_service: String,
+    /// The provider.
+    pub provider: ProviderDetails,
+    /// The case pseudonym.
+    pub case_id: String,
+    /// The plan's digest.
+    pub plan_digest: String,
+    /// The period's first day.
+    #[serde(serialize_with = "serialize_display")]
+    pub period_start: Date,
+    /// The period's last day.
+    #[serde(serialize_with = "serialize_display")]
+    pub period_end: Date,
+    /// The services.
+    pub services: Vec<LetterService>,
+    /// The total the social service guarantees.
+    #[serde(serialize_with = "serialize_money")]
+    pub total: Decimal,
+}
+
+/// The guarantee letters of a report: one per letter number (a letter may cover several
+/// services of one provider), ordered by provider register number, then letter number.
+pub fn guarantee_letters(report: &ProvisionReport) -> Vec<GuaranteeLetter> {
+    let mut letters: Vec<GuaranteeLetter> = Vec::new();
+    for s in &report.services {
+        let (Some(provider), Some(arrangement)) = (&s.provider, &s.arrangement) else {
+            continue;
+        };
+        if arrangement.kind != ArrangementKind::GuaranteeLetter {
+            continue;
+        }
+        let affordable = s
+            .price_difference
+            .as_ref()
+            .map_or(s.funded_units, |d| d.units_at_provider_price);
+        let units = s.funded_units.min(affordable);
+        let amount = s.agreed_unit_price * Decimal::from(units);
+        let service = LetterService {
+            code: s.code.clone(),
+            name: s.name.clone(),
+            unit: s.unit,
+            units,
+            unit_price: s.agreed_unit_price,
+            amount,
+        };
+        match letters.iter_mut().find(|l| l.number == arrangement.number) {
+            Some(letter) => {
+                letter.total += amount;
+                letter.services.push(service);
+            }
+            None => letters.push(GuaranteeLetter {
+                number: arrangement.number.clone(),
+                date: arrangement.date,
+                social_service: report.social_service.clone(),
+                provider: provider.clone(),
+                case_id: report.case_id.clone(),
+                plan_digest: report.plan_digest.clone(),
+                period_start: report.period.start,
+                period_end: report.period.end,
+                services: vec![service],
+                total: amount,
+            }),
+        }
+    }
+    crate::engine::order::sort_by(&mut letters, |a, b| {
+        a.provider
+            .register_number
+            .cmp(&b.provider.register_number)
+            .then_with(|| a.number.cmp(&b.number))
+    });
+    letters
+}
+
+// ---------------------------------------------------------------------------------------
+// The payments CSV.
+
+/// The header of [`payments_csv`].
+pub const CSV_HEADER: [&str; 11] = [
+    "case_id",
+    "provider_register_number",
+    "provider_name",
+    "month",
+    "month_start",
+    "month_end",
+    "service_code",
+    "units",
+    "unit_price",
+    "paid",
+    "plan_digest",
+];
+
+/// One CSV field by RFC 4180: quoted when it has a comma, a quote, CR or LF (quotes
+/// doubled). A text that a spreadsheet would run as a formula (starting with `=`, `+`,
+/// `-`, `@`, a tab or CR) gets a leading `'`, so a provider's name cannot become one;
+/// numbers and amounts never start with those.
+pub fn csv_field(text: &str) -> String {
+    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if guarded.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+/// The payments of a report by provider and month, for bookkeeping: a header row, then
+/// one row per statement, ordered by provider register number, month and service code;
+/// CRLF line ends (RFC 4180), amounts with a decimal point and two decimals. The only
+/// identity is the case pseudonym.
+pub fn payments_csv(report: &ProvisionReport) -> String {
+    struct Row<'a> {
+        provider: &'a ProviderDetails,
+        service: &'a ServiceProvision,
+        delivery: &'a Delivery,
+    }
+    let mut rows: Vec<Row> = Vec::new();
+    for delivery in &report.deliveries {
+        let Some(service) = report.services.iter().find(|s| s.code == delivery.code) else {
+            continue;
+        };
+        let Some(provider) = &service.provider else {
+            continue;
+        };
+        rows.push(Row {
+            provider,
+            service,
+            delivery,
+        });
+    }
+    crate::engine::order::sort_by(&mut rows, |a, b| {
+        a.provider
+            .register_number
+            .cmp(&b.provider.register_number)
+            .then(a.delivery.month.cmp(&b.delivery.month))
+            .then_with(|| a.delivery.code.cmp(&b.delivery.code))
+    });
+    let mut out = CSV_HEADER.join(",");
+    out.push_str("\r\n");
+    for row in rows {
+        let month = row
+            .service
+            .months
+            .iter()
+            .find(|m| m.month == row.delivery.month);
+        let fields = [
+            csv_field(&report.case_id),
+            csv_field(&row.provider.register_number),
+            csv_field(&row.provider.name),
+            row.delivery.month.to_string(),
+            month.map(|m| m.start.to_string()).unwrap_or_default(),
+            month.map(|m| m.end.to_string()).unwrap_or_default(),
+            csv_field(&row.delivery.code),
+            row.delivery.units.to_string(),
+            money_string(row.service.agreed_unit_price),
+            money_string(row.delivery.paid),
+            report.plan_digest.clone(),
+        ];
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
