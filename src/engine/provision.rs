@@ -886,6 +886,8 @@ pub fn report_for(
     let mut chosen: Vec<Option<(ProviderDetails, Option<Decimal>, Option<Arrangement>)>> =
         vec![None; facts.lines.len()];
     let mut seen = BTreeSet::new();
+    // Lines whose provider was not found: their deliveries are not reported again.
+    let mut unresolved = BTreeSet::new();
     let mut letters: BTreeMap<String, (Date, String)> = BTreeMap::new();
     for (i, line) in record.lines.iter().enumerate() {
         let lp = join("/lines", i);
@@ -904,6 +906,7 @@ pub fn report_for(
             continue;
         };
         let Some((details, price)) = resolve(&mut r, line, &lp, providers) else {
+            unresolved.insert(line.code.clone());
             continue;
         };
         if let Some(a) = &line.arrangement {
@@ -952,6 +955,9 @@ pub fn report_for(
             continue;
         };
         let line = &facts.lines[at];
+        if unresolved.contains(&d.code) {
+            continue;
+        }
         if d.month > months {
             r.push(
                 Problem::new(join(&dp, "month"), "problem.provision.month_outside")
@@ -1447,4 +1453,395 @@ pub fn payments_csv(report: &ProvisionReport) -> String {
         out.push_str("\r\n");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::example::example_case_json;
+    use crate::engine::plan::plan_from_case_json;
+    use crate::engine::providers::providers_from_json;
+    use serde_json::json;
+
+    fn plan() -> Value {
+        plan_from_case_json(&example_case_json()).unwrap()
+    }
+
+    fn providers() -> ProviderList {
+        let text = include_str!("../../public/data/providers.example.json");
+        let value = crate::engine::json::parse_strict(text).unwrap();
+        providers_from_json(&value, None).unwrap()
+    }
+
+    fn letter(number: &str) -> Value {
+        json!({"kind": "guaranteeLetter", "number": number, "date": "2025-08-25"})
+    }
+
+    /// The example plan funds SVC-SPEECH 24 × 24.00, SVC-PHYSIO 24 × 25.00,
+    /// SVC-CHILDCARE 258 × 5.50, SVC-OT 12 × 28.00, SVC-RESPITE 15 × 35.00, … over six
+    /// months from 2025-09-01.
+    fn record(plan: &Value) -> Value {
+        json!({
+            "schema": "ib-provision/1",
+            "planDigest": document_digest(plan).unwrap(),
+            "caseId": "CESIS-2025-017",
+            "socialService": "Cēsu novada Sociālais dienests",
+            "lines": [
+                {"code": "SVC-SPEECH", "provider": {"listed": "EX-0001"}, "arrangement": letter("GV-1")},
+                {"code": "SVC-OT", "provider": {"listed": "EX-0001"}, "arrangement": letter("GV-1")},
+                {"code": "SVC-PHYSIO", "provider": {"listed": "EX-0002"}, "arrangement": {"kind": "contract", "number": "L-7", "date": "2025-08-20"}},
+                {"code": "SVC-RESPITE", "provider": {"other": {"name": "Cits, SIA", "registerNumber": "X-9", "address": "Iela 9", "contact": "+371 2", "unitPrice": "35.00"}}, "arrangement": letter("GV-2")}
+            ],
+            "deliveries": [
+                {"code": "SVC-SPEECH", "month": 1, "units": 4, "paid": "96.00"},
+                {"code": "SVC-SPEECH", "month": 2, "units": 3, "paid": "72.00"},
+                {"code": "SVC-PHYSIO", "month": 2, "units": 5, "paid": "130.00"},
+                {"code": "SVC-RESPITE", "month": 1, "units": 10, "paid": "350.00"}
+            ]
+        })
+    }
+
+    fn report(record: &Value) -> Result<ProvisionReport, ProvisionError> {
+        provision_report(&plan(), record, Some(&providers()))
+    }
+
+    fn record_problems(record: &Value) -> Vec<(String, String)> {
+        match report(record) {
+            Err(ProvisionError::Record(problems)) => {
+                problems.into_iter().map(|p| (p.path, p.key)).collect()
+            }
+            other => panic!("expected record problems, got {other:?}"),
+        }
+    }
+
+    fn service<'a>(report: &'a ProvisionReport, code: &str) -> &'a ServiceProvision {
+        report.services.iter().find(|s| s.code == code).unwrap()
+    }
+
+    fn d(text: &str) -> Decimal {
+        Decimal::from_str_exact(text).unwrap()
+    }
+
+    #[test]
+    fn a_good_record_gives_allocated_delivered_paid_and_available() {
+        let plan = plan();
+        let report = report(&record(&plan)).unwrap();
+        assert_eq!(report.statements_through, 2);
+        let speech = service(&report, "SVC-SPEECH");
+        assert_eq!(speech.funded_amount, d("576"));
+        assert_eq!(speech.delivered_units, 7);
+        assert_eq!(speech.available_units, 17);
+        assert_eq!(speech.paid, d("168"));
+        assert_eq!(speech.available, d("408"));
+        assert_eq!(speech.months[0].allocated, d("96"));
+        assert_eq!(speech.months[1].carried_in, d("0"));
+        assert_eq!(speech.months[1].available, d("24"));
+        assert_eq!(speech.months[5].available, d("408"));
+        // At 168 € in 2 of 6 months the pace gives 504 € by the end: 72 € unspent.
+        let forecast = speech.forecast.as_ref().unwrap();
+        assert_eq!(forecast.paid_by_end, d("504.00"));
+        assert_eq!(forecast.unspent, d("72"));
+        assert!(!forecast.exceeds_funding);
+        // Respite spent ahead of its monthly allocation: allowed, flagged.
+        let respite = service(&report, "SVC-RESPITE");
+        assert!(respite.months[0].ahead);
+        assert_eq!(respite.months[0].available, d("-262.50"));
+        assert!(respite.forecast.as_ref().unwrap().exceeds_funding);
+        // Not chosen yet: no provider, nothing delivered.
+        let childcare = service(&report, "SVC-CHILDCARE");
+        assert!(childcare.provider.is_none() && childcare.arrangement.is_none());
+        assert_eq!(report.totals.funded, d("3798.00"));
+        assert_eq!(report.totals.paid, d("648.00"));
+        assert_eq!(report.totals.available, d("3150.00"));
+        assert_eq!(report.months.last().unwrap().available, d("3150.00"));
+        assert_eq!(
+            report.provider_list.as_ref().unwrap().version,
+            "example-2026.1"
+        );
+    }
+
+    #[test]
+    fn a_different_provider_price_is_flagged_never_repriced() {
+        let report = report(&record(&plan())).unwrap();
+        let physio = service(&report, "SVC-PHYSIO");
+        assert_eq!(physio.plan_unit_price, d("25.00"));
+        assert_eq!(physio.agreed_unit_price, d("26.00"));
+        assert_eq!(physio.funded_amount, d("600.00"));
+        assert_eq!(physio.funded_units, 24);
+        let diff = physio.price_difference.as_ref().unwrap();
+        // 600 / 26 = 23.07…: 23 whole units at the provider's price.
+        assert_eq!(diff.units_at_provider_price, 23);
+        assert_eq!(diff.direction, "higher");
+        let ot = service(&report, "SVC-OT");
+        let diff = ot.price_difference.as_ref().unwrap();
+        assert_eq!(
+            (diff.direction, diff.units_at_provider_price),
+            ("higher", 11)
+        );
+        assert!(service(&report, "SVC-SPEECH").price_difference.is_none());
+        assert!(service(&report, "SVC-RESPITE").price_difference.is_none());
+        let lower = FundedLine {
+            code: "X".into(),
+            name: LocalName {
+                lv: "x".into(),
+                en: "x".into(),
+            },
+            unit: Unit::Hour,
+            unit_price: d("5.50"),
+            funded_units: 10,
+            funded_amount: d("55.00"),
+        };
+        let diff = price_difference(&lower, d("5.00")).unwrap();
+        assert_eq!(
+            (diff.direction, diff.units_at_provider_price),
+            ("lower", 11)
+        );
+    }
+
+    #[test]
+    fn over_delivery_over_payment_and_months_outside_are_refused_at_their_pointers() {
+        let plan = plan();
+        let mut bad = record(&plan);
+        bad["deliveries"] = json!([
+            {"code": "SVC-SPEECH", "month": 1, "units": 20, "paid": "480.00"},
+            {"code": "SVC-SPEECH", "month": 2, "units": 5, "paid": "120.00"},
+            {"code": "SVC-SPEECH", "month": 7, "units": 1, "paid": "24.00"},
+            {"code": "SVC-PHYSIO", "month": 1, "units": 1, "paid": "30.00"},
+            {"code": "SVC-PHYSIO", "month": 1, "units": 1, "paid": "26.00"},
+            {"code": "SVC-CHILDCARE", "month": 1, "units": 1, "paid": "5.50"},
+            {"code": "SVC-TECHAID", "month": 1, "units": 1, "paid": "1.00"}
+        ]);
+        bad["statementsThrough"] = json!(6);
+        let found = record_problems(&bad);
+        for want in [
+            (
+                "/deliveries/1/units",
+                "problem.provision.delivered_over_funded",
+            ),
+            ("/deliveries/1/paid", "problem.provision.paid_over_funded"),
+            ("/deliveries/2/month", "problem.provision.month_outside"),
+            (
+                "/deliveries/3/paid",
+                "problem.provision.paid_over_delivered",
+            ),
+            ("/deliveries/4", "problem.provision.delivery_duplicate"),
+            ("/deliveries/5/code", "problem.provision.no_provider"),
+            ("/deliveries/6/code", "problem.provision.service_not_funded"),
+        ] {
+            assert!(
+                found.contains(&(want.0.to_string(), want.1.to_string())),
+                "{want:?} not in {found:?}"
+            );
+        }
+        let mut early = record(&plan);
+        early["statementsThrough"] = json!(1);
+        assert_eq!(
+            record_problems(&early),
+            [
+                (
+                    "/deliveries/1/month".to_string(),
+                    "problem.provision.month_after_statements".to_string()
+                ),
+                (
+                    "/deliveries/2/month".to_string(),
+                    "problem.provision.month_after_statements".to_string()
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn the_record_must_name_this_plan_and_resolve_its_providers() {
+        let plan = plan();
+        let mut bad = record(&plan);
+        bad["planDigest"] = json!("0".repeat(64));
+        bad["caseId"] = json!("OTHER");
+        bad["lines"][0]["provider"] = json!({"listed": "EX-0404"});
+        bad["lines"][1]["provider"] = json!({"listed": "EX-0003"});
+        bad["lines"][2]["arrangement"]["number"] = json!("GV-2");
+        bad["lines"][2]["arrangement"]["kind"] = json!("guaranteeLetter");
+        let found = record_problems(&bad);
+        for want in [
+            ("/planDigest", "problem.provision.plan_mismatch"),
+            ("/caseId", "problem.provision.case_mismatch"),
+            (
+                "/lines/0/provider/listed",
+                "problem.provision.provider_unknown",
+            ),
+            (
+                "/lines/1/provider/listed",
+                "problem.provision.provider_not_offering",
+            ),
+            (
+                "/lines/3/arrangement/number",
+                "problem.provision.letter_conflict",
+            ),
+        ] {
+            assert!(
+                found.contains(&(want.0.to_string(), want.1.to_string())),
+                "{want:?} not in {found:?}"
+            );
+        }
+        match provision_report(&plan, &record(&plan), None) {
+            Err(ProvisionError::Record(problems)) => assert!(problems
+                .iter()
+                .all(|p| p.key == "problem.provision.provider_list_needed")),
+            other => panic!("{other:?}"),
+        }
+        let mut both = record(&plan);
+        both["lines"][0]["provider"]["other"] = json!({});
+        assert_eq!(
+            record_problems(&both),
+            [(
+                "/lines/0/provider".to_string(),
+                "problem.provision.provider_choice".to_string()
+            )]
+        );
+        let mut changed = plan.clone();
+        changed["result"]["totals"]["allocated"] = json!("1.00");
+        assert!(matches!(
+            provision_report(&changed, &record(&plan), Some(&providers())),
+            Err(ProvisionError::Plan(_))
+        ));
+    }
+
+    #[test]
+    fn malformed_records_never_panic() {
+        for value in [
+            json!(null),
+            json!([]),
+            json!({"schema": "ib-provision/2"}),
+            json!({"lines": [1, {"provider": []}], "deliveries": {"x": 1}}),
+            json!({"deliveries": [{"code": "A", "month": -1, "units": 1.5, "paid": "x"}]}),
+            json!({"previousPlanDigests": ["ABC", 3]}),
+        ] {
+            assert!(read_record(&value).is_err(), "{value}");
+            assert!(report(&value).is_err(), "{value}");
+        }
+    }
+
+    #[test]
+    fn monthly_allocations_add_up_to_the_funded_amount() {
+        let report = report(&record(&plan())).unwrap();
+        for s in &report.services {
+            let sum: Decimal = s.months.iter().map(|m| m.allocated).sum();
+            assert_eq!(sum, s.funded_amount, "{}", s.code);
+            assert_eq!(s.months.last().unwrap().available, s.funded_amount - s.paid);
+        }
+        let sum: Decimal = report.months.iter().map(|m| m.allocated).sum();
+        assert_eq!(sum, report.totals.funded);
+    }
+
+    #[test]
+    fn the_record_round_trips_through_its_json() {
+        let plan = plan();
+        let raw = record(&plan);
+        let read = read_record(&raw).unwrap();
+        let again = read_record(&record_json(&read).unwrap()).unwrap();
+        assert_eq!(read, again);
+    }
+
+    #[test]
+    fn guarantee_letters_group_by_letter_and_carry_no_child_identity() {
+        let plan = plan();
+        let report = report(&record(&plan)).unwrap();
+        let letters = guarantee_letters(&report);
+        let numbers: Vec<&str> = letters.iter().map(|l| l.number.as_str()).collect();
+        assert_eq!(numbers, ["GV-1", "GV-2"]);
+        let first = &letters[0];
+        assert_eq!(first.provider.register_number, "EX-0001");
+        assert_eq!(first.services.len(), 2);
+        // Speech 24 × 24.00 = 576.00; OT at the provider's 30.00: 336 / 30 = 11 units.
+        assert_eq!(first.services[1].units, 11);
+        assert_eq!(first.services[1].amount, d("330.00"));
+        assert_eq!(first.total, d("906.00"));
+        assert_eq!(first.plan_digest, document_digest(&plan).unwrap());
+        assert_eq!(first.case_id, "CESIS-2025-017");
+        let text = serde_json::to_string(&letters).unwrap();
+        assert!(!text.contains("birth") && !text.contains("2016-04"));
+    }
+
+    #[test]
+    fn the_csv_is_rfc_4180_and_ordered_by_provider_and_month() {
+        let plan = plan();
+        let mut raw = record(&plan);
+        raw["lines"][3]["provider"]["other"]["name"] = json!("=Cits, \"SIA\"");
+        let report = report(&raw).unwrap();
+        let csv = payments_csv(&report);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], CSV_HEADER.join(","));
+        assert_eq!(lines.len(), 6, "{csv}");
+        assert!(
+            lines[1].starts_with("CESIS-2025-017,EX-0001,"),
+            "{}",
+            lines[1]
+        );
+        assert!(lines[1].contains(",1,2025-09-01,2025-09-30,SVC-SPEECH,4,24.00,96.00,"));
+        assert!(lines[2].contains(",2,2025-10-01,2025-10-31,SVC-SPEECH,3,24.00,72.00,"));
+        assert!(lines[3].starts_with("CESIS-2025-017,EX-0002,"));
+        assert!(
+            lines[4].contains(",X-9,\"'=Cits, \"\"SIA\"\"\",1,"),
+            "{}",
+            lines[4]
+        );
+        assert_eq!(lines[5], "");
+        assert_eq!(csv_field("a\nb"), "\"a\nb\"");
+        assert_eq!(csv_field("-1"), "'-1");
+        assert_eq!(payments_csv(&report), csv);
+    }
+
+    fn amended(quantity_speech: u64) -> Value {
+        let mut case = example_case_json();
+        for s in case["services"].as_array_mut().unwrap() {
+            if s["code"] == "SVC-SPEECH" {
+                s["quantity"] = json!(quantity_speech);
+            }
+        }
+        plan_from_case_json(&case).unwrap()
+    }
+
+    #[test]
+    fn an_amendment_keeps_the_deliveries_and_names_the_earlier_plan() {
+        let plan = plan();
+        let new_plan = amended(10);
+        let carried = carry_over(&plan, &new_plan, &record(&plan), Some(&providers())).unwrap();
+        assert_eq!(carried.plan_digest, document_digest(&new_plan).unwrap());
+        assert_eq!(
+            carried.previous_plan_digests,
+            [document_digest(&plan).unwrap()]
+        );
+        assert_eq!(carried.deliveries.len(), 4);
+        let report = provision_report(
+            &new_plan,
+            &record_json(&carried).unwrap(),
+            Some(&providers()),
+        )
+        .unwrap();
+        assert_eq!(service(&report, "SVC-SPEECH").funded_units, 10);
+        assert_eq!(service(&report, "SVC-SPEECH").delivered_units, 7);
+        // Below what was delivered: refused, at the first delivery of the service.
+        match carry_over(&plan, &amended(6), &record(&plan), Some(&providers())) {
+            Err(ProvisionError::Record(problems)) => {
+                let keys: Vec<(&str, &str)> = problems
+                    .iter()
+                    .map(|p| (p.path.as_str(), p.key.as_str()))
+                    .collect();
+                assert_eq!(
+                    keys,
+                    [
+                        ("/deliveries/0", "problem.provision.amended_below_delivered"),
+                        ("/deliveries/0", "problem.provision.amended_below_paid")
+                    ]
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let mut other_period = example_case_json();
+        other_period["settings"]["startDate"] = json!("2025-10-01");
+        let other_plan = plan_from_case_json(&other_period).unwrap();
+        assert!(matches!(
+            carry_over(&plan, &other_plan, &record(&plan), Some(&providers())),
+            Err(ProvisionError::AmendedPlan(_))
+        ));
+    }
 }
