@@ -21,10 +21,17 @@ use ib_planner::engine::integrity::{
     KeyPair, ProofOptions, ProofReport, ProofStatus, VerificationReport, DEFAULT_PURPOSE,
 };
 use ib_planner::engine::json::{parse_strict, StrictJsonError};
+use ib_planner::engine::money::money_string;
 use ib_planner::engine::plan::{
     plan_from_case_json, plan_with_catalogue, recompute_check, RecomputeOutcome,
 };
 use ib_planner::engine::problem::Problem;
+use ib_planner::engine::providers::{providers_from_json, ProviderList};
+use ib_planner::engine::provision::{
+    carry_over, guarantee_letters, payments_csv, provision_report, record_json, report_json,
+    MonthFigures, ProvisionError, ProvisionReport,
+};
+use ib_planner::engine::reference::{catalogue_from_json, Catalogue, ReferenceData};
 use ib_planner::engine::review::{
     is_review, plan_link, review_from_plan, review_recompute_check, PlanLink, ReviewError,
     REVIEW_SCHEMA_PREFIX,
@@ -33,6 +40,7 @@ use ib_planner::engine::trust::{
     load_trust_list, price_list_entry, verify_with_trust, ListSignature, TrustList,
 };
 use ib_planner::i18n::{tf, Lang};
+use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 const USAGE: &str = "\
@@ -55,6 +63,13 @@ Usage:
   ibplan price-list-entry FILE.json
                                  print the trust list's priceLists entry of a price
                                  list (or of the one a plan embeds)
+  ibplan providers [--catalogue PRICES.json] FILE.json
+                                 validate a provider list (ib-providers/1)
+  ibplan provision [--providers PROVIDERS.json] [--json | --csv | --letters |
+                   --amend AMENDED.json] PLAN.json RECORD.json
+                                 check a provision record (ib-provision/1) against
+                                 its plan; print allocated / delivered / paid /
+                                 available per service and month
   ibplan help [COMMAND]          show help; also `ibplan COMMAND --help`
   ibplan --version
 
@@ -193,6 +208,57 @@ normalised: amounts with two decimals). A price list with problems is reported a
 `FILE.json: /pointer: message` (exit 1).
 ";
 
+const PROVIDERS_HELP: &str = "\
+Usage: ibplan providers [--catalogue PRICES.json] FILE.json
+
+Validates a provider list (\"schema\": \"ib-providers/1\", e.g.
+public/data/providers.example.json): a version and a date; each provider's name, number
+in the Social Services Provider Register (unique in the list), address, contact and the
+catalogue services it offers, each optionally at its own unit price (\"26.00\"). Every
+service code must be in the price list: the built-in one, or PRICES.json with
+--catalogue. Prints the providers and their services; problems are printed as
+`FILE.json: /json/pointer: message` on standard error (exit 1).
+
+  --catalogue PRICES.json   check the service codes against this price list
+";
+
+const PROVISION_HELP: &str = "\
+Usage: ibplan provision [--providers PROVIDERS.json] [--json | --csv | --letters |
+                        --amend AMENDED.json] PLAN.json RECORD.json
+
+Checks the provision record RECORD.json (\"schema\": \"ib-provision/1\", see
+public/schema/ib-provision-1.schema.json) against the plan PLAN.json (an unchanged
+ib-plan/1 document; a proof is allowed) and prints, per funded service, per plan month
+and in total, what was allocated, delivered, paid and is available, with the providers,
+arrangements, price differences and the forecast at the current pace.
+
+The record names the plan by its digest (SHA-256 of the JCS of the plan without its
+proof) and the case by its pseudonym; per funded line the parents' choice of provider
+({\"listed\": \"REGISTER-NUMBER\"} from the provider list, or {\"other\": {name,
+registerNumber, address, contact, unitPrice?}}) and the arrangement (contract or
+guaranteeLetter, number, date); per service and plan month (1..months) the units
+delivered and the amount paid. Each line's funded amount is spread over the months
+(rounded down to the cent, the last month takes the rest); what is not spent in a month
+carries to the later months, never past the plan's end. Delivering more than the funded
+units, paying more than funded, paying more than the units delivered at the agreed price
+and a month outside the plan are refused.
+
+Problems are printed as `FILE: /json/pointer: message` on standard error (exit 1).
+
+  --providers PROVIDERS.json  the provider list (ib-providers/1) that listed choices
+                              name; needed when the record has one
+  --json                      print the computed report (ib-provision-report/1)
+  --csv                       print the payments by provider and month as CSV (RFC 4180,
+                              CRLF, amounts with a decimal point; no identity beyond the
+                              case pseudonym)
+  --letters                   print the contents of each guarantee letter as JSON
+  --amend AMENDED.json        carry the record over to AMENDED.json, an amended version
+                              of the plan (same case and period), and print the new
+                              record: the deliveries kept, the earlier plan's digest in
+                              previousPlanDigests; refused when the amended plan funds
+                              fewer units or less money than already delivered or paid
+";
+
 /// A validated command line.
 #[derive(Debug, PartialEq, Eq)]
 enum Command {
@@ -214,6 +280,16 @@ enum Command {
     PriceListEntry {
         file: String,
     },
+    Providers {
+        file: String,
+        catalogue: Option<String>,
+    },
+    Provision {
+        plan: String,
+        record: String,
+        providers: Option<String>,
+        output: ProvisionOutput,
+    },
     Sign {
         key: String,
         created: Option<String>,
@@ -228,6 +304,16 @@ enum Command {
         plan: Option<String>,
         document: String,
     },
+}
+
+/// What `ibplan provision` prints.
+#[derive(Debug, PartialEq, Eq)]
+enum ProvisionOutput {
+    Text,
+    Json,
+    Csv,
+    Letters,
+    Amend(String),
 }
 
 /// A failure with its exit code and the message for standard error.
@@ -267,6 +353,8 @@ fn help_for(command: &str) -> Option<&'static str> {
         "sign" => Some(SIGN_HELP),
         "verify" => Some(VERIFY_HELP),
         "price-list-entry" => Some(PRICE_LIST_ENTRY_HELP),
+        "providers" => Some(PROVIDERS_HELP),
+        "provision" => Some(PROVISION_HELP),
         _ => None,
     }
 }
@@ -309,6 +397,8 @@ fn parse(args: &[String]) -> Result<Command, Failure> {
                 | "--trust-key"
                 | "--catalogue"
                 | "--plan"
+                | "--providers"
+                | "--amend"
         )
     };
     let mut items = rest.iter();
@@ -348,7 +438,8 @@ fn parse(args: &[String]) -> Result<Command, Failure> {
     let allowed: &[&str] = match name.as_str() {
         "sign" => &["--key", "--created", "--purpose", "--force"],
         "verify" => &["--json", "--trust", "--trust-key", "--plan"],
-        "plan" => &["--catalogue"],
+        "plan" | "providers" => &["--catalogue"],
+        "provision" => &["--providers", "--json", "--csv", "--letters", "--amend"],
         _ => &[],
     };
     for (option, _) in &options {
@@ -369,8 +460,8 @@ fn parse(args: &[String]) -> Result<Command, Failure> {
             .and_then(|(_, v)| v.clone())
     };
     let expected_files = match name.as_str() {
-        "review" => 2,
-        "plan" | "show" | "sign" | "verify" | "price-list-entry" => 1,
+        "review" | "provision" => 2,
+        "plan" | "show" | "sign" | "verify" | "price-list-entry" | "providers" => 1,
         _ => 0,
     };
     if positional.len() != expected_files {
@@ -378,6 +469,9 @@ fn parse(args: &[String]) -> Result<Command, Failure> {
             0 => format!("`{name}` takes no file argument"),
             1 if positional.is_empty() => format!("`{name}` needs a file argument"),
             1 => format!("`{name}` takes exactly one file argument"),
+            _ if name == "provision" => {
+                format!("`{name}` takes two file arguments: PLAN.json RECORD.json")
+            }
             _ => format!("`{name}` takes two file arguments: PLAN.json INPUT.json"),
         };
         return Err(Failure::usage(message, help));
@@ -398,6 +492,38 @@ fn parse(args: &[String]) -> Result<Command, Failure> {
         },
         "show" => Command::Show { file },
         "price-list-entry" => Command::PriceListEntry { file },
+        "providers" => Command::Providers {
+            file,
+            catalogue: option("--catalogue"),
+        },
+        "provision" => {
+            let flag = |wanted: &str| options.iter().any(|(o, _)| o == wanted);
+            let mut outputs = Vec::new();
+            if flag("--json") {
+                outputs.push(ProvisionOutput::Json);
+            }
+            if flag("--csv") {
+                outputs.push(ProvisionOutput::Csv);
+            }
+            if flag("--letters") {
+                outputs.push(ProvisionOutput::Letters);
+            }
+            if let Some(amended) = option("--amend") {
+                outputs.push(ProvisionOutput::Amend(amended));
+            }
+            if outputs.len() > 1 {
+                return Err(Failure::usage(
+                    "--json, --csv, --letters and --amend exclude each other",
+                    help,
+                ));
+            }
+            Command::Provision {
+                plan: file,
+                record: files.next().unwrap_or_default(),
+                providers: option("--providers"),
+                output: outputs.pop().unwrap_or(ProvisionOutput::Text),
+            }
+        }
         "sign" => {
             let Some(key) = option("--key") else {
                 return Err(Failure::usage("`sign` needs --key KEY.json", help));
@@ -1439,6 +1565,255 @@ fn run_verify(
     }
 }
 
+/// Reads a price list given with `--catalogue`, or the built-in one.
+fn read_catalogue(path: Option<&str>) -> Result<Catalogue, Failure> {
+    match path {
+        Some(path) => {
+            let value = read_json(path)?;
+            catalogue_from_json(&value).map_err(|p| rejected_problems(path, &p, "check"))
+        }
+        None => ReferenceData::builtin()
+            .map(|r| r.catalogue)
+            .map_err(|p| rejected_problems("(built-in price list)", &p, "check")),
+    }
+}
+
+fn read_providers(path: &str, catalogue: Option<&Catalogue>) -> Result<ProviderList, Failure> {
+    let value = read_json(path)?;
+    providers_from_json(&value, catalogue).map_err(|p| {
+        let mut lines: Vec<String> = p.iter().map(|p| problem_line(path, p)).collect();
+        lines.push(format!(
+            "{path}: {} problem(s); the provider list is not accepted",
+            p.len()
+        ));
+        Failure::rejected(lines.join("\n"))
+    })
+}
+
+fn print_text(lines: &[String]) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{}", lines.join("\n"));
+    let _ = out.flush();
+}
+
+fn run_providers(path: &str, catalogue_path: Option<&str>) -> Result<(), Failure> {
+    let catalogue = read_catalogue(catalogue_path)?;
+    let list = read_providers(path, Some(&catalogue))?;
+    let mut lines = vec![format!(
+        "{path}: provider list {} of {} · {} provider(s) · codes checked against price list {}",
+        list.version,
+        list.date,
+        list.providers.len(),
+        catalogue.version
+    )];
+    if let Some(note) = &list.note {
+        lines.push(format!("Note: {}", note.en));
+    }
+    for p in &list.providers {
+        lines.push(String::new());
+        lines.push(format!("{} · register no. {}", p.name, p.register_number));
+        lines.push(format!("  {} · {}", p.address, p.contact));
+        for s in &p.services {
+            let plan_price = catalogue
+                .service(&s.code)
+                .map(|c| money_string(c.unit_price))
+                .unwrap_or_default();
+            let price = match s.unit_price {
+                Some(own) if money_string(own) != plan_price => {
+                    format!(
+                        "own price €{} (price list €{plan_price})",
+                        money_string(own)
+                    )
+                }
+                _ => format!("at the price list's €{plan_price}"),
+            };
+            lines.push(format!("  {:<18} {price}", s.code));
+        }
+    }
+    print_text(&lines);
+    Ok(())
+}
+
+fn provision_failure(
+    plan_path: &str,
+    record_path: &str,
+    amended_path: &str,
+    error: ProvisionError,
+) -> Failure {
+    match error {
+        ProvisionError::Plan(p) => rejected_problems(plan_path, &p, "report"),
+        ProvisionError::AmendedPlan(p) => rejected_problems(amended_path, &p, "record"),
+        ProvisionError::Record(p) => rejected_problems(record_path, &p, "report"),
+    }
+}
+
+fn provision_lines(report: &ProvisionReport) -> Vec<String> {
+    let period = &report.period;
+    let mut out = vec![
+        format!(
+            "Provision · case {} · {} to {} ({} months) · statements through month {}",
+            report.case_id, period.start, period.end, period.months, report.statements_through
+        ),
+        format!("Plan digest: {}", report.plan_digest),
+    ];
+    for (i, d) in report.previous_plan_digests.iter().enumerate() {
+        out.push(format!("  amends version {}: {d}", i + 1));
+    }
+    out.push(format!("Social service: {}", report.social_service));
+    if let Some(list) = &report.provider_list {
+        out.push(format!("Provider list {} of {}", list.version, list.date));
+    }
+    out.push(String::new());
+    out.push(format!(
+        "{:<18} {:>9} {:>10} {:>9} {:>10} {:>11}  provider · arrangement",
+        "service", "funded u", "funded €", "delivered", "paid €", "available €"
+    ));
+    for s in &report.services {
+        let provider = match (&s.provider, &s.arrangement) {
+            (Some(p), Some(a)) => format!(
+                "{} ({}{}) · {} {} of {}",
+                p.name,
+                p.register_number,
+                if p.listed { "" } else { ", not listed" },
+                message(a.kind.key(), &[]),
+                a.number,
+                a.date
+            ),
+            (Some(p), None) => format!("{} ({}) · no arrangement yet", p.name, p.register_number),
+            _ => "provider not chosen yet".to_string(),
+        };
+        out.push(format!(
+            "{:<18} {:>9} {:>10} {:>9} {:>10} {:>11}  {provider}",
+            s.code,
+            s.funded_units,
+            money_string(s.funded_amount),
+            s.delivered_units,
+            money_string(s.paid),
+            money_string(s.available),
+        ));
+        if let Some(d) = &s.price_difference {
+            let params = [
+                (
+                    "providerUnitPrice".to_string(),
+                    money_string(d.provider_unit_price),
+                ),
+                ("planUnitPrice".to_string(), money_string(d.plan_unit_price)),
+                (
+                    "unitsAtProviderPrice".to_string(),
+                    d.units_at_provider_price.to_string(),
+                ),
+                ("fundedUnits".to_string(), d.funded_units.to_string()),
+            ];
+            out.push(format!("  ! {}", message(d.key, &params)));
+        }
+    }
+    out.push(String::new());
+    out.push("Per month, all services (unspent money carries forward; negative = ahead):".into());
+    out.push(format!(
+        "  {:>5}  {:<23} {:>11} {:>11} {:>10} {:>11}",
+        "month", "dates", "allocated €", "carried €", "paid €", "available €"
+    ));
+    let month_line = |m: &MonthFigures, units: String| {
+        format!(
+            "  {:>5}  {:<23} {:>11} {:>11} {:>10} {:>11}{units}{}",
+            m.month,
+            format!("{} – {}", m.start, m.end),
+            money_string(m.allocated),
+            money_string(m.carried_in),
+            money_string(m.paid),
+            money_string(m.available),
+            if m.ahead { "  ahead" } else { "" }
+        )
+    };
+    for m in &report.months {
+        out.push(month_line(m, String::new()));
+    }
+    for s in report
+        .services
+        .iter()
+        .filter(|s| s.delivered_units > 0 || s.paid > Decimal::ZERO)
+    {
+        out.push(String::new());
+        out.push(format!(
+            "{} per month (units delivered at the end of each row):",
+            s.code
+        ));
+        for m in &s.months {
+            out.push(month_line(
+                m,
+                format!("  {} unit(s)", m.delivered_units.unwrap_or(0)),
+            ));
+        }
+    }
+    out.push(String::new());
+    let t = &report.totals;
+    out.push(format!(
+        "Total: funded €{} · paid €{} · available €{} · units {} of {} delivered",
+        money_string(t.funded),
+        money_string(t.paid),
+        money_string(t.available),
+        t.delivered_units,
+        t.funded_units
+    ));
+    match &t.forecast {
+        Some(f) => out.push(format!(
+            "Forecast at the current pace (months 1–{}): €{} paid by the end, €{} unspent{}",
+            f.through_month,
+            money_string(f.paid_by_end),
+            money_string(f.unspent),
+            if f.exceeds_funding {
+                " (the pace would use up the funding before the end)"
+            } else {
+                ""
+            }
+        )),
+        None => out.push("Forecast: no statements recorded yet".to_string()),
+    }
+    out
+}
+
+fn run_provision(
+    plan_path: &str,
+    record_path: &str,
+    providers_path: Option<&str>,
+    output: ProvisionOutput,
+) -> Result<(), Failure> {
+    let plan = read_json(plan_path)?;
+    let record = read_json(record_path)?;
+    let providers = match providers_path {
+        Some(path) => Some(read_providers(path, None)?),
+        None => None,
+    };
+    if let ProvisionOutput::Amend(amended_path) = &output {
+        let amended = read_json(amended_path)?;
+        let carried = carry_over(&plan, &amended, &record, providers.as_ref())
+            .map_err(|e| provision_failure(plan_path, record_path, amended_path, e))?;
+        let value =
+            record_json(&carried).map_err(|p| rejected_problems(record_path, &p, "record"))?;
+        return print_json(&value);
+    }
+    let report = provision_report(&plan, &record, providers.as_ref())
+        .map_err(|e| provision_failure(plan_path, record_path, "", e))?;
+    match output {
+        ProvisionOutput::Json => {
+            let value =
+                report_json(&report).map_err(|p| rejected_problems(record_path, &p, "report"))?;
+            print_json(&value)
+        }
+        ProvisionOutput::Csv => {
+            let mut out = std::io::stdout().lock();
+            let _ = write!(out, "{}", payments_csv(&report));
+            let _ = out.flush();
+            Ok(())
+        }
+        ProvisionOutput::Letters => print_json(&json!(guarantee_letters(&report))),
+        _ => {
+            print_text(&provision_lines(&report));
+            Ok(())
+        }
+    }
+}
+
 fn run(command: Command) -> Result<(), Failure> {
     match command {
         Command::Help(text) => {
@@ -1465,6 +1840,13 @@ fn run(command: Command) -> Result<(), Failure> {
                 Err(problems) => Err(rejected_problems(&file, &problems, "entry")),
             }
         }
+        Command::Providers { file, catalogue } => run_providers(&file, catalogue.as_deref()),
+        Command::Provision {
+            plan,
+            record,
+            providers,
+            output,
+        } => run_provision(&plan, &record, providers.as_deref(), output),
         Command::Sign {
             key,
             created,
@@ -1610,6 +1992,48 @@ mod tests {
                 file: "p.json".into()
             })
         );
+        assert_eq!(
+            parse(&args("providers --catalogue c.json p.json")).ok(),
+            Some(Command::Providers {
+                file: "p.json".into(),
+                catalogue: Some("c.json".into())
+            })
+        );
+        assert_eq!(
+            parse(&args("provision p.json r.json")).ok(),
+            Some(Command::Provision {
+                plan: "p.json".into(),
+                record: "r.json".into(),
+                providers: None,
+                output: ProvisionOutput::Text
+            })
+        );
+        assert_eq!(
+            parse(&args("provision --providers l.json --csv p.json r.json")).ok(),
+            Some(Command::Provision {
+                plan: "p.json".into(),
+                record: "r.json".into(),
+                providers: Some("l.json".into()),
+                output: ProvisionOutput::Csv
+            })
+        );
+        assert_eq!(
+            parse(&args("provision --amend n.json p.json r.json")).ok(),
+            Some(Command::Provision {
+                plan: "p.json".into(),
+                record: "r.json".into(),
+                providers: None,
+                output: ProvisionOutput::Amend("n.json".into())
+            })
+        );
+        assert_eq!(
+            parse(&args("help provision")).ok(),
+            Some(Command::Help(PROVISION_HELP))
+        );
+        assert_eq!(
+            parse(&args("providers --help")).ok(),
+            Some(Command::Help(PROVIDERS_HELP))
+        );
         assert_eq!(parse(&[]).ok(), Some(Command::Help(USAGE)));
     }
 
@@ -1640,6 +2064,16 @@ mod tests {
             "plan --force c.json",
             "price-list-entry",
             "price-list-entry a b",
+            "providers",
+            "providers a b",
+            "providers --json p.json",
+            "provision p.json",
+            "provision a b c",
+            "provision --json --csv p.json r.json",
+            "provision --csv --letters p.json r.json",
+            "provision --amend p.json r.json",
+            "provision --catalogue c.json p.json r.json",
+            "provision --providers",
         ] {
             assert_eq!(code(bad), Some(2), "{bad}");
         }
