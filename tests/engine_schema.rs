@@ -12,6 +12,9 @@ use serde_json::{json, Value};
 const SCHEMA: &str = include_str!("../public/schema/ib-plan-1.schema.json");
 const REVIEW_SCHEMA: &str = include_str!("../public/schema/ib-review-1.schema.json");
 const TRUST_SCHEMA: &str = include_str!("../public/schema/ib-trust-1.schema.json");
+const PROVIDERS_SCHEMA: &str = include_str!("../public/schema/ib-providers-1.schema.json");
+const PROVISION_SCHEMA: &str = include_str!("../public/schema/ib-provision-1.schema.json");
+const PROVIDERS_EXAMPLE: &str = include_str!("../public/data/providers.example.json");
 
 struct Checker<'a> {
     root: &'a Value,
@@ -419,4 +422,70 @@ fn trust_lists_the_engine_accepts_match_the_trust_schema_file() {
     let mut bad = list;
     bad["priceLists"][0]["digest"] = json!("ABC");
     assert!(!errors_against(&root, &bad).is_empty());
+}
+
+/// A provision record of the example plan with every kind of member: listed and other
+/// providers, both arrangements, deliveries, an earlier plan version.
+fn provision_record(plan: &Value) -> Value {
+    json!({
+        "schema": "ib-provision/1",
+        "planDigest": ib_planner::engine::review::document_digest(plan).unwrap(),
+        "previousPlanDigests": ["ab".repeat(32)],
+        "caseId": plan["case"]["child"]["id"],
+        "socialService": "Cēsu novada Sociālais dienests",
+        "statementsThrough": 2,
+        "lines": [
+            {"code": "SVC-SPEECH", "provider": {"listed": "EX-0001"},
+             "arrangement": {"kind": "guaranteeLetter", "number": "GV-1", "date": "2025-08-25"}},
+            {"code": "SVC-RESPITE", "provider": {"other": {"name": "Cits", "registerNumber": "X-9",
+             "address": "Iela 9", "contact": "+371 2", "unitPrice": "36.00"}},
+             "arrangement": {"kind": "contract", "number": "L-1", "date": "2025-08-20"}},
+            {"code": "SVC-OT", "provider": {"listed": "EX-0002"}}
+        ],
+        "deliveries": [
+            {"code": "SVC-SPEECH", "month": 1, "units": 4, "paid": "96.00"},
+            {"code": "SVC-RESPITE", "month": 2, "units": 2, "paid": "72.00"}
+        ]
+    })
+}
+
+#[test]
+fn the_example_provider_list_matches_the_providers_schema_file() {
+    let root: Value = serde_json::from_str(PROVIDERS_SCHEMA).expect("the schema file is JSON");
+    let example: Value = serde_json::from_str(PROVIDERS_EXAMPLE).expect("the example is JSON");
+    let list = ib_planner::engine::providers::providers_from_json(&example, None)
+        .expect("the example loads");
+    assert!(list.note.is_some());
+    let errors = errors_against(&root, &example);
+    assert!(errors.is_empty(), "{errors:#?}");
+    let mut drifted = example.clone();
+    drifted["providers"][0]["fax"] = json!("1");
+    assert!(!errors_against(&root, &drifted).is_empty());
+    drifted = example;
+    drifted["providers"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("contact");
+    assert!(!errors_against(&root, &drifted).is_empty());
+}
+
+#[test]
+fn provision_records_the_engine_writes_match_the_provision_schema_file() {
+    use ib_planner::engine::provision::{read_record, record_json};
+    let root: Value = serde_json::from_str(PROVISION_SCHEMA).expect("the schema file is JSON");
+    let plan = example_plan();
+    let raw = provision_record(&plan);
+    let errors = errors_against(&root, &raw);
+    assert!(errors.is_empty(), "{errors:#?}");
+    let written = record_json(&read_record(&raw).expect("the record reads")).unwrap();
+    let errors = errors_against(&root, &written);
+    assert!(errors.is_empty(), "{errors:#?}");
+    // Written back, the record is the same record.
+    assert_eq!(read_record(&written), read_record(&raw));
+    let mut drifted = written.clone();
+    drifted["lines"][0]["provider"]["other"] = json!({});
+    assert!(!errors_against(&root, &drifted).is_empty());
+    drifted = written;
+    drifted["deliveries"][0]["paid"] = json!("1.5");
+    assert!(!errors_against(&root, &drifted).is_empty());
 }
