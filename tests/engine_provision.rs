@@ -166,13 +166,16 @@ proptest! {
 
     #[test]
     fn an_amendment_is_accepted_exactly_when_it_funds_what_was_delivered(
-        delivered in 0u64..25,
+        delivered in 0u64..=24,
         quantity in 1u64..30,
     ) {
         let plan = plan_with(3800, 6);
         let facts = plan_facts(&plan).unwrap();
         let speech = facts.lines.iter().position(|l| l.code == "SVC-SPEECH").unwrap();
-        let record = record_of(&plan, &facts, &[(speech, 1, delivered, 0)]);
+        let mut record = record_of(&plan, &facts, &[(speech, 1, 0, 0)]);
+        // All of it in the first month (ahead of the monthly allocation, which is allowed).
+        record["deliveries"][0]["units"] = json!(delivered);
+        record["deliveries"][0]["paid"] = json!(format!("{}.00", delivered * 24));
         let mut case = example_case_json();
         for s in case["services"].as_array_mut().unwrap() {
             if s["code"] == "SVC-SPEECH" {
