@@ -851,6 +851,9 @@ fn month_rows(
     Some(rows)
 }
 
+/// A line's resolved provider, its own unit price and the arrangement.
+type Chosen = (ProviderDetails, Option<Decimal>, Option<Arrangement>);
+
 /// Checks a record against the facts of its plan and computes the report. Problems have
 /// JSON pointers into the record.
 pub fn report_for(
@@ -883,8 +886,7 @@ pub fn report_for(
     }
 
     // Provider choices, one per funded line.
-    let mut chosen: Vec<Option<(ProviderDetails, Option<Decimal>, Option<Arrangement>)>> =
-        vec![None; facts.lines.len()];
+    let mut chosen: Vec<Option<Chosen>> = vec![None; facts.lines.len()];
     let mut seen = BTreeSet::new();
     // Lines whose provider was not found: their deliveries are not reported again.
     let mut unresolved = BTreeSet::new();
