@@ -8,6 +8,7 @@ use ib_planner::engine::allocate::{spread_over_months, Period};
 use ib_planner::engine::date::Date;
 use ib_planner::engine::example::example_case_json;
 use ib_planner::engine::plan::plan_from_case_json;
+use ib_planner::engine::providers::providers_from_json;
 use ib_planner::engine::provision::{
     carry_over, plan_facts, read_record, record_json, report_for, PlanFacts, ProvisionError,
     ProvisionRecord, ProvisionReport,
@@ -233,4 +234,88 @@ fn a_carried_record_checks_against_the_amended_plan_and_keeps_its_chain() {
         carry_over(&plan, &amended, &record_json(&once).unwrap(), None),
         Err(ProvisionError::Record(_))
     ));
+}
+
+fn arb_leaf() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
+        "[a-zA-Z0-9 .\\-=\"ĀāŠš]{0,12}".prop_map(Value::String),
+        prop_oneof![
+            Just("SVC-SPEECH"),
+            Just("EX-0001"),
+            Just("2025-09-01"),
+            Just("999999999999.99"),
+            Just("guaranteeLetter"),
+            Just("ib-provision/1"),
+        ]
+        .prop_map(|s| Value::String(s.into())),
+        Just(json!([])),
+        Just(json!({})),
+        Just(json!({"listed": "EX-0001", "other": {}})),
+    ]
+}
+
+fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => map
+            .iter()
+            .for_each(|(k, v)| pointers(v, format!("{at}/{k}"), out)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| pointers(v, format!("{at}/{i}"), out)),
+        _ => {}
+    }
+    out.push(at);
+}
+
+fn replaced(value: &Value, index: usize, with: &Value) -> Value {
+    let mut all = Vec::new();
+    pointers(value, String::new(), &mut all);
+    let at = &all[index % all.len()];
+    let mut out = value.clone();
+    if at.is_empty() {
+        return with.clone();
+    }
+    if let Some(slot) = out.pointer_mut(at) {
+        *slot = with.clone();
+    }
+    out
+}
+
+fn example_providers() -> Value {
+    let text = include_str!("../public/data/providers.example.json");
+    ib_planner::engine::json::parse_strict(text).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Any value anywhere in a record or a provider list gives problems, never a panic;
+    /// what is still accepted still keeps every limit.
+    #[test]
+    fn a_value_replaced_anywhere_never_panics(
+        index in 0usize..400,
+        with in arb_leaf(),
+        list_index in 0usize..200,
+        list_with in arb_leaf(),
+    ) {
+        let plan = plan_with(3800, 6);
+        let facts = plan_facts(&plan).unwrap();
+        let good = record_of(&plan, &facts, &[(0, 1, 2, 0), (1, 2, 3, -100), (4, 3, 1, 0)]);
+        let providers = providers_from_json(&replaced(&example_providers(), list_index, &list_with), None);
+        let record = replaced(&good, index, &with);
+        if let Ok(record) = read_record(&record) {
+            if let Ok(report) = report_for(&facts, &record, providers.as_ref().ok()) {
+                check_report(&report);
+                let _ = ib_planner::engine::provision::payments_csv(&report);
+                let _ = ib_planner::engine::provision::guarantee_letters(&report);
+            }
+        }
+    }
 }

@@ -1792,6 +1792,46 @@ mod tests {
         assert_eq!(payments_csv(&report), csv);
     }
 
+    #[test]
+    fn every_key_the_report_names_has_both_languages_and_its_placeholders() {
+        use crate::i18n::{has, t, Lang};
+        for kind in [ArrangementKind::Contract, ArrangementKind::GuaranteeLetter] {
+            assert!(has(kind.key()), "{}", kind.key());
+            assert_eq!(ArrangementKind::parse(kind.code()), Some(kind));
+        }
+        let report = report(&record(&plan())).unwrap();
+        let diff = service(&report, "SVC-PHYSIO")
+            .price_difference
+            .clone()
+            .unwrap();
+        let lower = FundedLine {
+            code: "X".into(),
+            name: LocalName {
+                lv: "x".into(),
+                en: "x".into(),
+            },
+            unit: Unit::Hour,
+            unit_price: d("2"),
+            funded_units: 1,
+            funded_amount: d("2"),
+        };
+        for diff in [diff, price_difference(&lower, d("1")).unwrap()] {
+            let fields = serde_json::to_value(&diff).unwrap();
+            for lang in [Lang::Lv, Lang::En] {
+                let text = t(lang, diff.key);
+                for field in [
+                    "planUnitPrice",
+                    "providerUnitPrice",
+                    "fundedUnits",
+                    "unitsAtProviderPrice",
+                ] {
+                    assert!(fields.get(field).is_some(), "{field}");
+                    assert!(text.contains(&format!("{{{field}}}")), "{text}");
+                }
+            }
+        }
+    }
+
     fn amended(quantity_speech: u64) -> Value {
         let mut case = example_case_json();
         for s in case["services"].as_array_mut().unwrap() {
