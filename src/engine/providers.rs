@@ -117,6 +117,22 @@ pub fn is_register_number(text: &str) -> bool {
         && !text.chars().any(|c| c.is_control() || c.is_whitespace())
 }
 
+/// Reports every member of `map` that is not one of `allowed` (a misspelt optional
+/// member would otherwise be silently ignored: a record's `"delivery"` for
+/// `"deliveries"` would read as no deliveries at all).
+pub(crate) fn unknown_members(
+    r: &mut Reader,
+    map: &Map<String, Value>,
+    allowed: &[&str],
+    path: &str,
+) {
+    for key in map.keys() {
+        if !allowed.contains(&key.as_str()) {
+            r.push(Problem::new(join(path, key), "problem.field.unknown").with("field", key));
+        }
+    }
+}
+
 /// Reads a register number at `key` of `map`.
 pub(crate) fn register_number(
     r: &mut Reader,
@@ -162,6 +178,7 @@ fn read_note(r: &mut Reader, root: &Map<String, Value>) -> Option<Option<LocalNa
         return Some(None);
     };
     let note = r.object(value, "/note")?;
+    unknown_members(r, note, &["lv", "en"], "/note");
     let lv = r.required_text(note, "lv", "/note", MAX_DETAIL_LEN * 4);
     let en = r.required_text(note, "en", "/note", MAX_DETAIL_LEN * 4);
     Some(Some(LocalName { lv: lv?, en: en? }))
@@ -175,6 +192,12 @@ fn read_provider(
     numbers: &mut BTreeSet<String>,
 ) -> Option<Provider> {
     let p = r.object(value, path)?;
+    unknown_members(
+        r,
+        p,
+        &["name", "registerNumber", "address", "contact", "services"],
+        path,
+    );
     let name = r.required_text(p, "name", path, MAX_DETAIL_LEN);
     let number = register_number(r, p, "registerNumber", path);
     if let Some(number) = &number {
@@ -206,6 +229,7 @@ fn read_provider(
                 ok = false;
                 continue;
             };
+            unknown_members(r, s, &["code", "unitPrice"], &ip);
             let code = r.required_text(s, "code", &ip, MAX_ID_LEN);
             let price = optional_price(r, s, "unitPrice", &ip);
             let Some(code) = code else {
@@ -250,6 +274,12 @@ pub fn providers_from_json(
     let Some(root) = r.object(value, "") else {
         return Err(r.problems);
     };
+    unknown_members(
+        &mut r,
+        root,
+        &["schema", "version", "date", "note", "providers"],
+        "",
+    );
     match r.required_text(root, "schema", "", 64) {
         Some(tag) if tag == PROVIDERS_SCHEMA => {}
         Some(tag) => {
@@ -420,6 +450,23 @@ mod tests {
         ] {
             assert!(providers_from_json(&value, None).is_err(), "{value}");
         }
+        let mut typo = list();
+        typo["providers"][0]["service"] = json!([]);
+        typo["providers"][0]["services"][0]["price"] = json!("1.00");
+        let found = keys(&providers_from_json(&typo, None).unwrap_err());
+        assert_eq!(
+            found,
+            [
+                (
+                    "/providers/0/service".to_string(),
+                    "problem.field.unknown".to_string()
+                ),
+                (
+                    "/providers/0/services/0/price".to_string(),
+                    "problem.field.unknown".to_string()
+                )
+            ]
+        );
         let mut spaced = list();
         spaced["providers"][0]["registerNumber"] = json!("R 1");
         let problems = providers_from_json(&spaced, None).unwrap_err();

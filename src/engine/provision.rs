@@ -53,7 +53,8 @@ use crate::engine::money::{money_from_json, money_string};
 use crate::engine::plan::{compute_plan, recompute_check, RecomputeOutcome, PLAN_SCHEMA};
 use crate::engine::problem::{join, Problem};
 use crate::engine::providers::{
-    optional_price, register_number, serialize_opt_money, ProviderList, MAX_DETAIL_LEN,
+    optional_price, register_number, serialize_opt_money, unknown_members, ProviderList,
+    MAX_DETAIL_LEN,
 };
 use crate::engine::reference::{
     serialize_display, serialize_money, LocalName, ReferenceData, Unit,
@@ -512,6 +513,7 @@ fn read_date(r: &mut Reader, map: &Map<String, Value>, key: &str, path: &str) ->
 
 fn read_arrangement(r: &mut Reader, value: &Value, path: &str) -> Option<Arrangement> {
     let a = r.object(value, path)?;
+    unknown_members(r, a, &["kind", "number", "date"], path);
     let kind = r.required_text(a, "kind", path, 32).and_then(|k| {
         let kind = ArrangementKind::parse(&k);
         if kind.is_none() {
@@ -549,6 +551,12 @@ fn read_provider_ref(r: &mut Reader, value: &Value, path: &str) -> Option<Provid
         (None, Some(v)) if !extra => {
             let op = join(path, "other");
             let o = r.object(v, &op)?;
+            unknown_members(
+                r,
+                o,
+                &["name", "registerNumber", "address", "contact", "unitPrice"],
+                &op,
+            );
             let name = r.required_text(o, "name", &op, MAX_DETAIL_LEN);
             let number = register_number(r, o, "registerNumber", &op);
             let address = r.required_text(o, "address", &op, MAX_DETAIL_LEN);
@@ -572,6 +580,21 @@ fn read_provider_ref(r: &mut Reader, value: &Value, path: &str) -> Option<Provid
 /// Reads a record's shape (types, texts, dates, amounts) without the plan.
 fn read_record_shape(r: &mut Reader, value: &Value) -> Option<ProvisionRecord> {
     let root = r.object(value, "")?;
+    unknown_members(
+        r,
+        root,
+        &[
+            "schema",
+            "planDigest",
+            "previousPlanDigests",
+            "caseId",
+            "socialService",
+            "statementsThrough",
+            "lines",
+            "deliveries",
+        ],
+        "",
+    );
     match r.required_text(root, "schema", "", 64) {
         Some(tag) if tag == PROVISION_SCHEMA => {}
         Some(tag) => r.push(Problem::new("/schema", "problem.provision.schema").with("found", tag)),
@@ -619,6 +642,7 @@ fn read_record_shape(r: &mut Reader, value: &Value) -> Option<ProvisionRecord> {
                     ok = false;
                     continue;
                 };
+                unknown_members(r, l, &["code", "provider", "arrangement"], &lp);
                 let code = r.required_text(l, "code", &lp, MAX_ID_LEN);
                 let provider = r
                     .required(l, "provider", &lp)
@@ -650,6 +674,7 @@ fn read_record_shape(r: &mut Reader, value: &Value) -> Option<ProvisionRecord> {
                     ok = false;
                     continue;
                 };
+                unknown_members(r, d, &["code", "month", "units", "paid"], &dp);
                 let code = r.required_text(d, "code", &dp, MAX_ID_LEN);
                 let month = r
                     .required(d, "month", &dp)
@@ -1705,6 +1730,28 @@ mod tests {
             provision_report(&changed, &record(&plan), Some(&providers())),
             Err(ProvisionError::Plan(_))
         ));
+    }
+
+    #[test]
+    fn a_misspelt_member_is_refused_not_ignored() {
+        let mut typo = record(&plan());
+        typo["delivery"] = typo["deliveries"].take();
+        typo["lines"][0]["arrangment"] = json!({});
+        typo["deliveries"] =
+            json!([{"code": "SVC-SPEECH", "month": 1, "units": 1, "paid": "24", "note": "x"}]);
+        let problems = read_record(&typo).unwrap_err();
+        let found: Vec<(&str, &str)> = problems
+            .iter()
+            .map(|p| (p.path.as_str(), p.key.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("/delivery", "problem.field.unknown"),
+                ("/lines/0/arrangment", "problem.field.unknown"),
+                ("/deliveries/0/note", "problem.field.unknown")
+            ]
+        );
     }
 
     #[test]

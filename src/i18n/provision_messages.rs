@@ -5,6 +5,7 @@
 
 /// The provision messages.
 pub static PROVISION: &[(&str, &str, &str)] = &[
+    ("problem.field.unknown", "Lauks “{field}” šeit nav paredzēts (varbūt pārrakstīšanās kļūda?).", "The member “{field}” does not belong here (a misspelling?)."),
     // The provider list (ib-providers/1).
     ("problem.providers.schema", "Pakalpojumu sniedzēju saraksta shēmai jābūt “ib-providers/1”, bet ir “{found}”.", "The provider list's schema must be “ib-providers/1”, but is “{found}”."),
     ("problem.providers.empty", "Pakalpojumu sniedzēju sarakstā nav neviena sniedzēja.", "The provider list has no providers."),
