@@ -1,4 +1,5 @@
 //! Keeps `public/schema/ib-plan-1.schema.json` and `public/schema/ib-review-1.schema.json`
+//! (and the trust list's, the provider list's, the provision record's and report's)
 //! in sync with the documents the engine writes. A small checker for the subset of JSON Schema the file uses validates real
 //! documents against it; every object in the schema forbids unknown members and lists
 //! its required ones, so a field added to or dropped from the engine's output fails
@@ -14,6 +15,7 @@ const REVIEW_SCHEMA: &str = include_str!("../public/schema/ib-review-1.schema.js
 const TRUST_SCHEMA: &str = include_str!("../public/schema/ib-trust-1.schema.json");
 const PROVIDERS_SCHEMA: &str = include_str!("../public/schema/ib-providers-1.schema.json");
 const PROVISION_SCHEMA: &str = include_str!("../public/schema/ib-provision-1.schema.json");
+const REPORT_SCHEMA: &str = include_str!("../public/schema/ib-provision-report-1.schema.json");
 const PROVIDERS_EXAMPLE: &str = include_str!("../public/data/providers.example.json");
 
 struct Checker<'a> {
@@ -487,5 +489,57 @@ fn provision_records_the_engine_writes_match_the_provision_schema_file() {
     assert!(!errors_against(&root, &drifted).is_empty());
     drifted = written;
     drifted["deliveries"][0]["paid"] = json!("1.5");
+    assert!(!errors_against(&root, &drifted).is_empty());
+}
+
+#[test]
+fn provision_reports_match_the_report_schema_file() {
+    use ib_planner::engine::providers::providers_from_json;
+    use ib_planner::engine::provision::{provision_report, report_json};
+    let root: Value = serde_json::from_str(REPORT_SCHEMA).expect("the schema file is JSON");
+    let list: Value = serde_json::from_str(PROVIDERS_EXAMPLE).expect("the example is JSON");
+    let list = providers_from_json(&list, None).expect("the example loads");
+    let plan = example_plan();
+    let full = provision_record(&plan);
+    let mut ahead = full.clone();
+    ahead["deliveries"][1] =
+        json!({"code": "SVC-RESPITE", "month": 1, "units": 14, "paid": "504.00"});
+    let mut nothing = full.clone();
+    nothing["deliveries"] = json!([]);
+    nothing["statementsThrough"] = json!(0);
+    nothing["lines"] = json!([]);
+    let mut reports = Vec::new();
+    for (record, providers) in [
+        (&full, Some(&list)),
+        (&ahead, Some(&list)),
+        (&nothing, None),
+    ] {
+        let report = provision_report(&plan, record, providers).expect("the record is accepted");
+        reports.push(report_json(&report).unwrap());
+    }
+    // Every nullable member both ways, and a negative amount.
+    assert!(reports.iter().any(|r| r["providerList"].is_null()));
+    assert!(reports.iter().any(|r| r["totals"]["forecast"].is_null()));
+    assert!(reports.iter().any(|r| r["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["priceDifference"].is_object())));
+    let respite = reports[1]["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["code"] == "SVC-RESPITE")
+        .unwrap();
+    assert_eq!(respite["months"][0]["available"], "-416.50");
+    for report in &reports {
+        let errors = errors_against(&root, report);
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+    let mut drifted = reports[0].clone();
+    drifted["services"][0]["months"][0]["extra"] = json!(1);
+    assert!(!errors_against(&root, &drifted).is_empty());
+    drifted = reports[0].clone();
+    drifted["totals"].as_object_mut().unwrap().remove("paid");
     assert!(!errors_against(&root, &drifted).is_empty());
 }

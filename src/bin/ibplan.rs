@@ -247,7 +247,8 @@ Problems are printed as `FILE: /json/pointer: message` on standard error (exit 1
 
   --providers PROVIDERS.json  the provider list (ib-providers/1) that listed choices
                               name; needed when the record has one
-  --json                      print the computed report (ib-provision-report/1)
+  --json                      print the computed report (ib-provision-report/1,
+                              public/schema/ib-provision-report-1.schema.json)
   --csv                       print the payments by provider and month as CSV (RFC 4180,
                               CRLF, amounts with a decimal point; no identity beyond the
                               case pseudonym)
