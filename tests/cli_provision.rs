@@ -343,3 +343,35 @@ fn help_texts_describe_both_commands() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("`provision` takes two file arguments: PLAN.json RECORD.json"));
 }
+
+#[test]
+fn a_provider_change_is_shown_with_its_months_and_the_csv_keeps_each_payment_with_its_provider() {
+    let (dir, mut record) = setup("change");
+    record["lines"].as_array_mut().unwrap().push(json!({
+        "code": "SVC-SPEECH", "fromMonth": 2, "provider": {"listed": "EX-0004"},
+        "arrangement": {"kind": "contract", "number": "L-9", "date": "2025-09-28"}
+    }));
+    write(&dir, "record.json", &record);
+    // EX-0004 does not offer speech therapy.
+    let output = provision(&dir, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("record.json: /lines/2/provider/listed: The provider “EX-0004” does not offer the service “SVC-SPEECH”."), "{}", stderr(&output));
+    record["lines"][2]["provider"] = json!({"other": {"name": "Jauns logopēds", "registerNumber": "N-1", "address": "Iela 5", "contact": "+371 3"}});
+    write(&dir, "record.json", &record);
+    let output = provision(&dir, &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("  months 1–1: Piemēra runas centrs “Vārdiņš” (izdomāts) (EX-0001) · guarantee letter GV-1 of 2025-08-25"), "{text}");
+    assert!(
+        text.contains(
+            "  months 2–6: Jauns logopēds (N-1, not listed) · contract L-9 of 2025-09-28"
+        ),
+        "{text}"
+    );
+    let csv = stdout(&provision(&dir, &["--csv"]));
+    assert!(csv.contains("EX-0001,Piemēra runas centrs “Vārdiņš” (izdomāts),1,2025-09-01,2025-09-30,SVC-SPEECH,4,24.00,96.00,"), "{csv}");
+    assert!(
+        csv.contains(",N-1,Jauns logopēds,2,2025-10-01,2025-10-31,SVC-SPEECH,3,24.00,72.00,"),
+        "{csv}"
+    );
+}

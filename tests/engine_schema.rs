@@ -442,7 +442,9 @@ fn provision_record(plan: &Value) -> Value {
             {"code": "SVC-RESPITE", "provider": {"other": {"name": "Cits", "registerNumber": "X-9",
              "address": "Iela 9", "contact": "+371 2", "unitPrice": "36.00"}},
              "arrangement": {"kind": "contract", "number": "L-1", "date": "2025-08-20"}},
-            {"code": "SVC-OT", "provider": {"listed": "EX-0002"}}
+            {"code": "SVC-OT", "provider": {"listed": "EX-0002"}},
+            {"code": "SVC-SPEECH", "fromMonth": 3, "provider": {"listed": "EX-0001"},
+             "arrangement": {"kind": "contract", "number": "L-2", "date": "2025-10-20"}}
         ],
         "deliveries": [
             {"code": "SVC-SPEECH", "month": 1, "units": 4, "paid": "96.00"},
@@ -524,7 +526,7 @@ fn provision_reports_match_the_report_schema_file() {
         .as_array()
         .unwrap()
         .iter()
-        .any(|s| s["priceDifference"].is_object())));
+        .any(|s| s["providers"][0]["priceDifference"].is_object())));
     let respite = reports[1]["services"]
         .as_array()
         .unwrap()

@@ -29,7 +29,7 @@ use ib_planner::engine::problem::Problem;
 use ib_planner::engine::providers::{providers_from_json, ProviderList};
 use ib_planner::engine::provision::{
     carry_over, guarantee_letters, payments_csv, provision_report, record_json, report_json,
-    MonthFigures, ProvisionError, ProvisionReport,
+    MonthFigures, ProvisionError, ProvisionReport, ServiceProvider,
 };
 use ib_planner::engine::reference::{catalogue_from_json, Catalogue, ReferenceData};
 use ib_planner::engine::review::{
@@ -236,8 +236,9 @@ The record names the plan by its digest (SHA-256 of the JCS of the plan without 
 proof) and the case by its pseudonym; per funded line the parents' choice of provider
 ({\"listed\": \"REGISTER-NUMBER\"} from the provider list, or {\"other\": {name,
 registerNumber, address, contact, unitPrice?}}) and the arrangement (contract or
-guaranteeLetter, number, date); per service and plan month (1..months) the units
-delivered and the amount paid. Each line's funded amount is spread over the months
+guaranteeLetter, number, date), with \"fromMonth\" when the provider changes during the
+period (each statement stays with the provider of its month); per service and plan month
+(1..months) the units delivered and the amount paid. Each line's funded amount is spread over the months
 (rounded down to the cent, the last month takes the rest); what is not spent in a month
 carries to the later months, never past the plan's end. Delivering more than the funded
 units, paying more than funded, paying more than the units delivered at the agreed price
@@ -1648,6 +1649,29 @@ fn provision_failure(
     }
 }
 
+/// A provider of a service with its arrangement, on one line.
+fn provider_text(p: &ServiceProvider) -> String {
+    let who = format!(
+        "{} ({}{})",
+        p.provider.name,
+        p.provider.register_number,
+        if p.provider.listed {
+            ""
+        } else {
+            ", not listed"
+        }
+    );
+    match &p.arrangement {
+        Some(a) => format!(
+            "{who} · {} {} of {}",
+            message(a.kind.key(), &[]),
+            a.number,
+            a.date
+        ),
+        None => format!("{who} · no arrangement yet"),
+    }
+}
+
 fn provision_lines(report: &ProvisionReport) -> Vec<String> {
     let period = &report.period;
     let mut out = vec![
@@ -1670,42 +1694,47 @@ fn provision_lines(report: &ProvisionReport) -> Vec<String> {
         "service", "funded u", "funded €", "delivered", "paid €", "available €"
     ));
     for s in &report.services {
-        let provider = match (&s.provider, &s.arrangement) {
-            (Some(p), Some(a)) => format!(
-                "{} ({}{}) · {} {} of {}",
-                p.name,
-                p.register_number,
-                if p.listed { "" } else { ", not listed" },
-                message(a.kind.key(), &[]),
-                a.number,
-                a.date
-            ),
-            (Some(p), None) => format!("{} ({}) · no arrangement yet", p.name, p.register_number),
-            _ => "provider not chosen yet".to_string(),
+        let single = match s.providers.as_slice() {
+            [] => Some("provider not chosen yet".to_string()),
+            [only] if only.from_month == 1 => Some(provider_text(only)),
+            _ => None,
         };
         out.push(format!(
-            "{:<18} {:>9} {:>10} {:>9} {:>10} {:>11}  {provider}",
+            "{:<18} {:>9} {:>10} {:>9} {:>10} {:>11}  {}",
             s.code,
             s.funded_units,
             money_string(s.funded_amount),
             s.delivered_units,
             money_string(s.paid),
             money_string(s.available),
+            single
+                .clone()
+                .unwrap_or_else(|| format!("{} providers:", s.providers.len())),
         ));
-        if let Some(d) = &s.price_difference {
-            let params = [
-                (
-                    "providerUnitPrice".to_string(),
-                    money_string(d.provider_unit_price),
-                ),
-                ("planUnitPrice".to_string(), money_string(d.plan_unit_price)),
-                (
-                    "unitsAtProviderPrice".to_string(),
-                    d.units_at_provider_price.to_string(),
-                ),
-                ("fundedUnits".to_string(), d.funded_units.to_string()),
-            ];
-            out.push(format!("  ! {}", message(d.key, &params)));
+        for p in &s.providers {
+            if single.is_none() {
+                out.push(format!(
+                    "  months {}–{}: {}",
+                    p.from_month,
+                    p.to_month,
+                    provider_text(p)
+                ));
+            }
+            if let Some(d) = &p.price_difference {
+                let params = [
+                    (
+                        "providerUnitPrice".to_string(),
+                        money_string(d.provider_unit_price),
+                    ),
+                    ("planUnitPrice".to_string(), money_string(d.plan_unit_price)),
+                    (
+                        "unitsAtProviderPrice".to_string(),
+                        d.units_at_provider_price.to_string(),
+                    ),
+                    ("fundedUnits".to_string(), d.funded_units.to_string()),
+                ];
+                out.push(format!("  ! {}", message(d.key, &params)));
+            }
         }
     }
     out.push(String::new());

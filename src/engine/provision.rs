@@ -29,6 +29,10 @@
 //! - **Price difference.** A provider whose unit price differs from the plan's is flagged
 //!   with the units the funded amount buys at the provider's price (rounded down to whole
 //!   units); the plan's units and amount are never re-priced.
+//! - **A provider change** is a second line for the service with the month it starts
+//!   (`fromMonth`); each statement belongs to the provider of its month (the payments CSV
+//!   and the letters follow it), and the new provider's price difference and letter count
+//!   what is still funded when it starts.
 //! - **Forecast.** With statements through month `k` of `n`, the forecast of what will be
 //!   paid by the end is `paid × n / k`, exact, rounded to the cent half away from zero;
 //!   the forecast unspent amount is the funded amount minus that, or 0.
@@ -151,12 +155,17 @@ pub enum ProviderRef {
     Other(OtherProvider),
 }
 
-/// One funded line's provision: the provider and the arrangement (not yet made: `None`).
+/// One funded line's provider from a plan month on, and the arrangement (not yet made:
+/// `None`). A line whose provider changes during the period has one entry per provider,
+/// each with the month it starts (`fromMonth`, 1 for the first); every statement belongs
+/// to the provider of its month, so a change never moves earlier payments.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RecordLine {
     /// The plan's service code.
     pub code: String,
+    /// The first plan month of this provider (1-based).
+    pub from_month: u32,
     /// The provider chosen.
     pub provider: ProviderRef,
     /// The contract or guarantee letter.
@@ -251,6 +260,52 @@ pub struct PriceDifference {
     pub key: &'static str,
 }
 
+/// One provider of a service, for the months it provides it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceProvider {
+    /// First plan month.
+    pub from_month: u32,
+    /// Last plan month (the month before the next provider starts, or the plan's last).
+    pub to_month: u32,
+    /// The provider.
+    pub provider: ProviderDetails,
+    /// The arrangement (`None`: not made yet).
+    pub arrangement: Option<Arrangement>,
+    /// The unit price agreed with the provider (its own, else the plan's).
+    #[serde(serialize_with = "serialize_money")]
+    pub agreed_unit_price: Decimal,
+    /// Units funded and not delivered before this provider starts.
+    pub units_at_start: u64,
+    /// Funded amount not paid before this provider starts.
+    #[serde(serialize_with = "serialize_money")]
+    pub amount_at_start: Decimal,
+    /// The price difference (against the units and amount at its start), if any.
+    pub price_difference: Option<PriceDifference>,
+}
+
+/// One statement as the report lists it: with the provider it was paid to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PaidStatement {
+    /// Service code.
+    pub code: String,
+    /// Plan month.
+    pub month: u32,
+    /// Units delivered.
+    pub units: u64,
+    /// Amount paid.
+    #[serde(serialize_with = "serialize_money")]
+    pub paid: Decimal,
+    /// The provider's register number.
+    pub register_number: String,
+    /// The provider's name.
+    pub provider_name: String,
+    /// The agreed unit price.
+    #[serde(serialize_with = "serialize_money")]
+    pub unit_price: Decimal,
+}
+
 /// One service in one plan month.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -312,20 +367,13 @@ pub struct ServiceProvision {
     /// The plan's unit price.
     #[serde(serialize_with = "serialize_money")]
     pub plan_unit_price: Decimal,
-    /// The unit price agreed with the provider (the provider's, else the plan's).
-    #[serde(serialize_with = "serialize_money")]
-    pub agreed_unit_price: Decimal,
     /// Units funded.
     pub funded_units: u64,
     /// Amount funded.
     #[serde(serialize_with = "serialize_money")]
     pub funded_amount: Decimal,
-    /// The provider (`None`: not chosen yet).
-    pub provider: Option<ProviderDetails>,
-    /// The arrangement (`None`: not made yet).
-    pub arrangement: Option<Arrangement>,
-    /// The price difference, when there is one.
-    pub price_difference: Option<PriceDifference>,
+    /// The providers, in the order they start (empty: not chosen yet).
+    pub providers: Vec<ServiceProvider>,
     /// Units delivered.
     pub delivered_units: u64,
     /// Units funded and not delivered.
@@ -403,7 +451,7 @@ pub struct ProvisionReport {
     /// In total.
     pub totals: ProvisionTotals,
     /// The statements, by month, then in the plan's order of services.
-    pub deliveries: Vec<Delivery>,
+    pub deliveries: Vec<PaidStatement>,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -642,8 +690,14 @@ fn read_record_shape(r: &mut Reader, value: &Value) -> Option<ProvisionRecord> {
                     ok = false;
                     continue;
                 };
-                unknown_members(r, l, &["code", "provider", "arrangement"], &lp);
+                unknown_members(r, l, &["code", "fromMonth", "provider", "arrangement"], &lp);
                 let code = r.required_text(l, "code", &lp, MAX_ID_LEN);
+                let from_month = match l.get("fromMonth") {
+                    None | Some(Value::Null) => Some(1),
+                    Some(v) => r
+                        .integer(v, &join(&lp, "fromMonth"), 1, 1_000)
+                        .and_then(|m| u32::try_from(m).ok()),
+                };
                 let provider = r
                     .required(l, "provider", &lp)
                     .and_then(|v| read_provider_ref(r, v, &join(&lp, "provider")));
@@ -651,12 +705,15 @@ fn read_record_shape(r: &mut Reader, value: &Value) -> Option<ProvisionRecord> {
                     None | Some(Value::Null) => Some(None),
                     Some(v) => read_arrangement(r, v, &join(&lp, "arrangement")).map(Some),
                 };
-                match (code, provider, arrangement) {
-                    (Some(code), Some(provider), Some(arrangement)) => out.push(RecordLine {
-                        code,
-                        provider,
-                        arrangement,
-                    }),
+                match (code, from_month, provider, arrangement) {
+                    (Some(code), Some(from_month), Some(provider), Some(arrangement)) => {
+                        out.push(RecordLine {
+                            code,
+                            from_month,
+                            provider,
+                            arrangement,
+                        })
+                    }
                     _ => ok = false,
                 }
             }
@@ -876,8 +933,15 @@ fn month_rows(
     Some(rows)
 }
 
-/// A line's resolved provider, its own unit price and the arrangement.
-type Chosen = (ProviderDetails, Option<Decimal>, Option<Arrangement>);
+/// A line's resolved provider from a month on.
+#[derive(Clone)]
+struct Choice {
+    from_month: u32,
+    details: ProviderDetails,
+    /// The provider's own unit price, if it has one.
+    price: Option<Decimal>,
+    arrangement: Option<Arrangement>,
+}
 
 /// Checks a record against the facts of its plan and computes the report. Problems have
 /// JSON pointers into the record.
@@ -910,21 +974,14 @@ pub fn report_for(
         );
     }
 
-    // Provider choices, one per funded line.
-    let mut chosen: Vec<Option<Chosen>> = vec![None; facts.lines.len()];
+    // Provider choices: per funded line, one per provider, by the month it starts.
+    let mut chosen: Vec<Vec<Choice>> = vec![Vec::new(); facts.lines.len()];
     let mut seen = BTreeSet::new();
-    // Lines whose provider was not found: their deliveries are not reported again.
+    // Services with a provider that was not found: their deliveries are not reported again.
     let mut unresolved = BTreeSet::new();
     let mut letters: BTreeMap<String, (Date, String)> = BTreeMap::new();
     for (i, line) in record.lines.iter().enumerate() {
         let lp = join("/lines", i);
-        if !seen.insert(line.code.clone()) {
-            r.push(
-                Problem::new(join(&lp, "code"), "problem.service.duplicate")
-                    .with("code", &line.code),
-            );
-            continue;
-        }
         let Some(at) = facts.lines.iter().position(|l| l.code == line.code) else {
             r.push(
                 Problem::new(join(&lp, "code"), "problem.provision.service_not_funded")
@@ -932,14 +989,29 @@ pub fn report_for(
             );
             continue;
         };
+        if line.from_month > months {
+            r.push(
+                Problem::new(join(&lp, "fromMonth"), "problem.provision.month_outside")
+                    .with("month", line.from_month)
+                    .with("months", months),
+            );
+            continue;
+        }
+        if !seen.insert((line.code.clone(), line.from_month)) {
+            r.push(
+                Problem::new(join(&lp, "fromMonth"), "problem.provision.line_duplicate")
+                    .with("code", &line.code)
+                    .with("month", line.from_month),
+            );
+            continue;
+        }
         let Some((details, price)) = resolve(&mut r, line, &lp, providers) else {
             unresolved.insert(line.code.clone());
             continue;
         };
         if let Some(a) = &line.arrangement {
             if a.kind == ArrangementKind::GuaranteeLetter {
-                let key = a.number.clone();
-                match letters.get(&key) {
+                match letters.get(&a.number) {
                     Some((date, number))
                         if *date != a.date || *number != details.register_number =>
                     {
@@ -953,12 +1025,20 @@ pub fn report_for(
                     }
                     Some(_) => {}
                     None => {
-                        letters.insert(key, (a.date, details.register_number.clone()));
+                        letters.insert(a.number.clone(), (a.date, details.register_number.clone()));
                     }
                 }
             }
         }
-        chosen[at] = Some((details, price, line.arrangement.clone()));
+        chosen[at].push(Choice {
+            from_month: line.from_month,
+            details,
+            price,
+            arrangement: line.arrangement.clone(),
+        });
+    }
+    for choices in &mut chosen {
+        crate::engine::order::sort_by_key(choices, |c| c.from_month);
     }
 
     // Deliveries, checked in month order so a limit is reported where it is first passed.
@@ -970,7 +1050,7 @@ pub fn report_for(
     crate::engine::order::sort_by_key(&mut order, |&i| record.deliveries[i].month);
     let mut over_units = vec![false; facts.lines.len()];
     let mut over_paid = vec![false; facts.lines.len()];
-    let mut kept = Vec::new();
+    let mut kept: Vec<(usize, PaidStatement)> = Vec::new();
     for i in order {
         let d = &record.deliveries[i];
         let dp = join("/deliveries", i);
@@ -1012,21 +1092,22 @@ pub fn report_for(
             );
             continue;
         }
-        let Some((_, price, arrangement)) = &chosen[at] else {
+        let Some(choice) = chosen[at].iter().rev().find(|c| c.from_month <= d.month) else {
             r.push(
                 Problem::new(join(&dp, "code"), "problem.provision.no_provider")
-                    .with("code", &d.code),
+                    .with("code", &d.code)
+                    .with("month", d.month),
             );
             continue;
         };
-        if arrangement.is_none() {
+        if choice.arrangement.is_none() {
             r.push(
                 Problem::new(join(&dp, "code"), "problem.provision.no_arrangement")
                     .with("code", &d.code),
             );
             continue;
         }
-        let agreed = price.unwrap_or(line.unit_price);
+        let agreed = choice.price.unwrap_or(line.unit_price);
         let most = agreed
             .checked_mul(Decimal::from(d.units))
             .ok_or_else(overflow)?;
@@ -1065,7 +1146,18 @@ pub fn report_for(
                     .with("funded", money_string(line.funded_amount)),
             );
         }
-        kept.push((at, d.clone()));
+        kept.push((
+            at,
+            PaidStatement {
+                code: d.code.clone(),
+                month: d.month,
+                units: d.units,
+                paid: d.paid,
+                register_number: choice.details.register_number.clone(),
+                provider_name: choice.details.name.clone(),
+                unit_price: agreed,
+            },
+        ));
     }
     if !r.problems.is_empty() {
         return Err(r.problems);
@@ -1094,13 +1186,30 @@ pub fn report_for(
         }
         let units: u64 = delivered[at].iter().sum();
         let spent: Decimal = paid[at].iter().sum();
-        let (provider, price, arrangement) = match &chosen[at] {
-            Some((details, price, arrangement)) => {
-                (Some(details.clone()), *price, arrangement.clone())
-            }
-            None => (None, None, None),
-        };
-        let agreed = price.unwrap_or(line.unit_price);
+        let choices = &chosen[at];
+        let mut service_providers = Vec::with_capacity(choices.len());
+        for (k, c) in choices.iter().enumerate() {
+            let before = usize::try_from(c.from_month - 1).map_err(|_| overflow())?;
+            let units_before: u64 = delivered[at][..before].iter().sum();
+            let paid_before: Decimal = paid[at][..before].iter().sum();
+            let remaining = FundedLine {
+                funded_units: line.funded_units - units_before,
+                funded_amount: line.funded_amount - paid_before,
+                ..line.clone()
+            };
+            service_providers.push(ServiceProvider {
+                from_month: c.from_month,
+                to_month: choices
+                    .get(k + 1)
+                    .map_or(months, |next| next.from_month - 1),
+                provider: c.details.clone(),
+                arrangement: c.arrangement.clone(),
+                agreed_unit_price: c.price.unwrap_or(line.unit_price),
+                units_at_start: remaining.funded_units,
+                amount_at_start: remaining.funded_amount,
+                price_difference: c.price.and_then(|p| price_difference(&remaining, p)),
+            });
+        }
         funded_units = funded_units
             .checked_add(line.funded_units)
             .ok_or_else(overflow)?;
@@ -1112,12 +1221,9 @@ pub fn report_for(
             name: line.name.clone(),
             unit: line.unit,
             plan_unit_price: line.unit_price,
-            agreed_unit_price: agreed,
             funded_units: line.funded_units,
             funded_amount: line.funded_amount,
-            provider,
-            arrangement,
-            price_difference: price.and_then(|p| price_difference(line, p)),
+            providers: service_providers,
             delivered_units: units,
             available_units: line.funded_units - units,
             paid: spent,
@@ -1303,6 +1409,12 @@ pub struct LetterService {
     /// Units times unit price: never above the funded amount.
     #[serde(serialize_with = "serialize_money")]
     pub amount: Decimal,
+    /// The first day the letter covers for this service.
+    #[serde(serialize_with = "serialize_display")]
+    pub start: Date,
+    /// The last day.
+    #[serde(serialize_with = "serialize_display")]
+    pub end: Date,
 }
 
 /// The contents of one guarantee letter (garantijas vēstule). No child's name or
@@ -1323,10 +1435,10 @@ pub struct GuaranteeLetter {
     pub case_id: String,
     /// The plan's digest.
     pub plan_digest: String,
-    /// The period's first day.
+    /// The first day the letter covers (the plan's first, or the provider's first month).
     #[serde(serialize_with = "serialize_display")]
     pub period_start: Date,
-    /// The period's last day.
+    /// The last day it covers.
     #[serde(serialize_with = "serialize_display")]
     pub period_end: Date,
     /// The services.
@@ -1338,46 +1450,67 @@ pub struct GuaranteeLetter {
 
 /// The guarantee letters of a report: one per letter number (a letter may cover several
 /// services of one provider), ordered by provider register number, then letter number.
+/// Each service on a letter covers its provider's months: the units still funded when the
+/// provider starts, or fewer when the agreed price is higher than the plan's (the whole
+/// units the amount still funded buys), so a letter never promises more units than
+/// funded, nor more money.
 pub fn guarantee_letters(report: &ProvisionReport) -> Vec<GuaranteeLetter> {
     let mut letters: Vec<GuaranteeLetter> = Vec::new();
     for s in &report.services {
-        let (Some(provider), Some(arrangement)) = (&s.provider, &s.arrangement) else {
-            continue;
-        };
-        if arrangement.kind != ArrangementKind::GuaranteeLetter {
-            continue;
-        }
-        let affordable = s
-            .price_difference
-            .as_ref()
-            .map_or(s.funded_units, |d| d.units_at_provider_price);
-        let units = s.funded_units.min(affordable);
-        let amount = s.agreed_unit_price * Decimal::from(units);
-        let service = LetterService {
-            code: s.code.clone(),
-            name: s.name.clone(),
-            unit: s.unit,
-            units,
-            unit_price: s.agreed_unit_price,
-            amount,
-        };
-        match letters.iter_mut().find(|l| l.number == arrangement.number) {
-            Some(letter) => {
-                letter.total += amount;
-                letter.services.push(service);
+        for p in &s.providers {
+            let Some(arrangement) = &p.arrangement else {
+                continue;
+            };
+            if arrangement.kind != ArrangementKind::GuaranteeLetter {
+                continue;
             }
-            None => letters.push(GuaranteeLetter {
-                number: arrangement.number.clone(),
-                date: arrangement.date,
-                social_service: report.social_service.clone(),
-                provider: provider.clone(),
-                case_id: report.case_id.clone(),
-                plan_digest: report.plan_digest.clone(),
-                period_start: report.period.start,
-                period_end: report.period.end,
-                services: vec![service],
-                total: amount,
-            }),
+            let affordable = p
+                .price_difference
+                .as_ref()
+                .map_or(p.units_at_start, |d| d.units_at_provider_price);
+            let units = p.units_at_start.min(affordable);
+            let amount = p.agreed_unit_price * Decimal::from(units);
+            let start = report
+                .period
+                .start
+                .add_months(p.from_month - 1)
+                .unwrap_or(report.period.start);
+            let end = report
+                .period
+                .start
+                .add_months(p.to_month)
+                .and_then(Date::previous_day)
+                .unwrap_or(report.period.end);
+            let service = LetterService {
+                code: s.code.clone(),
+                name: s.name.clone(),
+                unit: s.unit,
+                units,
+                unit_price: p.agreed_unit_price,
+                amount,
+                start,
+                end,
+            };
+            match letters.iter_mut().find(|l| l.number == arrangement.number) {
+                Some(letter) => {
+                    letter.total += amount;
+                    letter.period_start = letter.period_start.min(start);
+                    letter.period_end = letter.period_end.max(end);
+                    letter.services.push(service);
+                }
+                None => letters.push(GuaranteeLetter {
+                    number: arrangement.number.clone(),
+                    date: arrangement.date,
+                    social_service: report.social_service.clone(),
+                    provider: p.provider.clone(),
+                    case_id: report.case_id.clone(),
+                    plan_digest: report.plan_digest.clone(),
+                    period_start: start,
+                    period_end: end,
+                    services: vec![service],
+                    total: amount,
+                }),
+            }
         }
     }
     crate::engine::order::sort_by(&mut letters, |a, b| {
@@ -1425,55 +1558,32 @@ pub fn csv_field(text: &str) -> String {
 }
 
 /// The payments of a report by provider and month, for bookkeeping: a header row, then
-/// one row per statement, ordered by provider register number, month and service code;
-/// CRLF line ends (RFC 4180), amounts with a decimal point and two decimals. The only
-/// identity is the case pseudonym.
+/// one row per statement (paid to the provider of its month), ordered by provider
+/// register number, month and service code; CRLF line ends (RFC 4180), amounts with a
+/// decimal point and two decimals. The only identity is the case pseudonym.
 pub fn payments_csv(report: &ProvisionReport) -> String {
-    struct Row<'a> {
-        provider: &'a ProviderDetails,
-        service: &'a ServiceProvision,
-        delivery: &'a Delivery,
-    }
-    let mut rows: Vec<Row> = Vec::new();
-    for delivery in &report.deliveries {
-        let Some(service) = report.services.iter().find(|s| s.code == delivery.code) else {
-            continue;
-        };
-        let Some(provider) = &service.provider else {
-            continue;
-        };
-        rows.push(Row {
-            provider,
-            service,
-            delivery,
-        });
-    }
+    let mut rows: Vec<&PaidStatement> = report.deliveries.iter().collect();
     crate::engine::order::sort_by(&mut rows, |a, b| {
-        a.provider
-            .register_number
-            .cmp(&b.provider.register_number)
-            .then(a.delivery.month.cmp(&b.delivery.month))
-            .then_with(|| a.delivery.code.cmp(&b.delivery.code))
+        a.register_number
+            .cmp(&b.register_number)
+            .then(a.month.cmp(&b.month))
+            .then_with(|| a.code.cmp(&b.code))
     });
     let mut out = CSV_HEADER.join(",");
     out.push_str("\r\n");
     for row in rows {
-        let month = row
-            .service
-            .months
-            .iter()
-            .find(|m| m.month == row.delivery.month);
+        let month = report.months.iter().find(|m| m.month == row.month);
         let fields = [
             csv_field(&report.case_id),
-            csv_field(&row.provider.register_number),
-            csv_field(&row.provider.name),
-            row.delivery.month.to_string(),
+            csv_field(&row.register_number),
+            csv_field(&row.provider_name),
+            row.month.to_string(),
             month.map(|m| m.start.to_string()).unwrap_or_default(),
             month.map(|m| m.end.to_string()).unwrap_or_default(),
-            csv_field(&row.delivery.code),
-            row.delivery.units.to_string(),
-            money_string(row.service.agreed_unit_price),
-            money_string(row.delivery.paid),
+            csv_field(&row.code),
+            row.units.to_string(),
+            money_string(row.unit_price),
+            money_string(row.paid),
             report.plan_digest.clone(),
         ];
         out.push_str(&fields.join(","));
@@ -1576,7 +1686,7 @@ mod tests {
         assert!(respite.forecast.as_ref().unwrap().exceeds_funding);
         // Not chosen yet: no provider, nothing delivered.
         let childcare = service(&report, "SVC-CHILDCARE");
-        assert!(childcare.provider.is_none() && childcare.arrangement.is_none());
+        assert!(childcare.providers.is_empty());
         assert_eq!(report.totals.funded, d("3798.00"));
         assert_eq!(report.totals.paid, d("648.00"));
         assert_eq!(report.totals.available, d("3150.00"));
@@ -1592,21 +1702,25 @@ mod tests {
         let report = report(&record(&plan())).unwrap();
         let physio = service(&report, "SVC-PHYSIO");
         assert_eq!(physio.plan_unit_price, d("25.00"));
-        assert_eq!(physio.agreed_unit_price, d("26.00"));
+        assert_eq!(physio.providers[0].agreed_unit_price, d("26.00"));
         assert_eq!(physio.funded_amount, d("600.00"));
         assert_eq!(physio.funded_units, 24);
-        let diff = physio.price_difference.as_ref().unwrap();
+        let diff = physio.providers[0].price_difference.as_ref().unwrap();
         // 600 / 26 = 23.07…: 23 whole units at the provider's price.
         assert_eq!(diff.units_at_provider_price, 23);
         assert_eq!(diff.direction, "higher");
         let ot = service(&report, "SVC-OT");
-        let diff = ot.price_difference.as_ref().unwrap();
+        let diff = ot.providers[0].price_difference.as_ref().unwrap();
         assert_eq!(
             (diff.direction, diff.units_at_provider_price),
             ("higher", 11)
         );
-        assert!(service(&report, "SVC-SPEECH").price_difference.is_none());
-        assert!(service(&report, "SVC-RESPITE").price_difference.is_none());
+        assert!(service(&report, "SVC-SPEECH").providers[0]
+            .price_difference
+            .is_none());
+        assert!(service(&report, "SVC-RESPITE").providers[0]
+            .price_difference
+            .is_none());
         let lower = FundedLine {
             code: "X".into(),
             name: LocalName {
@@ -1847,7 +1961,7 @@ mod tests {
             assert_eq!(ArrangementKind::parse(kind.code()), Some(kind));
         }
         let report = report(&record(&plan())).unwrap();
-        let diff = service(&report, "SVC-PHYSIO")
+        let diff = service(&report, "SVC-PHYSIO").providers[0]
             .price_difference
             .clone()
             .unwrap();
@@ -1877,6 +1991,89 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_provider_change_keeps_earlier_payments_with_the_earlier_provider() {
+        let plan = plan();
+        let mut raw = record(&plan);
+        raw["lines"].as_array_mut().unwrap().push(json!({
+            "code": "SVC-SPEECH", "fromMonth": 2,
+            "provider": {"other": {"name": "Jauns", "registerNumber": "N-1", "address": "A", "contact": "C", "unitPrice": "25.00"}},
+            "arrangement": letter("GV-3")
+        }));
+        raw["deliveries"][1]["paid"] = json!("75.00");
+        let report = report(&raw).unwrap();
+        let speech = service(&report, "SVC-SPEECH");
+        let froms: Vec<(u32, u32, &str)> = speech
+            .providers
+            .iter()
+            .map(|p| {
+                (
+                    p.from_month,
+                    p.to_month,
+                    p.provider.register_number.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(froms, [(1, 1, "EX-0001"), (2, 6, "N-1")]);
+        // The new provider starts with 20 units and 480 € still funded; at 25.00 € that
+        // buys 19 units.
+        let new = &speech.providers[1];
+        assert_eq!((new.units_at_start, new.amount_at_start), (20, d("480")));
+        assert_eq!(
+            new.price_difference
+                .as_ref()
+                .unwrap()
+                .units_at_provider_price,
+            19
+        );
+        let csv = payments_csv(&report);
+        assert!(
+            csv.contains(",EX-0001,")
+                && csv.contains(",N-1,Jauns,2,2025-10-01,2025-10-31,SVC-SPEECH,3,25.00,75.00,"),
+            "{csv}"
+        );
+        assert!(csv.contains("EX-0001,Piemēra runas centrs “Vārdiņš” (izdomāts),1,2025-09-01,2025-09-30,SVC-SPEECH,4,24.00,96.00,"), "{csv}");
+        let letters = guarantee_letters(&report);
+        let gv3 = letters.iter().find(|l| l.number == "GV-3").unwrap();
+        assert_eq!(gv3.services[0].units, 19);
+        assert_eq!(gv3.services[0].amount, d("475.00"));
+        assert_eq!(gv3.period_start.to_string(), "2025-10-01");
+        assert_eq!(gv3.period_end.to_string(), "2026-02-28");
+        let gv1 = letters.iter().find(|l| l.number == "GV-1").unwrap();
+        assert_eq!(gv1.services[0].end.to_string(), "2025-09-30");
+        // The record, written back, still has both.
+        let again = read_record(&record_json(&read_record(&raw).unwrap()).unwrap()).unwrap();
+        assert_eq!(
+            again
+                .lines
+                .iter()
+                .filter(|l| l.code == "SVC-SPEECH")
+                .count(),
+            2
+        );
+
+        let mut bad = raw.clone();
+        bad["lines"][4]["fromMonth"] = json!(1);
+        assert!(record_problems(&bad).contains(&(
+            "/lines/4/fromMonth".to_string(),
+            "problem.provision.line_duplicate".to_string()
+        )));
+        bad["lines"][4]["fromMonth"] = json!(7);
+        assert!(record_problems(&bad).contains(&(
+            "/lines/4/fromMonth".to_string(),
+            "problem.provision.month_outside".to_string()
+        )));
+        let mut late = record(&plan);
+        late["lines"][0]["fromMonth"] = json!(2);
+        assert_eq!(
+            record_problems(&late),
+            [(
+                "/deliveries/0/code".to_string(),
+                "problem.provision.no_provider".to_string()
+            )]
+        );
     }
 
     fn amended(quantity_speech: u64) -> Value {
