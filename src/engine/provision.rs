@@ -202,9 +202,11 @@ pub struct ProvisionRecord {
     pub case_id: String,
     /// The social service that pays (named on guarantee letters).
     pub social_service: String,
-    /// The last plan month with statements recorded (0: none yet).
-    pub statements_through: u32,
-    /// Provider choices, one per funded line that has one.
+    /// The last plan month with statements recorded (0: none yet); `None`: the last
+    /// month of the plan that has a statement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statements_through: Option<u32>,
+    /// Provider choices: per funded line, one per provider (by the month it starts).
     pub lines: Vec<RecordLine>,
     /// Statements.
     pub deliveries: Vec<Delivery>,
@@ -764,14 +766,13 @@ fn read_record_shape(r: &mut Reader, value: &Value) -> Option<ProvisionRecord> {
         }),
     };
     let deliveries = deliveries?;
-    let through = through?.unwrap_or_else(|| deliveries.iter().map(|d| d.month).max().unwrap_or(0));
     Some(ProvisionRecord {
         schema: PROVISION_SCHEMA,
         plan_digest: plan_digest?,
         previous_plan_digests: previous?,
         case_id: case_id?,
         social_service: social_service?,
-        statements_through: through,
+        statements_through: through?,
         lines: lines?,
         deliveries,
     })
@@ -966,13 +967,25 @@ pub fn report_for(
                 .with("expected", &facts.case_id),
         );
     }
-    if record.statements_through > months {
-        r.push(
-            Problem::new("/statementsThrough", "problem.provision.month_outside")
-                .with("month", record.statements_through)
-                .with("months", months),
-        );
-    }
+    let through = match record.statements_through {
+        Some(through) => {
+            if through > months {
+                r.push(
+                    Problem::new("/statementsThrough", "problem.provision.month_outside")
+                        .with("month", through)
+                        .with("months", months),
+                );
+            }
+            through
+        }
+        None => record
+            .deliveries
+            .iter()
+            .map(|d| d.month)
+            .filter(|m| *m <= months)
+            .max()
+            .unwrap_or(0),
+    };
 
     // Provider choices: per funded line, one per provider, by the month it starts.
     let mut chosen: Vec<Vec<Choice>> = vec![Vec::new(); facts.lines.len()];
@@ -1073,14 +1086,14 @@ pub fn report_for(
             );
             continue;
         }
-        if d.month > record.statements_through {
+        if d.month > through {
             r.push(
                 Problem::new(
                     join(&dp, "month"),
                     "problem.provision.month_after_statements",
                 )
                 .with("month", d.month)
-                .with("through", record.statements_through),
+                .with("through", through),
             );
             continue;
         }
@@ -1229,7 +1242,7 @@ pub fn report_for(
             paid: spent,
             available: line.funded_amount - spent,
             months: rows,
-            forecast: forecast(spent, line.funded_amount, record.statements_through, months),
+            forecast: forecast(spent, line.funded_amount, through, months),
         });
     }
     let month_totals = month_rows(period, &month_allocated, None, &month_paid)
@@ -1249,7 +1262,7 @@ pub fn report_for(
             date: l.date,
         }),
         period: period.clone(),
-        statements_through: record.statements_through,
+        statements_through: through,
         services,
         months: month_totals,
         totals: ProvisionTotals {
@@ -1258,7 +1271,7 @@ pub fn report_for(
             available: funded_total - paid_total,
             funded_units,
             delivered_units,
-            forecast: forecast(paid_total, funded_total, record.statements_through, months),
+            forecast: forecast(paid_total, funded_total, through, months),
         },
         deliveries: kept.into_iter().map(|(_, d)| d).collect(),
     })
