@@ -117,6 +117,37 @@ pub fn is_register_number(text: &str) -> bool {
         && !text.chars().any(|c| c.is_control() || c.is_whitespace())
 }
 
+/// Most providers a list may have.
+pub const MAX_PROVIDERS: usize = 2000;
+
+/// A list of at most `max` entries (longer than the case's lists may be: a city's
+/// providers, a record's statements), still bounded.
+pub(crate) fn bounded_array<'a>(
+    r: &mut Reader,
+    value: &'a Value,
+    path: &str,
+    max: usize,
+) -> Option<&'a Vec<Value>> {
+    match value {
+        Value::Array(items) if items.len() <= max => Some(items),
+        Value::Array(items) => {
+            r.push(
+                Problem::new(path, "problem.list.too_long")
+                    .with("max", max)
+                    .with("count", items.len()),
+            );
+            None
+        }
+        other => {
+            r.push(
+                Problem::new(path, "problem.type.array")
+                    .with("found", crate::engine::validate::kind(other)),
+            );
+            None
+        }
+    }
+}
+
 /// Reports every member of `map` that is not one of `allowed` (a misspelt optional
 /// member would otherwise be silently ignored: a record's `"delivery"` for
 /// `"deliveries"` would read as no deliveries at all).
@@ -297,7 +328,7 @@ pub fn providers_from_json(
     });
     let note = read_note(&mut r, root);
     let providers = r.required(root, "providers", "").and_then(|v| {
-        let items = r.array(v, "/providers")?;
+        let items = bounded_array(&mut r, v, "/providers", MAX_PROVIDERS)?;
         if items.is_empty() {
             r.push(Problem::new("/providers", "problem.providers.empty"));
             return None;

@@ -57,8 +57,8 @@ use crate::engine::money::{money_from_json, money_string};
 use crate::engine::plan::{compute_plan, recompute_check, RecomputeOutcome, PLAN_SCHEMA};
 use crate::engine::problem::{join, Problem};
 use crate::engine::providers::{
-    optional_price, register_number, serialize_opt_money, unknown_members, ProviderList,
-    MAX_DETAIL_LEN,
+    bounded_array, optional_price, register_number, serialize_opt_money, unknown_members,
+    ProviderList, MAX_DETAIL_LEN,
 };
 use crate::engine::reference::{
     serialize_display, serialize_money, LocalName, ReferenceData, Unit,
@@ -627,6 +627,14 @@ fn read_provider_ref(r: &mut Reader, value: &Value, path: &str) -> Option<Provid
     }
 }
 
+/// Most entries of a record's `lines` or `deliveries`: a statement per service and month
+/// of a plan with the most services a case may list.
+pub const MAX_RECORD_ENTRIES: usize = crate::engine::validate::MAX_LIST_LEN * 12;
+
+fn long_array<'a>(r: &mut Reader, value: &'a Value, path: &str) -> Option<&'a Vec<Value>> {
+    bounded_array(r, value, path, MAX_RECORD_ENTRIES)
+}
+
 /// Reads a record's shape (types, texts, dates, amounts) without the plan.
 fn read_record_shape(r: &mut Reader, value: &Value) -> Option<ProvisionRecord> {
     let root = r.object(value, "")?;
@@ -683,7 +691,7 @@ fn read_record_shape(r: &mut Reader, value: &Value) -> Option<ProvisionRecord> {
     };
     let lines = match root.get("lines") {
         None | Some(Value::Null) => Some(Vec::new()),
-        Some(v) => r.array(v, "/lines").and_then(|items| {
+        Some(v) => long_array(r, v, "/lines").and_then(|items| {
             let mut out = Vec::new();
             let mut ok = true;
             for (i, item) in items.iter().enumerate() {
@@ -724,7 +732,7 @@ fn read_record_shape(r: &mut Reader, value: &Value) -> Option<ProvisionRecord> {
     };
     let deliveries = match root.get("deliveries") {
         None | Some(Value::Null) => Some(Vec::new()),
-        Some(v) => r.array(v, "/deliveries").and_then(|items| {
+        Some(v) => long_array(r, v, "/deliveries").and_then(|items| {
             let mut out = Vec::new();
             let mut ok = true;
             for (i, item) in items.iter().enumerate() {
@@ -1879,6 +1887,18 @@ mod tests {
                 ("/deliveries/0/note", "problem.field.unknown")
             ]
         );
+    }
+
+    #[test]
+    fn long_records_are_read_up_to_a_bound() {
+        let statement = json!({"code": "SVC-SPEECH", "month": 1, "units": 0, "paid": "0"});
+        let mut long = record(&plan());
+        long["deliveries"] = Value::Array(vec![statement.clone(); 300]);
+        assert!(read_record(&long).is_ok());
+        long["deliveries"] = Value::Array(vec![statement; MAX_RECORD_ENTRIES + 1]);
+        let problems = read_record(&long).unwrap_err();
+        assert_eq!(problems[0].path, "/deliveries");
+        assert_eq!(problems[0].key, "problem.list.too_long");
     }
 
     #[test]
