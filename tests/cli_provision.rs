@@ -375,3 +375,41 @@ fn a_provider_change_is_shown_with_its_months_and_the_csv_keeps_each_payment_wit
         "{csv}"
     );
 }
+
+/// `tests/data/example-provision-record.json` (the README's example) is a record of the
+/// example case's plan; when the plan changes (a new engine version is in its digest),
+/// its `planDigest` must be updated to the digest this test prints.
+#[test]
+fn the_example_record_is_accepted_for_the_example_plan() {
+    let (dir, _) = setup("example_record");
+    let example = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/example-provision-record.json"
+    );
+    let output = run(
+        &dir,
+        &["provision", "--providers", PROVIDERS, "plan.json", example],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("Total: funded €3798.00 · paid €1055.00 · available €2743.00"),
+        "{text}"
+    );
+    let output = run(
+        &dir,
+        &[
+            "provision",
+            "--letters",
+            "--providers",
+            PROVIDERS,
+            "plan.json",
+            example,
+        ],
+    );
+    let letters: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    // One letter to EX-0001, one to EX-0003 covering two services.
+    assert_eq!(letters.as_array().unwrap().len(), 2);
+    assert_eq!(letters[1]["services"].as_array().unwrap().len(), 2);
+    assert_eq!(letters[1]["total"], "1914.00");
+}
