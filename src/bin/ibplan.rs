@@ -238,11 +238,14 @@ proof) and the case by its pseudonym; per funded line the parents' choice of pro
 registerNumber, address, contact, unitPrice?}}) and the arrangement (contract or
 guaranteeLetter, number, date), with \"fromMonth\" when the provider changes during the
 period (each statement stays with the provider of its month); per service and plan month
-(1..months) the units delivered and the amount paid. Each line's funded amount is spread over the months
-(rounded down to the cent, the last month takes the rest); what is not spent in a month
-carries to the later months, never past the plan's end. Delivering more than the funded
-units, paying more than funded, paying more than the units delivered at the agreed price
-and a month outside the plan are refused.
+(1..months) the units delivered and the amount paid.
+
+Each line's funded amount is spread over the months (rounded down to the cent, the last
+month takes the rest); what is not spent in a month carries to the later months, never
+past the plan's end, and spending ahead of the months is shown as \"ahead\". Delivering
+more than the funded units, paying more than funded, paying more than the units
+delivered at the agreed price and a month outside the plan are refused. The forecast
+is what is paid so far times months / months with statements, to the cent.
 
 Problems are printed as `FILE: /json/pointer: message` on standard error (exit 1).
 
