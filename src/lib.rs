@@ -14,6 +14,7 @@ pub mod engine;
 pub mod exchange;
 pub mod i18n;
 pub mod plan_view;
+pub mod provision_view;
 pub mod signing;
 pub mod team_edit;
 

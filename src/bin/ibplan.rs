@@ -1727,9 +1727,12 @@ fn provision_lines(report: &ProvisionReport) -> Vec<String> {
                 let params = [
                     (
                         "providerUnitPrice".to_string(),
-                        money_string(d.provider_unit_price),
+                        format!("€{}", money_string(d.provider_unit_price)),
                     ),
-                    ("planUnitPrice".to_string(), money_string(d.plan_unit_price)),
+                    (
+                        "planUnitPrice".to_string(),
+                        format!("€{}", money_string(d.plan_unit_price)),
+                    ),
                     (
                         "unitsAtProviderPrice".to_string(),
                         d.units_at_provider_price.to_string(),

@@ -43,12 +43,14 @@ pub static PROVISION: &[(&str, &str, &str)] = &[
     // Arrangements and the price flag.
     ("provision.arrangement.contract", "līgums", "contract"),
     ("provision.arrangement.guarantee_letter", "garantijas vēstule", "guarantee letter"),
-    ("provision.price.higher", "Sniedzēja cena {providerUnitPrice} € ir augstāka par plāna cenu {planUnitPrice} €: finansētā summa sedz tikai {unitsAtProviderPrice} no {fundedUnits} vienībām.", "The provider's price €{providerUnitPrice} is higher than the plan's €{planUnitPrice}: the funded amount pays for only {unitsAtProviderPrice} of the {fundedUnits} units."),
-    ("provision.price.lower", "Sniedzēja cena {providerUnitPrice} € ir zemāka par plāna cenu {planUnitPrice} €: plāns joprojām finansē {fundedUnits} vienības (par finansēto summu varētu {unitsAtProviderPrice}).", "The provider's price €{providerUnitPrice} is lower than the plan's €{planUnitPrice}: the plan still funds {fundedUnits} units (the funded amount would buy {unitsAtProviderPrice})."),
+    ("provision.price.higher", "Sniedzēja cena {providerUnitPrice} ir augstāka par plāna cenu {planUnitPrice}: finansētā summa sedz tikai {unitsAtProviderPrice} no {fundedUnits} vienībām.", "The provider's price {providerUnitPrice} is higher than the plan's {planUnitPrice}: the funded amount pays for only {unitsAtProviderPrice} of the {fundedUnits} units."),
+    ("provision.price.lower", "Sniedzēja cena {providerUnitPrice} ir zemāka par plāna cenu {planUnitPrice}: plāns joprojām finansē {fundedUnits} vienības (par finansēto summu varētu {unitsAtProviderPrice}).", "The provider's price {providerUnitPrice} is lower than the plan's {planUnitPrice}: the plan still funds {fundedUnits} units (the funded amount would buy {unitsAtProviderPrice})."),
     // The guarantee letter's contents.
     ("letter.title", "Garantijas vēstule", "Guarantee letter"),
     ("letter.number", "Nr. {number}, {date}", "No. {number}, {date}"),
     ("letter.to", "Pakalpojumu sniedzējam: {name}, reģistra Nr. {registerNumber}", "To the provider: {name}, register no. {registerNumber}"),
+    ("letter.address", "Adrese: {address}; kontakti: {contact}", "Address: {address}; contact: {contact}"),
+    ("letter.service", "{service} ({code}): {count} × {price} = {amount}, no {start} līdz {end}", "{service} ({code}): {count} × {price} = {amount}, from {start} to {end}"),
     ("letter.body", "{socialService} apliecina, ka apmaksās šādus pakalpojumus, kas sniegti laikā no {start} līdz {end} saskaņā ar atbalsta plānu:", "{socialService} guarantees payment for the following services delivered from {start} to {end} under the support plan:"),
     ("letter.total", "Kopā ne vairāk kā {total}", "In total at most {total}"),
     ("letter.plan", "Lieta {caseId}; plāna nospiedums (SHA-256) {digest}", "Case {caseId}; plan digest (SHA-256) {digest}"),
