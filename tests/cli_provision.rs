@@ -413,3 +413,30 @@ fn the_example_record_is_accepted_for_the_example_plan() {
     assert_eq!(letters[1]["services"].as_array().unwrap().len(), 2);
     assert_eq!(letters[1]["total"], "1914.00");
 }
+
+#[test]
+fn a_signed_record_is_still_a_record() {
+    let (dir, _) = setup("signed");
+    write(
+        &dir,
+        "key.json",
+        &ib_planner::engine::integrity::KeyPair::from_seed(&[7; 32]).to_key_json(),
+    );
+    let signed = run_json(
+        &dir,
+        &[
+            "sign",
+            "--key",
+            "key.json",
+            "--created",
+            "2025-11-03T09:00:00Z",
+            "record.json",
+        ],
+    );
+    assert!(signed["proof"].is_object() || signed["proof"].is_array());
+    write(&dir, "record.json", &signed);
+    let output = provision(&dir, &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = run(&dir, &["verify", "record.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}

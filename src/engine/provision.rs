@@ -650,6 +650,8 @@ fn read_record_shape(r: &mut Reader, value: &Value) -> Option<ProvisionRecord> {
             "statementsThrough",
             "lines",
             "deliveries",
+            // A record may be signed (`ibplan sign`); its proofs are `ibplan verify`'s.
+            "proof",
         ],
         "",
     );
