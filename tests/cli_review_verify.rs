@@ -1,8 +1,9 @@
 //! `ibplan` with a signed review (issue 15, item 3): `sign` refuses a review whose
 //! outcome does not recompute (unless `--force`); `verify` checks the review's proofs,
 //! recomputes its outcome and, with `--plan PLAN.json`, checks that the plan given is
-//! the one the review names, or says that no plan was given. Shared helpers in
-//! `tests/common/`.
+//! the one the review names, or says that no plan was given. And `ibplan upgrade`
+//! (issue 13, item 4): an `ib-plan/0` plan converted, its old proofs left out. Shared
+//! helpers in `tests/common/`.
 
 use std::path::{Path, PathBuf};
 
@@ -183,4 +184,86 @@ fn a_review_whose_outcome_was_changed_is_not_signed_and_not_verified() {
         "{err}"
     );
     assert!(err.contains("NOT VERIFIED"), "{err}");
+}
+
+/// An `ib-plan/0` draft of the example plan (weights as a pair, no period), signed.
+fn version_0_plan(dir: &Path) -> Value {
+    let mut case = run_json(dir, &["example-case"]);
+    if let Some(settings) = case["settings"].as_object_mut() {
+        settings.remove("periodMonths");
+        settings.insert("weights".into(), json!([0.6, 0.4]));
+    }
+    let draft = json!({"schema": "ib-plan/0", "case": case});
+    write(dir, "draft.json", &draft);
+    // A plan that does not recompute is signed only with --force (as an old tool did).
+    let signed = run_json(dir, &["sign", "--force", "--key", "key.json", "draft.json"]);
+    write(dir, "draft.signed.json", &signed);
+    signed
+}
+
+#[test]
+fn upgrade_converts_a_version_0_plan_and_leaves_its_old_proofs_out() {
+    let dir = setup("upgrade");
+    version_0_plan(&dir);
+
+    // verify refuses the old version and says why.
+    let output = run(&dir, &["verify", "draft.signed.json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("ib-plan/0"), "{}", stderr(&output));
+
+    let output = run(&dir, &["upgrade", "draft.signed.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.contains("draft.signed.json: converted ib-plan/0 to ib-plan/1"),
+        "{err}"
+    );
+    assert!(err.contains("1 proof(s) of the old document"), "{err}");
+    let upgraded: Value = serde_json::from_str(&stdout(&output)).unwrap_or(Value::Null);
+    assert_eq!(upgraded["schema"], json!("ib-plan/1"));
+    assert!(upgraded.get("proof").is_none(), "{upgraded:.200}");
+    assert_eq!(
+        upgraded["case"]["settings"]["weights"],
+        json!({"expert": "0.6", "parent": "0.4"})
+    );
+    // The same plan as one made from the case today.
+    let today: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("plan.json")).unwrap_or_default())
+            .unwrap_or(Value::Null);
+    assert_eq!(upgraded["result"], today["result"]);
+    write(&dir, "upgraded.json", &upgraded);
+    let shown = run(&dir, &["show", "upgraded.json"]);
+    assert_eq!(shown.status.code(), Some(0), "{}", stderr(&shown));
+
+    // A current plan is printed unchanged, proofs and all.
+    let output = run(&dir, &["upgrade", "plan.signed.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stderr(&output).contains("already ib-plan/1"));
+    let same: Value = serde_json::from_str(&stdout(&output)).unwrap_or(Value::Null);
+    let signed: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("plan.signed.json")).unwrap_or_default(),
+    )
+    .unwrap_or(Value::Null);
+    assert_eq!(same, signed);
+
+    // A newer schema and a broken draft are refused with pointers.
+    let output = run(&dir, &["upgrade", "review.json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let mut broken = json!({"schema": "ib-plan/0", "case": {"settings": {"weights": [0.6, 0.4]}}});
+    write(&dir, "broken.json", &broken);
+    let output = run(&dir, &["upgrade", "broken.json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("broken.json: /case/"), "{err}");
+    assert!(err.contains("the plan was not converted"), "{err}");
+    assert!(stdout(&output).is_empty());
+    broken["schema"] = json!("ib-plan/7");
+    write(&dir, "newer.json", &broken);
+    let output = run(&dir, &["upgrade", "newer.json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("newer.json: /schema:"),
+        "{}",
+        stderr(&output)
+    );
 }

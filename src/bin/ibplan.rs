@@ -23,7 +23,8 @@ use ib_planner::engine::integrity::{
 use ib_planner::engine::json::{parse_strict, StrictJsonError};
 use ib_planner::engine::money::money_string;
 use ib_planner::engine::plan::{
-    plan_from_case_json, plan_with_catalogue, recompute_check, RecomputeOutcome,
+    plan_from_case_json, plan_with_catalogue, recompute_check, upgrade_plan, RecomputeOutcome,
+    PLAN_SCHEMA,
 };
 use ib_planner::engine::problem::Problem;
 use ib_planner::engine::providers::{providers_from_json, ProviderList};
@@ -54,6 +55,7 @@ Usage:
   ibplan review PLAN.json INPUT.json
                                  print the review document of a plan
   ibplan show FILE.json          print a one-screen summary of a plan or a review
+  ibplan upgrade PLAN.json       print an ib-plan/0 plan converted to ib-plan/1
   ibplan sign --key KEY.json [--created RFC3339] [--purpose PURPOSE] [--force] DOC.json
                                  print DOC with one more eddsa-jcs-2022 proof
   ibplan verify [--json] [--trust TRUST.json [--trust-key DIDKEY]] DOC.json
@@ -127,6 +129,20 @@ review (all goals, long-term, short-term; rho and weights as in the plan), the C
 average changes with each goal's change and the >= 2 flag, and the share of funded units
 delivered. When the plan or the input has problems, prints one line per problem as
 `FILE: /json/pointer: message` on standard error and exits with 1.
+";
+
+const UPGRADE_HELP: &str = "\
+Usage: ibplan upgrade PLAN.json
+
+Prints the plan converted to the current schema (ib-plan/1). An ib-plan/0 document is
+migrated (its weights pair becomes {expert, parent}, a 6-month period is added) and
+computed again with the price list it embeds (or the built-in one when it has none). The
+old document's proofs do not cover the converted plan, so they are left out and the
+converted plan must be signed again; standard error says how many were left out. A plan
+already at ib-plan/1 is printed unchanged.
+Exit 0 when the plan was converted (or needed nothing), 1 when it cannot be (problems
+are listed as `PLAN.json: /pointer: message`, or a newer schema), 2 when PLAN.json
+cannot be read.
 ";
 
 const SHOW_HELP: &str = "\
@@ -282,6 +298,9 @@ enum Command {
     Show {
         file: String,
     },
+    Upgrade {
+        file: String,
+    },
     PriceListEntry {
         file: String,
     },
@@ -355,6 +374,7 @@ fn help_for(command: &str) -> Option<&'static str> {
         "plan" => Some(PLAN_HELP),
         "review" => Some(REVIEW_HELP),
         "show" => Some(SHOW_HELP),
+        "upgrade" => Some(UPGRADE_HELP),
         "sign" => Some(SIGN_HELP),
         "verify" => Some(VERIFY_HELP),
         "price-list-entry" => Some(PRICE_LIST_ENTRY_HELP),
@@ -466,7 +486,7 @@ fn parse(args: &[String]) -> Result<Command, Failure> {
     };
     let expected_files = match name.as_str() {
         "review" | "provision" => 2,
-        "plan" | "show" | "sign" | "verify" | "price-list-entry" | "providers" => 1,
+        "plan" | "show" | "upgrade" | "sign" | "verify" | "price-list-entry" | "providers" => 1,
         _ => 0,
     };
     if positional.len() != expected_files {
@@ -496,6 +516,7 @@ fn parse(args: &[String]) -> Result<Command, Failure> {
             input: files.next().unwrap_or_default(),
         },
         "show" => Command::Show { file },
+        "upgrade" => Command::Upgrade { file },
         "price-list-entry" => Command::PriceListEntry { file },
         "providers" => Command::Providers {
             file,
@@ -979,6 +1000,39 @@ fn review_summary(doc: &Value) -> Vec<String> {
         out.push(format!("Parents' comments: {comments}"));
     }
     out
+}
+
+fn run_upgrade(path: &str) -> Result<(), Failure> {
+    let document = read_json(path)?;
+    let from = document
+        .get("schema")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string();
+    let upgraded = upgrade_plan(&document).map_err(|problems| {
+        let lines: Vec<String> = problems.iter().map(|p| problem_line(path, p)).collect();
+        Failure::rejected(format!(
+            "{}\n{path}: {} problem(s); the plan was not converted",
+            lines.join("\n"),
+            problems.len()
+        ))
+    })?;
+    let mut err = std::io::stderr().lock();
+    if from == PLAN_SCHEMA {
+        let _ = writeln!(err, "{path}: already {PLAN_SCHEMA}; printed unchanged");
+    } else {
+        let left_out = proof_count(&document);
+        let _ = writeln!(err, "{path}: converted {from} to {PLAN_SCHEMA}");
+        if left_out > 0 {
+            let _ = writeln!(
+                err,
+                "{path}: {left_out} proof(s) of the old document do not cover the converted \
+                 plan and were left out: sign the converted plan again"
+            );
+        }
+    }
+    drop(err);
+    print_json(&upgraded)
 }
 
 fn run_show(path: &str) -> Result<(), Failure> {
@@ -1869,6 +1923,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Plan { case, catalogue } => run_plan(&case, catalogue.as_deref()),
         Command::Review { plan, input } => run_review(&plan, &input),
         Command::Show { file } => run_show(&file),
+        Command::Upgrade { file } => run_upgrade(&file),
         Command::PriceListEntry { file } => {
             let value = read_json(&file)?;
             match price_list_entry(&value) {
