@@ -502,3 +502,31 @@ fn an_edited_price_list_is_validated_and_used() {
     }
     assert!(catalogue_from_json(&json!({"services": 3})).is_err());
 }
+
+#[test]
+fn an_unknown_settings_member_is_a_problem_not_ignored() {
+    let reference = ReferenceData::builtin().unwrap();
+    let mut case = example_case_json();
+    case["settings"]["polcy"] = json!("strict");
+    case["settings"]["a/b"] = json!(1);
+    let problems = validate_case(&case, &reference).unwrap_err();
+    let found: Vec<(String, String)> = problems
+        .iter()
+        .map(|p| (p.path.clone(), p.key.clone()))
+        .collect();
+    assert!(
+        found.contains(&("/settings/polcy".into(), "problem.field.unknown".into())),
+        "{found:?}"
+    );
+    // The member name is escaped in the pointer (RFC 6901) and named in the message.
+    assert!(
+        found.contains(&("/settings/a~1b".into(), "problem.field.unknown".into())),
+        "{found:?}"
+    );
+    let polcy = problems.iter().find(|p| p.path == "/settings/polcy");
+    assert!(polcy.is_some_and(|p| p.params.iter().any(|(n, v)| n == "field" && v == "polcy")));
+    // Without them the case is valid again.
+    case["settings"].as_object_mut().unwrap().remove("polcy");
+    case["settings"].as_object_mut().unwrap().remove("a/b");
+    assert!(validate_case(&case, &reference).is_ok());
+}

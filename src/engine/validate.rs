@@ -303,8 +303,26 @@ fn read_case(r: &mut Reader, raw: &Value, reference: &ReferenceData) -> Option<C
     })
 }
 
+/// The members a case's `settings` may have; any other is reported, never ignored (a
+/// misspelt `polcy` would otherwise silently plan with the default policy).
+const SETTINGS_MEMBERS: [&str; 6] = [
+    "startDate",
+    "periodMonths",
+    "budget",
+    "weights",
+    "policy",
+    "caps",
+];
+
 fn read_settings(r: &mut Reader, value: &Value, path: &str) -> Option<Settings> {
     let map = r.object(value, path)?;
+    let mut unknown = false;
+    for key in map.keys() {
+        if !SETTINGS_MEMBERS.contains(&key.as_str()) {
+            r.push(Problem::new(join(path, key), "problem.field.unknown").with("field", key));
+            unknown = true;
+        }
+    }
     let start_date = r.required(map, "startDate", path).and_then(|v| {
         let at = join(path, "startDate");
         let text = r.text(v, &at, 32, false)?;
@@ -396,6 +414,9 @@ fn read_settings(r: &mut Reader, value: &Value, path: &str) -> Option<Settings> 
             None
         }
     };
+    if unknown {
+        return None;
+    }
     Some(Settings {
         start_date: start_date?,
         period_months: period_months?,
