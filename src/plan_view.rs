@@ -13,7 +13,8 @@ use serde_json::{Map, Value};
 use crate::engine::allocate::{allocate, Allocation, Line, NotFundedCause, Reason};
 use crate::engine::case::Case;
 use crate::engine::problem::Problem;
-use crate::engine::reference::{Caps, Catalogue, Service, Unit};
+use crate::engine::reference::{Caps, Catalogue, ReferenceData, Service, Unit};
+use crate::engine::validate::validate_case;
 use crate::i18n::{t, tf, Lang};
 
 // ---------------------------------------------------------------------------------------
@@ -415,28 +416,221 @@ pub fn reason_text(lang: Lang, line: &Line, service: Option<&Service>, age: Opti
 // ---------------------------------------------------------------------------------------
 // What if
 
-/// A copy of `case` with the experts' share (percent) and the budget changed; the
-/// parents' share follows. `None` when the share is not 0–100 with at most 4 decimals
-/// as a weight.
-pub fn with_what_if(case: &Case, expert_percent: Decimal, budget: Decimal) -> Option<Case> {
-    let (expert, parent) = weights_for_percent(expert_percent)?;
-    let mut changed = case.clone();
-    changed.settings.weights.expert = expert.parse().ok()?;
-    changed.settings.weights.parent = parent.parse().ok()?;
-    changed.settings.budget = budget;
-    Some(changed)
+/// One service as the user tries it in What if: its code and the quantity as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrialService {
+    /// Service code.
+    pub code: String,
+    /// The quantity as typed (a whole number once it is valid).
+    pub quantity: String,
 }
 
-/// Allocates the "what if" variant of a case.
+/// Everything What if lets the user try, kept apart from the case: the experts' share,
+/// the budget, and the services in a trial experts' order with trial quantities. The case
+/// changes only when [`apply_what_if`] writes a trial into it, after the user confirms.
+///
+/// A move is a move in the *experts'* order: the parents' ranking stays the parents' own,
+/// and the plan's order still follows the combined score, so a move shows which plan
+/// lines it would shift (via [`compare`]) rather than placing a line by hand.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WhatIf {
+    /// The experts' share in percent (the parents' share is the rest).
+    pub expert_percent: Decimal,
+    /// The budget for the plan period.
+    pub budget: Decimal,
+    /// The services in the trial experts' order, most important first.
+    pub services: Vec<TrialService>,
+}
+
+impl WhatIf {
+    /// The trial that changes nothing: the case's own settings, experts' order and
+    /// quantities.
+    pub fn saved(case: &Case) -> WhatIf {
+        let mut services: Vec<&crate::engine::case::ServiceRequest> =
+            case.services.iter().collect();
+        crate::engine::order::sort_by_key(&mut services, |s| s.expert_rank);
+        WhatIf {
+            expert_percent: (case.settings.weights.expert * Decimal::ONE_HUNDRED).normalize(),
+            budget: case.settings.budget,
+            services: services
+                .into_iter()
+                .map(|s| TrialService {
+                    code: s.code.clone(),
+                    quantity: s.quantity.to_string(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Moves the service at `index` one place up (`up`) or down in the trial experts'
+    /// order. Returns its new index, or `None` (changing nothing) at an end of the list or
+    /// out of range.
+    pub fn move_service(&mut self, index: usize, up: bool) -> Option<usize> {
+        let to = if up {
+            index.checked_sub(1)?
+        } else {
+            index.checked_add(1)?
+        };
+        if index >= self.services.len() || to >= self.services.len() {
+            return None;
+        }
+        self.services.swap(index, to);
+        Some(to)
+    }
+
+    /// Sets the trial quantity text of a service; `false` when the code is not on the list.
+    pub fn set_quantity(&mut self, code: &str, quantity: &str) -> bool {
+        match self.services.iter_mut().find(|s| s.code == code) {
+            Some(s) => {
+                s.quantity = quantity.to_string();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Whether the experts' order or a quantity differs from `saved` (quantities compared
+    /// as numbers when both are whole numbers, so " 24" is the same as "24").
+    pub fn services_differ(&self, saved: &WhatIf) -> bool {
+        let same_quantity =
+            |a: &str, b: &str| match (a.trim().parse::<u64>(), b.trim().parse::<u64>()) {
+                (Ok(x), Ok(y)) => x == y,
+                _ => a == b,
+            };
+        self.services.len() != saved.services.len()
+            || self
+                .services
+                .iter()
+                .zip(&saved.services)
+                .any(|(a, b)| a.code != b.code || !same_quantity(&a.quantity, &b.quantity))
+    }
+
+    /// Whether anything at all differs from `saved`.
+    pub fn differs(&self, saved: &WhatIf) -> bool {
+        self.expert_percent != saved.expert_percent
+            || self.budget != saved.budget
+            || self.services_differ(saved)
+    }
+}
+
+/// Writes a trial into a raw case (what "Use these settings" does once confirmed): the
+/// two weights, the budget, the services array in the trial experts' order with
+/// `expertRank` renumbered 1..=n, and the trial quantities (typed text that is not a whole
+/// number is kept as text, so validation reports it on its field). Each item keeps its
+/// other members, its parents' rank among them. Items the trial does not name stay, after
+/// the named ones, in their old order. `false`, changing nothing, when the share is not a
+/// usable weight (see [`weights_for_percent`]) or the case has no services array.
+pub fn apply_what_if(raw: &mut Value, trial: &WhatIf) -> bool {
+    let Some((expert, parent)) = weights_for_percent(trial.expert_percent) else {
+        return false;
+    };
+    let Some(items) = raw.pointer("/services").and_then(Value::as_array).cloned() else {
+        return false;
+    };
+    let code_of = |item: &Value| item.get("code").and_then(Value::as_str).map(str::to_string);
+    let mut taken = vec![false; items.len()];
+    let mut services = Vec::with_capacity(items.len());
+    for t in &trial.services {
+        let found = items
+            .iter()
+            .enumerate()
+            .find(|(i, item)| !taken[*i] && code_of(item).as_deref() == Some(t.code.as_str()));
+        if let Some((i, item)) = found {
+            taken[i] = true;
+            let mut item = item.clone();
+            if let Some(map) = item.as_object_mut() {
+                map.insert(
+                    "quantity".into(),
+                    crate::draft::value_from_text(crate::draft::FieldKind::Integer, &t.quantity),
+                );
+            }
+            services.push(item);
+        }
+    }
+    services.extend(
+        items
+            .into_iter()
+            .zip(taken)
+            .filter(|(_, taken)| !taken)
+            .map(|(item, _)| item),
+    );
+    renumber_expert_ranks(&mut services);
+    crate::draft::set_at(raw, "/services", Value::Array(services));
+    crate::draft::set_at(raw, "/settings/weights/expert", Value::String(expert));
+    crate::draft::set_at(raw, "/settings/weights/parent", Value::String(parent));
+    crate::draft::set_at(
+        raw,
+        "/settings/budget",
+        Value::String(crate::engine::money::money_string(trial.budget)),
+    );
+    true
+}
+
+/// The raw case as it would be after confirming `trial`: a copy of `case` (through its
+/// document form, which validates back to the same case) with the trial written in.
+pub fn with_what_if(case: &Case, trial: &WhatIf) -> Option<Value> {
+    let mut raw = serde_json::to_value(case).ok()?;
+    apply_what_if(&mut raw, trial).then_some(raw)
+}
+
+/// Allocates the "what if" variant of a case exactly as the case would be allocated after
+/// confirming: the trial is written into a copy, validated like any case (so a quantity
+/// over a cap under the `reject` policy, or one that is not a whole number, is a problem
+/// with the pointer of its trial line) and allocated. `case` itself is not touched.
 pub fn what_if(
     case: &Case,
-    catalogue: &Catalogue,
-    expert_percent: Decimal,
-    budget: Decimal,
+    reference: &ReferenceData,
+    trial: &WhatIf,
 ) -> Result<Allocation, Vec<Problem>> {
-    let changed = with_what_if(case, expert_percent, budget)
+    let changed = with_what_if(case, trial)
         .ok_or_else(|| vec![Problem::new("/settings/weights", "problem.weight.range")])?;
-    allocate(&changed, catalogue)
+    let valid = validate_case(&changed, reference)?;
+    allocate(&valid, &reference.catalogue)
+}
+
+/// The index of the trial line a problem of [`what_if`] points at
+/// (`/services/{index}/...`), if it points at one.
+pub fn trial_line_of(problem: &Problem) -> Option<usize> {
+    problem
+        .path
+        .strip_prefix("/services/")?
+        .split('/')
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// An amount as a What if field shows it, in the language's own style and in the form its
+/// hint shows and the money parser accepts: `3 800,00` in Latvian (a plain space between
+/// thousands, a decimal comma), `3800.00` in English.
+pub fn money_input_text(lang: Lang, amount: Decimal) -> String {
+    let text = crate::engine::money::money_string(amount);
+    match lang {
+        Lang::En => text,
+        Lang::Lv => {
+            let (int_part, frac) = text.split_once('.').unwrap_or((text.as_str(), "00"));
+            let digits: Vec<char> = int_part.chars().collect();
+            let mut grouped = String::with_capacity(int_part.len() + int_part.len() / 3);
+            for (i, digit) in digits.iter().enumerate() {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                    grouped.push(' ');
+                }
+                grouped.push(*digit);
+            }
+            format!("{grouped},{frac}")
+        }
+    }
+}
+
+/// A trial budget as typed: Latvian `1 234,50` and plain `1234.50` alike (through the
+/// draft's decimal normalisation and the strict money parser); `None` when it is not an
+/// amount.
+pub fn parse_money_input(text: &str) -> Option<Decimal> {
+    let normal = crate::draft::text_of(Some(&crate::draft::value_from_text(
+        crate::draft::FieldKind::Decimal,
+        text,
+    )));
+    crate::engine::money::parse_money(normal.trim()).ok()
 }
 
 /// One line as it stands in one of two allocations.
@@ -486,6 +680,20 @@ impl LineChange {
             (Some(b), Some(a)) => b.status != a.status || b.funded_units != a.funded_units,
             _ => true,
         }
+    }
+
+    /// How many places the line moves up the order (negative: down); `None` when it is
+    /// only in one of the two allocations.
+    pub fn places_up(&self) -> Option<i64> {
+        let (b, a) = (self.before.as_ref()?, self.after.as_ref()?);
+        Some(i64::from(b.position) - i64::from(a.position))
+    }
+
+    /// The change of the funded amount, "what if" minus saved (a line missing from one
+    /// side counts as funded with zero there).
+    pub fn funding_delta(&self) -> Decimal {
+        let amount = |s: &Option<LineState>| s.as_ref().map_or(Decimal::ZERO, |s| s.funded_amount);
+        amount(&self.after) - amount(&self.before)
     }
 }
 

@@ -217,38 +217,219 @@ fn reasons_are_plain_words_from_the_engine_reason_codes() {
     assert_eq!(Status::of(stopped.reason), Status::NotFunded);
 }
 
+/// The saved trial of a case with another experts' share and budget.
+fn settings_trial(case: &ib_planner::engine::case::Case, percent: &str, budget: &str) -> WhatIf {
+    WhatIf {
+        expert_percent: dec(percent),
+        budget: dec(budget),
+        ..WhatIf::saved(case)
+    }
+}
+
 #[test]
 fn what_if_finds_the_lines_that_move_and_leaves_the_case_alone() {
     let (case, r, saved) = example_plan();
+    let untouched = case.clone();
     // Same settings: nothing changes.
-    let same = what_if(&case, &r.catalogue, dec("60"), dec("3800.00")).unwrap();
+    let same = what_if(&case, &r, &WhatIf::saved(&case)).unwrap();
     assert!(compare(&saved.lines, &same.lines).is_empty());
+    assert!(!WhatIf::saved(&case).differs(&WhatIf::saved(&case)));
     // A smaller budget: lower lines lose funding; nothing moves in the order.
-    let smaller = what_if(&case, &r.catalogue, dec("60"), dec("3000.00")).unwrap();
+    let smaller = what_if(&case, &r, &settings_trial(&case, "60", "3000.00")).unwrap();
     let changes = compare(&saved.lines, &smaller.lines);
     assert!(!changes.is_empty());
     assert!(changes.iter().all(|c| !c.moved() && c.funding_changed()));
+    assert!(changes.iter().all(|c| c.places_up() == Some(0)));
     let psych = changes
         .iter()
         .find(|c| c.code == "SVC-PSYCHOLOGIST")
         .unwrap();
     assert_eq!(psych.before.as_ref().unwrap().status, Status::Full);
     assert_ne!(psych.after.as_ref().unwrap().status, Status::Full);
+    assert!(psych.funding_delta() < Decimal::ZERO);
     assert_eq!(smaller.totals.budget, dec("3000.00"));
     assert!(smaller.totals.allocated <= dec("3000.00"));
     // Parents only: the order changes.
-    let parents = what_if(&case, &r.catalogue, dec("0"), dec("3800.00")).unwrap();
+    let parents = what_if(&case, &r, &settings_trial(&case, "0", "3800.00")).unwrap();
     let changes = compare(&saved.lines, &parents.lines);
     assert!(changes.iter().any(LineChange::moved));
     assert_eq!(parents.lines[0].code, "SVC-SPEECH");
     assert_eq!(parents.lines[1].code, "SVC-CHILDCARE");
     // The case itself is untouched.
-    assert_eq!(case.settings.budget, dec("3800.00"));
-    assert_eq!(case.settings.weights.expert, dec("0.6"));
-    let changed = with_what_if(&case, dec("75"), dec("1.00")).unwrap();
-    assert_eq!(changed.settings.weights.expert, dec("0.75"));
-    assert_eq!(changed.settings.weights.parent, dec("0.25"));
-    assert!(with_what_if(&case, dec("120"), dec("1")).is_none());
+    assert_eq!(case, untouched);
+    let changed = with_what_if(&case, &settings_trial(&case, "75", "1.00")).unwrap();
+    assert_eq!(
+        changed.pointer("/settings/weights/expert"),
+        Some(&json!("0.75"))
+    );
+    assert_eq!(
+        changed.pointer("/settings/weights/parent"),
+        Some(&json!("0.25"))
+    );
+    assert_eq!(changed.pointer("/settings/budget"), Some(&json!("1.00")));
+    assert!(with_what_if(&case, &settings_trial(&case, "120", "1")).is_none());
+    assert!(what_if(&case, &r, &settings_trial(&case, "120", "1")).is_err());
+}
+
+#[test]
+fn what_if_moves_a_service_in_the_experts_order_and_shows_the_lines_that_move() {
+    let (case, r, saved) = example_plan();
+    let mut trial = WhatIf::saved(&case);
+    let codes: Vec<&str> = trial.services.iter().map(|s| s.code.as_str()).collect();
+    assert_eq!(codes[..3], ["SVC-PHYSIO", "SVC-SPEECH", "SVC-OT"]);
+    // The technical aid is 8th for the experts; the saved plan leaves it unfunded.
+    let aid = trial
+        .services
+        .iter()
+        .position(|s| s.code == "SVC-TECHAID")
+        .unwrap();
+    assert_eq!(aid, 7);
+    let saved_aid = saved
+        .lines
+        .iter()
+        .find(|l| l.code == "SVC-TECHAID")
+        .unwrap();
+    assert_eq!(saved_aid.funded_units, 0);
+    // Up twice, above the support group and the psychologist.
+    assert_eq!(trial.move_service(aid, true), Some(6));
+    assert_eq!(trial.move_service(6, true), Some(5));
+    assert!(trial.differs(&WhatIf::saved(&case)));
+    assert!(trial.services_differ(&WhatIf::saved(&case)));
+    let moved = what_if(&case, &r, &trial).unwrap();
+    let changes = compare(&saved.lines, &moved.lines);
+    let aid_change = changes.iter().find(|c| c.code == "SVC-TECHAID").unwrap();
+    assert_eq!(aid_change.places_up(), Some(1));
+    assert_eq!(aid_change.after.as_ref().unwrap().status, Status::Full);
+    assert_eq!(aid_change.funding_delta(), dec("150.00"));
+    let psych = changes
+        .iter()
+        .find(|c| c.code == "SVC-PSYCHOLOGIST")
+        .unwrap();
+    assert_eq!(psych.places_up(), Some(-1));
+    assert_eq!(psych.after.as_ref().unwrap().status, Status::Partly);
+    // The budget is never exceeded, and lines that neither move nor change are not listed.
+    assert!(moved.totals.allocated <= dec("3800.00"));
+    assert!(changes.iter().all(|c| c.moved() || c.funding_changed()));
+    assert!(!changes.iter().any(|c| c.code == "SVC-SPEECH"));
+    // Moves stop at the ends of the list.
+    let mut edge = WhatIf::saved(&case);
+    assert_eq!(edge.move_service(0, true), None);
+    assert_eq!(edge.move_service(9, false), None);
+    assert_eq!(edge.move_service(42, true), None);
+    assert_eq!(edge, WhatIf::saved(&case));
+    // Down and back up again is the saved order.
+    assert_eq!(edge.move_service(0, false), Some(1));
+    assert_eq!(edge.move_service(1, true), Some(0));
+    assert!(!edge.differs(&WhatIf::saved(&case)));
+}
+
+#[test]
+fn what_if_changes_a_quantity_and_reports_a_bad_one_on_its_line() {
+    let (case, r, saved) = example_plan();
+    let mut trial = WhatIf::saved(&case);
+    // Fewer hours of childcare: it is funded in full and frees money for the lines below.
+    assert!(trial.set_quantity("SVC-CHILDCARE", "200"));
+    assert!(!trial.set_quantity("SVC-NOPE", "1"));
+    let plan = what_if(&case, &r, &trial).unwrap();
+    let changes = compare(&saved.lines, &plan.lines);
+    let care = changes.iter().find(|c| c.code == "SVC-CHILDCARE").unwrap();
+    assert_eq!(care.after.as_ref().unwrap().status, Status::Full);
+    assert_eq!(care.after.as_ref().unwrap().funded_units, 200);
+    assert_eq!(care.funding_delta(), dec("-319.00"));
+    let aid = changes.iter().find(|c| c.code == "SVC-TECHAID").unwrap();
+    assert_eq!(aid.after.as_ref().unwrap().status, Status::Full);
+    // The same number typed with spaces is no change.
+    let mut spaced = WhatIf::saved(&case);
+    spaced.set_quantity("SVC-CHILDCARE", " 300 ");
+    assert!(!spaced.differs(&WhatIf::saved(&case)));
+    // Not a whole number, or zero: a problem on that trial line, never a panic.
+    for bad in ["abc", "0", "2.5", ""] {
+        let mut t = WhatIf::saved(&case);
+        t.set_quantity("SVC-CHILDCARE", bad);
+        let problems = what_if(&case, &r, &t).unwrap_err();
+        let index = t.services.iter().position(|s| s.code == "SVC-CHILDCARE");
+        assert!(
+            problems.iter().any(|p| trial_line_of(p) == index),
+            "{bad:?}: {problems:?}"
+        );
+    }
+}
+
+#[test]
+fn confirming_a_trial_writes_exactly_what_was_tried_and_nothing_else() {
+    let (case, r, _) = example_plan();
+    let mut trial = settings_trial(&case, "50", "3000.00");
+    trial.move_service(7, true);
+    trial.set_quantity("SVC-RESPITE", "10");
+    let tried = what_if(&case, &r, &trial).unwrap();
+    // Confirm: write the trial into the raw case as the app stores it.
+    let mut raw = example_case_json();
+    let before = raw.clone();
+    assert!(apply_what_if(&mut raw, &trial));
+    let confirmed = validate_case(&raw, &r).unwrap();
+    let recomputed = allocate(&confirmed, &r.catalogue).unwrap();
+    assert_eq!(recomputed, tried, "the saved plan becomes the tried one");
+    // The experts' order is renumbered; each item keeps its parents' rank and its note.
+    let services = raw["services"].as_array().unwrap();
+    let ranks: Vec<u64> = services
+        .iter()
+        .map(|s| s["expertRank"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ranks, (1..=10).collect::<Vec<_>>());
+    assert_eq!(services[6]["code"], "SVC-TECHAID");
+    assert_eq!(services[6]["parentRank"], 6);
+    assert_eq!(services[6]["note"], before["services"][7]["note"]);
+    assert_eq!(services[7]["code"], "SVC-SUPPORTGROUP");
+    let respite = services
+        .iter()
+        .find(|s| s["code"] == "SVC-RESPITE")
+        .unwrap();
+    assert_eq!(respite["quantity"], 10);
+    // Everything outside the services and the three settings is as it was.
+    for key in ["child", "questionnaire", "team", "goals"] {
+        assert_eq!(raw[key], before[key], "{key}");
+    }
+    assert_eq!(
+        raw["settings"]["startDate"],
+        before["settings"]["startDate"]
+    );
+    assert_eq!(raw["settings"]["policy"], before["settings"]["policy"]);
+    // Confirming the saved trial changes nothing the engine sees.
+    let mut same = example_case_json();
+    assert!(apply_what_if(&mut same, &WhatIf::saved(&case)));
+    assert_eq!(validate_case(&same, &r).unwrap(), case);
+    // A share that is not a weight changes nothing at all.
+    let mut untouched = example_case_json();
+    assert!(!apply_what_if(
+        &mut untouched,
+        &settings_trial(&case, "33.33333", "1")
+    ));
+    assert_eq!(untouched, example_case_json());
+}
+
+#[test]
+fn what_if_money_is_shown_in_the_language_style_and_read_in_both() {
+    assert_eq!(money_input_text(Lang::Lv, dec("3800")), "3 800,00");
+    assert_eq!(money_input_text(Lang::Lv, dec("1234567.5")), "1 234 567,50");
+    assert_eq!(money_input_text(Lang::Lv, dec("12.5")), "12,50");
+    assert_eq!(money_input_text(Lang::En, dec("3800")), "3800.00");
+    for text in ["3 800,00", "3800.00", "3800", " 3\u{a0}800,00 ", "3800,00"] {
+        assert_eq!(parse_money_input(text), Some(dec("3800.00")), "{text:?}");
+    }
+    assert_eq!(parse_money_input("1 234,50"), Some(dec("1234.50")));
+    assert_eq!(parse_money_input("1234.50"), Some(dec("1234.50")));
+    for bad in ["", "abc", "-5", "1,2,3", "12.345"] {
+        assert_eq!(parse_money_input(bad), None, "{bad:?}");
+    }
+    // What the field shows is what it reads back.
+    for amount in ["0", "1.5", "999", "1000", "3800", "123456789.99"] {
+        for lang in [Lang::Lv, Lang::En] {
+            assert_eq!(
+                parse_money_input(&money_input_text(lang, dec(amount))),
+                Some(dec(amount))
+            );
+        }
+    }
 }
 
 #[test]

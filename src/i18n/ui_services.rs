@@ -163,7 +163,7 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ("result.copm.none", "Vecāku mērķiem vēl nav COPM vērtējuma.", "The parents' goals have no COPM score yet."),
     // What if.
     ("whatif.title", "Kas būtu, ja…", "What if…"),
-    ("whatif.lead", "Izmēģiniet citu budžetu vai citu ekspertu un vecāku vērtējuma īpatsvaru. Saglabātais plāns nemainās, kamēr neapstiprināt izmaiņas.", "Try another budget or another balance between the experts and the parents. The saved plan does not change until you confirm."),
+    ("whatif.lead", "Izmēģiniet citu budžetu, citu ekspertu un vecāku vērtējuma īpatsvaru, citu ekspertu prioritāšu secību vai citus daudzumus. Saglabātais plāns nemainās, kamēr neapstiprināt izmaiņas.", "Try another budget, another balance between the experts and the parents, another experts' order or other quantities. The saved plan does not change until you confirm."),
     ("whatif.weights", "Ekspertu vērtējuma īpatsvars izmēģinājumam", "Experts' share to try"),
     ("whatif.budget", "Budžets izmēģinājumam, eiro", "Budget to try, in euros"),
     ("whatif.budget.hint", "Piemēram, 3 000,00", "For example 3000.00"),

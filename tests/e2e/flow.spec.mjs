@@ -253,7 +253,7 @@ test('a new user walks the whole flow: case to signed, verified and printed plan
   for (const [i, [name, score, units, funded, reason]] of expected.entries()) {
     const row = rows.nth(i);
     await expect(row).toContainText(name);
-    await expect(row.locator('td, th').nth(2)).toHaveText(score);
+    await expect(row.locator('.col-score .cell-value')).toHaveText(score);
     await expect(row).toContainText(units);
     await expect(row).toContainText(money(funded));
     await expect(row).toContainText(reason);

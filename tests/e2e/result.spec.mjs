@@ -44,7 +44,7 @@ test('the example plan: reasons in words, totals in Latvian and English money, c
   await page.getByText('Rādīt diagrammas datus').first().click();
   await expect(page.getByRole('table', { name: 'Budžets pa pakalpojumiem' })).toContainText(money('1 419,00 €'));
   await expect(page.getByText('GAS T vērtība sākumā: 31,86')).toBeVisible();
-  // The wide table scrolls inside its wrapper; the page itself never scrolls sideways.
+  // The plan fits the screen (cards on a phone, a table on a laptop): no sideways scrolling.
   const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
   await expectNoAxeViolations(page);
@@ -64,7 +64,7 @@ test('what if: a smaller budget moves lines without touching the saved plan unti
   await openExample(page);
   const totals = page.locator('#result-totals');
   const budget = page.getByLabel('Budžets izmēģinājumam, eiro');
-  await expect(budget).toHaveValue('3800.00');
+  await expect(budget).toHaveValue('3 800,00');
   await budget.fill('3 000,00');
   const status = page.locator('#whatif-status');
   await expect(status).toContainText('Pakalpojumi, kuru vieta vai finansējums mainās:');
@@ -75,7 +75,7 @@ test('what if: a smaller budget moves lines without touching the saved plan unti
   await expect(totals).toContainText(money('Budžets3 800,00 €'));
   await page.reload();
   await expect(totals).toContainText(money('Budžets3 800,00 €'));
-  await expect(page.getByLabel('Budžets izmēģinājumam, eiro')).toHaveValue('3800.00');
+  await expect(page.getByLabel('Budžets izmēģinājumam, eiro')).toHaveValue('3 800,00');
 
   // The weights: parents only puts the parents' first choice on top.
   await page.getByLabel('Ekspertu vērtējuma īpatsvars izmēģinājumam').selectOption('0');

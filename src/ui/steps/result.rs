@@ -4,18 +4,16 @@
 //! "what if" panel that recomputes in memory and changes the case only when confirmed.
 //! When the case is not complete, it says what is missing in which step instead.
 
-use crate::draft::{set_at, value_from_text, FieldKind};
-use crate::engine::allocate::Totals;
+use crate::engine::allocate::{Line, Totals};
 use crate::engine::date::Date;
-use crate::engine::money::{money_string, parse_money};
 use crate::engine::plan::{compute_plan, PlanDocument, PlanResult};
 use crate::engine::problem::Problem;
 use crate::engine::validate::validate_case;
 use crate::i18n::{format_date, format_money, t, tf, Lang};
-use crate::plan_view::{self, ChartRow, LineChange, LineState, Status};
+use crate::plan_view::{self, ChartRow, LineChange, LineState, Status, TrialService, WhatIf};
 use crate::ui::app::{use_app, Screen};
 use crate::ui::browser::focus_id_later;
-use crate::ui::form::{error_text, problem_text, StepActions};
+use crate::ui::form::{error_text, move_buttons, problem_text, StepActions};
 use crate::ui::prelude::*;
 use crate::ui::workspace::{reference, use_case, CaseCtx, Step};
 use rust_decimal::Decimal;
@@ -61,7 +59,7 @@ pub fn ResultStep() -> impl IntoView {
                     view! { <MissingSummary computed /> }.into_any()
                 }
             }}
-            <WhatIf computed />
+            <WhatIfPanel computed />
             <StepActions step=Step::Result />
         </section>
     }
@@ -162,6 +160,56 @@ fn num(text: String) -> AnyView {
     view! { <td class="num">{text}</td> }.into_any()
 }
 
+/// A column header of the plan table (`class` names its column for the layout).
+fn plan_col(lang: Lang, key: &str, class: &'static str) -> AnyView {
+    view! {
+        <th role="columnheader" scope="col" class=class>
+            {t(lang, key)}
+        </th>
+    }
+    .into_any()
+}
+
+/// A cell of the plan table that, laid out as a card on a narrow screen, shows its
+/// column's name beside the value. The name is hidden from assistive technology, which
+/// already has it from the column header, so nothing is read twice.
+fn card_cell(lang: Lang, class: &'static str, key: &str, value: String) -> AnyView {
+    view! {
+        <td role="cell" class=class>
+            <span class="cell-label" aria-hidden="true">{t(lang, key)}</span>
+            <span class="cell-value">{value}</span>
+        </td>
+    }
+    .into_any()
+}
+
+/// A table laid out as cards on a narrow screen (style/services.css, `.card-table`) and
+/// as a table that fits on a wide screen and in print. It is one semantic table at every
+/// width, so nothing is duplicated for assistive technology; the explicit roles keep
+/// those semantics where a browser would drop them once the rows are no longer displayed
+/// as table rows. It fits at every width, so it needs no scrolling wrapper (and no tab
+/// stop for one). `head` is the header row's cells (see [`plan_col`]), `rows` the body's
+/// rows (cells from [`card_cell`]).
+fn card_table(
+    caption_id: &'static str,
+    caption: &str,
+    class: &'static str,
+    id: Option<&'static str>,
+    head: AnyView,
+    rows: AnyView,
+) -> AnyView {
+    view! {
+        <table class=class id=id role="table" aria-labelledby=caption_id>
+            <caption id=caption_id>{caption.to_string()}</caption>
+            <thead role="rowgroup">
+                <tr role="row">{head}</tr>
+            </thead>
+            <tbody role="rowgroup">{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
 /// A table (with class `class` and id `id`, if any) captioned `caption` (with id
 /// `caption_id`) in a keyboard-scrollable region named by that caption; `head` is the
 /// header row's cells, `rows` the body's rows.
@@ -257,12 +305,14 @@ fn plan_document(l: Lang, doc: &PlanDocument) -> AnyView {
             Lang::En => fallback.en.clone(),
         },
     };
+    // The one place a line's reason is worded (shared by the table's rows).
+    let reason_of =
+        |line: &Line| plan_view::reason_text(l, line, doc.price_list.service(&line.code), age);
     let rows = result
         .lines
         .iter()
         .map(|line| {
-            let service = doc.price_list.service(&line.code);
-            let reason = plan_view::reason_text(l, line, service, age);
+            let reason = reason_of(line);
             let status = Status::of(line.reason);
             let units = tf(
                 l,
@@ -284,17 +334,24 @@ fn plan_document(l: Lang, doc: &PlanDocument) -> AnyView {
                 ],
             );
             view! {
-                <tr class=status.class()>
-                    {num(line.position.to_string())}
-                    {row_head(name_of(&line.code, &line.name))}
-                    {num(plan_view::format_decimal(l, line.score))}
-                    {num(line.expert_rank.to_string())}
-                    {num(line.parent_rank.to_string())}
-                    <td>{units}</td>
-                    {num(price)}
-                    {num(money(l, line.requested_amount))}
-                    {num(money(l, line.funded_amount))}
-                    <td class="reason">{reason}</td>
+                <tr role="row" class=format!("plan-line {}", status.class())>
+                    <td role="cell" class="num col-order">{line.position.to_string()}</td>
+                    <th role="rowheader" scope="row" class="col-service">
+                        {name_of(&line.code, &line.name)}
+                    </th>
+                    <td role="cell" class="col-status">
+                        <span class=format!("status-tag {}", status.class())>
+                            {t(l, status.key())}
+                        </span>
+                    </td>
+                    <td role="cell" class="col-reason">{reason}</td>
+                    {card_cell(l, "col-units", "result.col.units", units)}
+                    {card_cell(l, "num col-funded", "result.col.funded", money(l, line.funded_amount))}
+                    {card_cell(l, "num col-cost", "result.col.cost", money(l, line.requested_amount))}
+                    {card_cell(l, "num col-score", "result.col.score", plan_view::format_decimal(l, line.score))}
+                    {card_cell(l, "num col-expert", "result.col.expert", line.expert_rank.to_string())}
+                    {card_cell(l, "num col-parent", "result.col.parent", line.parent_rank.to_string())}
+                    {card_cell(l, "num col-price", "result.col.price", price)}
                 </tr>
             }
             .into_any()
@@ -409,16 +466,17 @@ fn plan_document(l: Lang, doc: &PlanDocument) -> AnyView {
         ],
     );
     let table_head = view! {
-        {col(l, "result.col.order", true)}
-        {col(l, "result.col.service", false)}
-        {col(l, "result.col.score", true)}
-        {col(l, "result.col.expert", true)}
-        {col(l, "result.col.parent", true)}
-        {col(l, "result.col.units", false)}
-        {col(l, "result.col.price", true)}
-        {col(l, "result.col.cost", true)}
-        {col(l, "result.col.funded", true)}
-        {col(l, "result.col.reason", false)}
+        {plan_col(l, "result.col.order", "num col-order")}
+        {plan_col(l, "result.col.service", "col-service")}
+        {plan_col(l, "result.col.status", "col-status")}
+        {plan_col(l, "result.col.reason", "col-reason")}
+        {plan_col(l, "result.col.units", "col-units")}
+        {plan_col(l, "result.col.funded", "num col-funded")}
+        {plan_col(l, "result.col.cost", "num col-cost")}
+        {plan_col(l, "result.col.score", "num col-score")}
+        {plan_col(l, "result.col.expert", "num col-expert")}
+        {plan_col(l, "result.col.parent", "num col-parent")}
+        {plan_col(l, "result.col.price", "num col-price")}
     }
     .into_any();
     let services_head = view! {
@@ -445,10 +503,11 @@ fn plan_document(l: Lang, doc: &PlanDocument) -> AnyView {
             {total(l, "result.totals.unmet", totals.unmet)}
         </dl>
         <h2>{t(l, "result.table.title")}</h2>
-        {table_in_wrap(
+        <p class="hint plan-table-note">{t(l, "plan.table.note")}</p>
+        {card_table(
             "result-table-caption",
-            t(l, "result.table.caption").to_string(),
-            Some("plan-table"),
+            t(l, "result.table.caption"),
+            "card-table plan-table",
             Some("plan-table"),
             table_head,
             rows,
@@ -546,43 +605,10 @@ fn outcome_lines(l: Lang, result: &PlanResult) -> Vec<String> {
     lines
 }
 
-fn state_text(
-    lang: Lang,
-    state: Option<&LineState>,
-    unit: crate::engine::reference::Unit,
-    quantity: u64,
-) -> String {
-    match state {
-        None => t(lang, "whatif.absent").to_string(),
-        Some(s) => tf(
-            lang,
-            "whatif.state",
-            &[
-                ("position", &s.position.to_string()),
-                ("status", t(lang, s.status.key())),
-                (
-                    "units",
-                    &tf(
-                        lang,
-                        "result.units_value",
-                        &[
-                            ("funded", &s.funded_units.to_string()),
-                            ("requested", &plan_view::of_count_text(lang, unit, quantity)),
-                        ],
-                    ),
-                ),
-                ("amount", &format_money(lang, s.funded_amount)),
-            ],
-        ),
-    }
-}
-
-/// The saved settings: (expert percent, budget), when there is a plan.
-type Saved = Memo<Option<(Decimal, Decimal)>>;
-
-/// The trial's changes against the saved plan and its totals; `Err` when it cannot be
-/// computed, `None` when the trial values are not usable.
-type Comparison = Option<Result<(Vec<LineChange>, Totals), ()>>;
+/// The trial's changes against the saved plan and its totals, or the problems that stop
+/// the trial plan; `None` when the trial values are not usable (the budget is not an
+/// amount).
+type Comparison = Option<Result<(Vec<LineChange>, Totals), Vec<Problem>>>;
 
 /// The "what if" panel's state: its own trial values, not bound to the case, and what
 /// follows from them. All of it is signals, so it is `Copy` into every handler.
@@ -591,66 +617,91 @@ struct Trial {
     lang: RwSignal<Lang>,
     ctx: CaseCtx,
     computed: Computed,
-    saved: Saved,
+    /// The trial that changes nothing, from the saved plan's case.
+    saved: Memo<Option<WhatIf>>,
     /// The trial values; `None` follows the saved settings.
     percent: RwSignal<Option<Decimal>>,
     budget_text: RwSignal<Option<String>>,
+    services: RwSignal<Option<Vec<TrialService>>>,
     confirming: RwSignal<bool>,
     applied: RwSignal<bool>,
-    trial_budget: Memo<Option<Decimal>>,
+    /// The codes in the trial experts' order (changes only when the order does).
+    codes: Memo<Vec<String>>,
+    trial: Memo<Option<WhatIf>>,
     differs: Memo<bool>,
     comparison: Memo<Comparison>,
 }
 
-/// The trial expert percent: the one chosen, else the saved one.
-fn trial_percent(percent: RwSignal<Option<Decimal>>, saved: Saved) -> Option<Decimal> {
-    percent.get().or_else(|| saved.get().map(|s| s.0))
-}
-
-/// The trial budget as typed, else the saved one.
-fn budget_input(budget_text: RwSignal<Option<String>>, saved: Saved) -> String {
-    budget_text
-        .get()
-        .or_else(|| saved.get().map(|s| money_string(s.1)))
-        .unwrap_or_default()
-}
-
 impl Trial {
-    /// The trial expert percent.
+    /// The trial services: the ones being tried, else the saved ones.
+    fn services_now(self) -> Vec<TrialService> {
+        self.services
+            .get()
+            .or_else(|| self.saved.get().map(|w| w.services))
+            .unwrap_or_default()
+    }
+
+    /// The trial expert percent: the one chosen, else the saved one.
     fn trial_percent(self) -> Option<Decimal> {
-        trial_percent(self.percent, self.saved)
+        self.percent
+            .get()
+            .or_else(|| self.saved.get().map(|w| w.expert_percent))
     }
 
-    /// The text in the trial budget input.
+    /// The text in the trial budget input: as typed, else the saved budget in the
+    /// language's style (the style its hint shows).
     fn budget_input(self) -> String {
-        budget_input(self.budget_text, self.saved)
+        self.budget_text
+            .get()
+            .or_else(|| {
+                self.saved
+                    .get()
+                    .map(|w| plan_view::money_input_text(self.lang.get(), w.budget))
+            })
+            .unwrap_or_default()
     }
 
-    /// Back to the saved settings.
+    /// Whether anything is being tried.
+    fn edited(self) -> bool {
+        self.percent.get().is_some()
+            || self.budget_text.get().is_some()
+            || self.services.get().is_some()
+    }
+
+    /// Changes the trial services with `f` (a move or a quantity), starting from the
+    /// saved ones.
+    fn edit_services<T>(self, f: impl FnOnce(&mut WhatIf) -> T) -> Option<T> {
+        let mut w = self.saved.get_untracked()?;
+        w.services = untrack(|| self.services_now());
+        let out = f(&mut w);
+        self.services.set(Some(w.services));
+        self.applied.set(false);
+        Some(out)
+    }
+
+    /// Back to the saved settings; focus stays on the panel's first control.
     fn reset(self) {
         self.percent.set(None);
         self.budget_text.set(None);
+        self.services.set(None);
         self.confirming.set(false);
+        focus_id_later("whatif-weights");
     }
 
-    /// Writes the trial settings into the case (after confirmation).
+    /// Writes the trial into the case (after confirmation).
     fn apply(self) {
-        let (Some(p), Some(b)) = (
-            untrack(|| self.trial_percent()),
-            self.trial_budget.get_untracked(),
-        ) else {
+        let Some(trial) = self.trial.get_untracked() else {
             return;
         };
-        let Some((expert, parent)) = plan_view::weights_for_percent(p) else {
+        let mut written = false;
+        self.ctx
+            .update(|c| written = plan_view::apply_what_if(c, &trial));
+        if !written {
             return;
-        };
-        self.ctx.update(|c| {
-            set_at(c, "/settings/weights/expert", Value::String(expert));
-            set_at(c, "/settings/weights/parent", Value::String(parent));
-            set_at(c, "/settings/budget", Value::String(money_string(b)));
-        });
+        }
         self.percent.set(None);
         self.budget_text.set(None);
+        self.services.set(None);
         self.confirming.set(false);
         self.applied.set(true);
         focus_id_later("whatif-status");
@@ -660,49 +711,60 @@ impl Trial {
 /// The "what if" panel: its own controls, not bound to the case; the case changes only
 /// after "Use these settings" is confirmed.
 #[component]
-fn WhatIf(computed: Computed) -> impl IntoView {
+fn WhatIfPanel(computed: Computed) -> impl IntoView {
     let lang = use_app().lang;
     let ctx = use_case();
-    let saved = Memo::new(move |_| {
-        computed.with(|c| {
-            c.as_ref().ok().map(|doc| {
-                (
-                    (doc.case.settings.weights.expert * Decimal::ONE_HUNDRED).normalize(),
-                    doc.case.settings.budget,
-                )
-            })
-        })
-    });
+    let saved =
+        Memo::new(move |_| computed.with(|c| c.as_ref().ok().map(|doc| WhatIf::saved(&doc.case))));
     let percent = RwSignal::new(None::<Decimal>);
     let budget_text = RwSignal::new(None::<String>);
-    let current_percent = move || trial_percent(percent, saved);
-    let trial_budget = Memo::new(move |_| {
-        let text = budget_input(budget_text, saved);
-        let normal = crate::draft::text_of(Some(&value_from_text(FieldKind::Decimal, &text)));
-        parse_money(normal.trim()).ok()
+    let services = RwSignal::new(None::<Vec<TrialService>>);
+    let codes = Memo::new(move |_| {
+        services
+            .get()
+            .or_else(|| saved.get().map(|w| w.services))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|s| s.code)
+            .collect::<Vec<_>>()
     });
-    let differs = Memo::new(
-        move |_| match (saved.get(), current_percent(), trial_budget.get()) {
-            (Some((sp, sb)), Some(p), Some(b)) => p != sp || b != sb,
+    let trial = Memo::new(move |_| {
+        // The saved trial (the source of everything below) first: see `ResultStep`.
+        let mut t = saved.get()?;
+        if let Some(text) = budget_text.get() {
+            t.budget = plan_view::parse_money_input(&text)?;
+        }
+        if let Some(p) = percent.get() {
+            t.expert_percent = p;
+        }
+        if let Some(list) = services.get() {
+            t.services = list;
+        }
+        Some(t)
+    });
+    let differs = Memo::new(move |_| {
+        computed.track();
+        match (saved.get(), trial.get()) {
+            (Some(saved), Some(trial)) => trial.differs(&saved),
             _ => false,
-        },
-    );
+        }
+    });
     let comparison = Memo::new(move |_| {
-        let (Some(p), Some(b)) = (current_percent(), trial_budget.get()) else {
-            return None;
-        };
+        // The plan first, then the trial derived from it: see `ResultStep`.
+        computed.track();
+        let t = trial.get()?;
         computed.with(|c| {
             let doc = c.as_ref().ok()?;
-            Some(
-                plan_view::what_if(&doc.case, &doc.price_list, p, b)
-                    .map(|alloc| {
-                        (
-                            plan_view::compare(&doc.result.lines, &alloc.lines),
-                            alloc.totals,
-                        )
-                    })
-                    .map_err(|_| ()),
-            )
+            let result = match reference() {
+                Ok(reference) => plan_view::what_if(&doc.case, reference, &t).map(|alloc| {
+                    (
+                        plan_view::compare(&doc.result.lines, &alloc.lines),
+                        alloc.totals,
+                    )
+                }),
+                Err(problems) => Err(problems.to_vec()),
+            };
+            Some(result)
         })
     });
     let trial = Trial {
@@ -712,9 +774,11 @@ fn WhatIf(computed: Computed) -> impl IntoView {
         saved,
         percent,
         budget_text,
+        services,
         confirming: RwSignal::new(false),
         applied: RwSignal::new(false),
-        trial_budget,
+        codes,
+        trial,
         differs,
         comparison,
     };
@@ -722,10 +786,11 @@ fn WhatIf(computed: Computed) -> impl IntoView {
     move || has_plan.get().then(|| untrack(|| what_if_panel(trial)))
 }
 
-/// The panel itself: the trial weights and budget, the comparison, the actions and the
-/// confirmation. Nothing here reads a signal while building; its bindings and regions do.
+/// The panel itself: the trial weights and budget, the trial services, the comparison,
+/// the actions and the confirmation. Nothing here reads a signal while building; its
+/// bindings and regions do.
 fn what_if_panel(s: Trial) -> AnyView {
-    let invalid = move || s.trial_budget.get().is_none();
+    let invalid = move || s.budget_text.get().is_some() && s.trial.get().is_none();
     view! {
         <section class="what-if" aria-labelledby="whatif-title">
             <h2 id="whatif-title">{tr("whatif.title")}</h2>
@@ -808,6 +873,7 @@ fn what_if_panel(s: Trial) -> AnyView {
                     />
                 </div>
             </div>
+            {what_if_services(s)}
             <div
                 id="whatif-status"
                 class="what-if-result"
@@ -822,8 +888,12 @@ fn what_if_panel(s: Trial) -> AnyView {
                     type="button"
                     class="button button-primary"
                     id="whatif-use"
-                    // The budget (a source of `differs`) is read first: see `ResultStep`.
-                    disabled=move || (invalid() || !s.differs.get()).then_some("")
+                    // The trial (a source of `differs`) is read first: see `ResultStep`.
+                    disabled=move || {
+                        let usable = s.trial.get().is_some()
+                            && s.comparison.with(|c| matches!(c, Some(Ok(_))));
+                        (!usable || !s.differs.get()).then_some("")
+                    }
                     on:click=move |_| {
                         s.confirming.set(true);
                         focus_id_later("whatif-confirm-yes");
@@ -835,9 +905,7 @@ fn what_if_panel(s: Trial) -> AnyView {
                     type="button"
                     class="button button-secondary"
                     id="whatif-reset"
-                    disabled=move || {
-                        (s.percent.get().is_none() && s.budget_text.get().is_none()).then_some("")
-                    }
+                    disabled=move || (!s.edited()).then_some("")
                     on:click=move |_| s.reset()
                 >
                     {tr("whatif.reset")}
@@ -849,7 +917,194 @@ fn what_if_panel(s: Trial) -> AnyView {
     .into_any()
 }
 
-/// What the trial settings would change: a region inside the live status box.
+/// The services to try in another experts' order and with other quantities: one item
+/// per service with its quantity field and move buttons. The list is rebuilt only when
+/// the order changes (the move buttons then put focus back on the moved item's button);
+/// typing a quantity updates its own field and error in place.
+fn what_if_services(s: Trial) -> AnyView {
+    view! {
+        <fieldset class="what-if-services">
+            <legend class="label">{tr("whatif.services")}</legend>
+            <p class="hint">{tr("whatif.services.hint")}</p>
+            <ol class="what-if-service-list">
+                {move || {
+                    let codes = s.codes.get();
+                    let len = codes.len();
+                    codes
+                        .into_iter()
+                        .enumerate()
+                        .map(|(index, code)| what_if_service(s, index, len, code))
+                        .collect_view()
+                }}
+            </ol>
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// One service of the trial list.
+fn what_if_service(s: Trial, index: usize, len: usize, code: String) -> AnyView {
+    let name_code = code.clone();
+    let name = Signal::derive(move || {
+        let l = s.lang.get();
+        s.computed.with(|c| match c {
+            Ok(doc) => doc
+                .price_list
+                .service(&name_code)
+                .map(|svc| plan_view::service_name(l, svc).to_string())
+                .unwrap_or_else(|| name_code.clone()),
+            Err(_) => name_code.clone(),
+        })
+    });
+    let was_code = code.clone();
+    let was = move || {
+        let saved_index = s.saved.with(|w| {
+            w.as_ref()
+                .and_then(|w| w.services.iter().position(|x| x.code == was_code))
+        })?;
+        (saved_index != index).then(|| {
+            let l = s.lang.get();
+            view! {
+                <span class="what-if-was">
+                    {tf(l, "whatif.was", &[("place", &(saved_index + 1).to_string())])}
+                </span>
+            }
+        })
+    };
+    let qty_code = code.clone();
+    let quantity = move || {
+        s.services_now()
+            .into_iter()
+            .find(|x| x.code == qty_code)
+            .map(|x| x.quantity)
+            .unwrap_or_default()
+    };
+    let error = Memo::new(move |_| {
+        s.comparison.with(|c| match c {
+            Some(Err(problems)) => problems
+                .iter()
+                .find(|p| plan_view::trial_line_of(p) == Some(index))
+                .map(|p| problem_text(s.lang.get(), p)),
+            _ => None,
+        })
+    });
+    let input_id = format!("whatif-qty-{index}");
+    let error_id = format!("whatif-qty-{index}-error");
+    let described = error_id.clone();
+    let input_code = code;
+    let on_move = Callback::new(move |(from, to): (usize, usize)| {
+        s.edit_services(|w| w.move_service(from, to < from));
+    });
+    view! {
+        <li class="what-if-service" class:form-group-error=move || error.with(Option::is_some)>
+            <div class="what-if-service-name">
+                <span class="what-if-place">{format!("{}.", index + 1)}</span>
+                " "
+                {move || name.get()}
+                {was}
+            </div>
+            <div class="what-if-service-controls">
+                <label class="label-inline" for=input_id.clone()>
+                    {tr("whatif.quantity")}
+                    <span class="visually-hidden">": " {move || name.get()}</span>
+                </label>
+                {move || {
+                    error
+                        .get()
+                        .map(|text| {
+                            let l = s.lang.get();
+                            view! {
+                                <p class="error-message" id=error_id.clone()>
+                                    {error_text(l, &text)}
+                                </p>
+                            }
+                        })
+                }}
+                <input
+                    id=input_id
+                    class="input input-quantity"
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
+                    prop:value=quantity
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        s.edit_services(|w| w.set_quantity(&input_code, &text));
+                    }
+                />
+                {move_buttons(index, len, name, "whatif-svc", on_move)}
+            </div>
+        </li>
+    }
+    .into_any()
+}
+
+fn state_text(
+    lang: Lang,
+    state: Option<&LineState>,
+    unit: crate::engine::reference::Unit,
+    quantity: u64,
+) -> String {
+    match state {
+        None => t(lang, "whatif.absent").to_string(),
+        Some(s) => tf(
+            lang,
+            "whatif.state",
+            &[
+                ("position", &s.position.to_string()),
+                ("status", t(lang, s.status.key())),
+                (
+                    "units",
+                    &tf(
+                        lang,
+                        "result.units_value",
+                        &[
+                            ("funded", &s.funded_units.to_string()),
+                            ("requested", &plan_view::of_count_text(lang, unit, quantity)),
+                        ],
+                    ),
+                ),
+                ("amount", &format_money(lang, s.funded_amount)),
+            ],
+        ),
+    }
+}
+
+/// How a line moves and how its funding changes, in words: "Moves up from place 7 to
+/// place 6; funding +€150.00".
+fn change_text(lang: Lang, change: &LineChange) -> String {
+    let mut parts = Vec::new();
+    if let (Some(b), Some(a)) = (&change.before, &change.after) {
+        let places = [
+            ("from", b.position.to_string()),
+            ("to", a.position.to_string()),
+        ];
+        let places: Vec<(&str, &str)> = places.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        match change.places_up() {
+            Some(n) if n > 0 => parts.push(tf(lang, "whatif.move.up", &places)),
+            Some(n) if n < 0 => parts.push(tf(lang, "whatif.move.down", &places)),
+            _ => parts.push(t(lang, "whatif.move.none").to_string()),
+        }
+    }
+    let delta = change.funding_delta();
+    let key = if delta > Decimal::ZERO {
+        "whatif.funding.more"
+    } else if delta < Decimal::ZERO {
+        "whatif.funding.less"
+    } else {
+        "whatif.funding.same"
+    };
+    parts.push(tf(
+        lang,
+        key,
+        &[("amount", &format_money(lang, delta.abs()))],
+    ));
+    parts.join("; ")
+}
+
+/// What the trial would change: a region inside the live status box.
 fn what_if_status(s: Trial) -> AnyView {
     // The plan first (the source of `differs` and `comparison`, read below), so a change
     // of the plan alone is not missed: see `ResultStep`.
@@ -860,7 +1115,19 @@ fn what_if_status(s: Trial) -> AnyView {
     }
     let (changes, totals) = match s.comparison.get() {
         None => return ().into_any(),
-        Some(Err(())) => return view! { <p>{t(l, "whatif.error")}</p> }.into_any(),
+        Some(Err(problems)) => {
+            // Problems on a trial line are shown at its field; the rest are listed here.
+            let items = problems
+                .iter()
+                .filter(|p| plan_view::trial_line_of(p).is_none())
+                .map(|p| view! { <li>{problem_text(l, p)}</li> })
+                .collect_view();
+            return view! {
+                <p>{t(l, "whatif.error")}</p>
+                <ul>{items}</ul>
+            }
+            .into_any();
+        }
         Some(Ok(pair)) => pair,
     };
     if changes.is_empty() && !s.differs.get() {
@@ -884,22 +1151,50 @@ fn what_if_status(s: Trial) -> AnyView {
             .iter()
             .map(|change| {
                 let line = doc.result.lines.iter().find(|x| x.code == change.code);
-                let (unit, quantity, name) = match line {
+                let (unit, name) = match line {
                     Some(line) => (
                         line.unit,
-                        line.quantity,
                         doc.price_list
                             .service(&line.code)
                             .map(|s| plan_view::service_name(l, s).to_string())
                             .unwrap_or_else(|| line.code.clone()),
                     ),
-                    None => (crate::engine::reference::Unit::Item, 0, change.code.clone()),
+                    None => (crate::engine::reference::Unit::Item, change.code.clone()),
                 };
+                // The trial's quantity, which may differ from the saved one.
+                let quantity_of = |state: Option<&LineState>, saved: bool| match (state, line) {
+                    (Some(_), Some(line)) if saved => line.quantity,
+                    (Some(_), _) => s
+                        .trial
+                        .with_untracked(|t| {
+                            t.as_ref().and_then(|t| {
+                                t.services
+                                    .iter()
+                                    .find(|x| x.code == change.code)
+                                    .and_then(|x| x.quantity.trim().parse().ok())
+                            })
+                        })
+                        .unwrap_or_default(),
+                    (None, _) => 0,
+                };
+                let before = state_text(
+                    l,
+                    change.before.as_ref(),
+                    unit,
+                    quantity_of(change.before.as_ref(), true),
+                );
+                let after = state_text(
+                    l,
+                    change.after.as_ref(),
+                    unit,
+                    quantity_of(change.after.as_ref(), false),
+                );
                 view! {
-                    <tr>
-                        {row_head(name)}
-                        <td>{state_text(l, change.before.as_ref(), unit, quantity)}</td>
-                        <td>{state_text(l, change.after.as_ref(), unit, quantity)}</td>
+                    <tr role="row">
+                        <th role="rowheader" scope="row" class="col-service">{name}</th>
+                        {card_cell(l, "col-now", "whatif.col.now", before)}
+                        {card_cell(l, "col-then", "whatif.col.then", after)}
+                        {card_cell(l, "col-change", "whatif.col.change", change_text(l, change))}
                     </tr>
                 }
                 .into_any()
@@ -907,9 +1202,10 @@ fn what_if_status(s: Trial) -> AnyView {
             .collect::<Vec<_>>()
     });
     let head = view! {
-        {col(l, "result.col.service", false)}
-        {col(l, "whatif.col.now", false)}
-        {col(l, "whatif.col.then", false)}
+        {plan_col(l, "result.col.service", "col-service")}
+        {plan_col(l, "whatif.col.now", "col-now")}
+        {plan_col(l, "whatif.col.then", "col-then")}
+        {plan_col(l, "whatif.col.change", "col-change")}
     }
     .into_any();
     let count = changes.len().to_string();
@@ -918,10 +1214,10 @@ fn what_if_status(s: Trial) -> AnyView {
             <strong>{tf(l, "whatif.changes", &[("count", &count)])}</strong>
         </p>
         <p>{totals_text}</p>
-        {table_in_wrap(
+        {card_table(
             "whatif-caption",
-            t(l, "whatif.table.caption").to_string(),
-            Some("what-if-table"),
+            t(l, "whatif.table.caption"),
+            "card-table what-if-table",
             None,
             head,
             rows.collect_view().into_any(),
@@ -940,14 +1236,19 @@ fn what_if_confirm(s: Trial) -> AnyView {
         .trial_percent()
         .map(|p| plan_view::weights_in_words(l, p))
         .unwrap_or_default();
-    let budget = s
-        .trial_budget
-        .get()
-        .map(|b| format_money(l, b))
+    let trial = s.trial.get();
+    let budget = trial
+        .as_ref()
+        .map(|t| format_money(l, t.budget))
         .unwrap_or_default();
+    let services_change = match (trial.as_ref(), s.saved.get()) {
+        (Some(t), Some(saved)) => t.services_differ(&saved),
+        _ => false,
+    };
     view! {
         <div class="confirm alert alert-warning">
             <p>{tf(l, "whatif.confirm", &[("budget", &budget), ("weights", &words)])}</p>
+            {services_change.then(|| view! { <p>{t(l, "whatif.confirm.services")}</p> })}
             <button
                 type="button"
                 class="button button-primary button-small"
