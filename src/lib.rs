@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod plan_view;
 pub mod signing;
 pub mod team_edit;
+pub mod way_in;
 
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
