@@ -353,6 +353,7 @@ test('the 1–10 scale at 360 px keeps 10 beside its words, one keyboard radio g
   await expect(h1(page)).toHaveText('Which area of life is goal 1 about?');
   const mobility = page.getByRole('radio', { name: 'Mobility', exact: true });
   await expect(mobility).toHaveAccessibleDescription(/^For example: walking, climbing stairs/);
+  await expectNoSideScroll(page);
   await mobility.check();
   await page.locator('#question-next').click();
 
