@@ -140,6 +140,8 @@ test('a parent fills in the questionnaire on their own: no pseudonym, no team st
   await expect(h1(page)).toHaveText('Vecāku anketa');
   await expect(page).toHaveURL(/#\/parent\/[0-9a-f]+\/questionnaire$/);
   await expect(page.locator('nav.step-nav')).toHaveCount(0);
+  // Opened straight at the questionnaire, the page preloaded its chunk (scripts/build.mjs DEEP_LINKS).
+  await expect(page.locator('link[rel="preload"][href*="split_intake"]')).toHaveCount(1);
   const cards = page.locator('.parents-goal-card');
   await expect(cards).toHaveCount(2);
   await expect(cards.nth(0)).toContainText(GOAL1);
@@ -197,6 +199,15 @@ test('a parent fills in the questionnaire on their own: no pseudonym, no team st
   await expect(page).toHaveURL(/#\/parent\/[0-9a-f]+\/questionnaire$/);
   await expect(page.locator('.parents-goal-card')).toHaveCount(2);
   await expect(page.locator('nav.step-nav')).toHaveCount(0);
+  // A team's link to the record (a case route) still shows only the parents' pages.
+  const id = page.url().match(/#\/parent\/([0-9a-f]+)\//)[1];
+  await page.evaluate((id) => { location.hash = `#/case/${id}/team`; }, id);
+  await expect(page).toHaveURL(new RegExp(`#/case/${id}/team$`));
+  await expect(h1(page)).toHaveText('Vecāku anketa');
+  await page.reload();
+  await expect(h1(page)).toHaveText('Vecāku anketa');
+  await expect(page.locator('nav.step-nav')).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Jūsu soļi' })).toBeVisible();
 });
 
 test('the share sheet offers the answers file where files can be shared; a cancel loses nothing', async ({ guardedPage: page }) => {
@@ -303,6 +314,7 @@ test('a ranking file from the team, picked or dropped on the start screen, opens
   await expect(names.nth(0)).toHaveText('Dienas aprūpes centrs');
   await page.reload();
   await expect(h1(page)).toHaveText('Vecāku prioritātes');
+  await expect(page.locator('link[rel="preload"][href*="split_plan"]')).toHaveCount(1);
   await expect(names).toHaveText(['Dienas aprūpes centrs', 'Aprūpe mājās', 'Atelpas brīdis (īslaicīgā sociālā aprūpe)']);
 
   await page.getByRole('button', { name: 'Turpināt: saglabāt secību failā' }).click();
