@@ -199,6 +199,10 @@ const DEEP_LINKS = [
   ['^#/case/[^/]+/(team|assessment|goals)$', 'team'],
   ['^#/case/[^/]+/(services|ranking|settings|result)$', 'plan'],
   ['^#/case/[^/]+', 'intake'],
+  // The parents' own way in: its ranking page, and its questionnaire (its first page
+  // unless it came from a ranking file, which opens at #/parent/<id>/ranking).
+  ['^#/parent/[^/]+/ranking$', 'plan'],
+  ['^#/parent/[^/]+(/questionnaire)?$', 'intake'],
 ];
 
 /**

@@ -13,6 +13,7 @@
 use crate::draft::{push_at, remove_at, set_at, text_of};
 use crate::engine::json::{parse_strict, StrictJsonError, DUPLICATE_KEY};
 use crate::engine::reference::Catalogue;
+use crate::i18n::{t, Lang};
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -185,6 +186,56 @@ pub fn answers_file(case: &Value) -> String {
     };
     let file = json!({ "format": ANSWERS_FORMAT, "questionnaire": questionnaire });
     serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// Keeps a file-name part to the characters a file name may safely hold (letters, digits,
+/// `-`, `_`); anything else becomes `_`. Empty when nothing is left.
+fn file_name_part(text: &str) -> String {
+    let part: String = text
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if part.chars().all(|c| c == '_') {
+        String::new()
+    } else {
+        part
+    }
+}
+
+/// `stem-date.json`, or `prefix-stem-date.json` with a prefix; `date` is the day the file
+/// is saved (`YYYY-MM-DD`, the user's local date).
+fn dated_file_name(prefix: Option<&str>, stem: &str, date: &str) -> String {
+    let mut parts: Vec<String> = Vec::with_capacity(3);
+    if let Some(prefix) = prefix.map(file_name_part).filter(|p| !p.is_empty()) {
+        parts.push(prefix);
+    }
+    parts.push(file_name_part(stem));
+    let date = file_name_part(date);
+    if !date.is_empty() {
+        parts.push(date);
+    }
+    format!("{}.json", parts.join("-"))
+}
+
+/// The name of an answers file saved on `date`: `anketa-2026-12-01.json` (English:
+/// `questionnaire-2026-12-01.json`). The team's export of a case's answers puts the
+/// case's pseudonym in front (`CESIS-2025-017-anketa-2026-12-01.json`); the parents'
+/// own has none. Never the device's internal id.
+pub fn answers_file_name(lang: Lang, date: &str, pseudonym: Option<&str>) -> String {
+    dated_file_name(pseudonym, t(lang, "wayin.file.answers"), date)
+}
+
+/// The name of the ranking file the parents send back, saved on `date`:
+/// `prioritates-2026-12-01.json` (English: `priorities-2026-12-01.json`).
+pub fn parents_ranking_file_name(lang: Lang, date: &str) -> String {
+    dated_file_name(None, t(lang, "wayin.file.ranking"), date)
 }
 
 /// Parses file text as JSON and checks its format tag against `expected`.

@@ -17,6 +17,7 @@ pub mod plan_view;
 pub mod provision_view;
 pub mod signing;
 pub mod team_edit;
+pub mod way_in;
 
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

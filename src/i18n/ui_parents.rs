@@ -4,7 +4,7 @@
 /// The parents messages.
 pub static ROWS: &[(&str, &str, &str)] = &[
     // Questionnaire: overview
-    ("questionnaire.lead", "Vecāki norāda mērķus, kurus vēlas sasniegt. Katram mērķim jautājumi ir pa vienam lapā: dzīves joma, mērķis saviem vārdiem, cik tas ir svarīgs, cik labi tas izdodas pašlaik un cik apmierināti jūs esat (no 1 līdz 10). Katra atbilde tiek saglabāta uzreiz.", "The parents state the goals they want to reach. For each goal the questions come one per page: the area of life, the goal in your own words, how important it is, how well it goes now and how satisfied you are (1 to 10). Each answer is saved at once."),
+    ("questionnaire.lead", "Vecāki norāda mērķus, kurus vēlas sasniegt. Katram mērķim jautājumi ir pa vienam lapā: mērķis saviem vārdiem, dzīves joma, cik tas ir svarīgs, cik labi tas izdodas pašlaik un cik apmierināti jūs esat (no 1 līdz 10). Katra atbilde tiek saglabāta uzreiz.", "The parents state the goals they want to reach. For each goal the questions come one per page: the goal in your own words, the area of life, how important it is, how well it goes now and how satisfied you are (1 to 10). Each answer is saved at once."),
     ("questionnaire.goals_title", "Vecāku mērķi", "The parents' goals"),
     ("questionnaire.no_goals", "Vēl nav neviena mērķa. Sāciet ar pogu “Pievienot mērķi”.", "No goals yet. Start with “Add a goal”."),
     ("questionnaire.goal_n", "{n}. mērķis", "Goal {n}"),
@@ -28,7 +28,7 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ("questionnaire.next", "Saglabāt un turpināt", "Save and continue"),
     ("questionnaire.save_and_check", "Saglabāt un pārbaudīt atbildes", "Save and check your answers"),
     ("questionnaire.q.domain", "Kurai dzīves jomai atbilst {n}. mērķis?", "Which area of life is goal {n} about?"),
-    ("questionnaire.q.domain.hint", "Izvēlieties vienu jomu, kas mērķim atbilst vislabāk.", "Choose the one area that fits the goal best."),
+    ("questionnaire.q.domain.hint", "Izvēlieties vienu jomu, kas mērķim atbilst vislabāk. Pie katras jomas ir piemēri.", "Choose the one area that fits the goal best. Each area has examples."),
     ("questionnaire.q.text", "Aprakstiet {n}. mērķi saviem vārdiem", "Describe goal {n} in your own words"),
     ("questionnaire.q.text.hint", "Ko jūs vēlaties, lai bērns vai ģimene spētu darīt? Piemēram: “Lai Anna pati aiziet līdz skolas autobusa pieturai.”", "What would you like your child or family to be able to do? For example: “That Anna walks to the school bus stop by herself.”"),
     ("questionnaire.q.importance", "Cik svarīgs jums ir šis mērķis?", "How important is this goal to you?"),
@@ -59,10 +59,10 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ("questionnaire.check.done", "Apstiprināt un atgriezties pie mērķiem", "Confirm and return to the goals"),
     // Questionnaire: answers file
     ("questionnaire.exchange.title", "Anketa vecāku ierīcē", "The questionnaire on the parents' own device"),
-    ("questionnaire.exchange.lead", "Vecāki anketu var aizpildīt savā ierīcē šajā pašā lietotnē, eksportēt atbildes failā un nosūtīt sociālajam darbiniekam, kurš tās importē lietā. Failā ir tikai anketas atbildes.", "Parents can fill in the questionnaire on their own device in this same app, export the answers as a file and send it to the social worker, who imports it into the case. The file holds only the questionnaire's answers."),
+    ("questionnaire.exchange.lead", "Vecāki anketu var aizpildīt savā ierīcē šajā pašā lietotnē (sākuma ekrānā “Esmu vecāks: aizpildīt mērķu anketu”), eksportēt atbildes failā un nosūtīt sociālajam darbiniekam, kurš tās importē lietā. Failā ir tikai anketas atbildes.", "Parents can fill in the questionnaire on their own device in this same app (on the start screen, “I am a parent: fill in the goals questionnaire”), export the answers as a file and send it to the social worker, who imports it into the case. The file holds only the questionnaire's answers."),
     ("questionnaire.export", "Eksportēt atbildes failā", "Export answers as a file"),
     ("questionnaire.import", "Importēt atbildes", "Import answers"),
-    ("questionnaire.import.hint", "Izvēlieties failu “…-answers.json”. Pirms kaut kas tiek mainīts, redzēsiet, kas tiks aizstāts.", "Choose an “…-answers.json” file. Before anything changes you will see what will be replaced."),
+    ("questionnaire.import.hint", "Izvēlieties atbilžu failu (piemēram, “anketa-2026-12-01.json”). Pirms kaut kas tiek mainīts, redzēsiet, kas tiks aizstāts.", "Choose an answers file (for example “questionnaire-2026-12-01.json”). Before anything changes you will see what will be replaced."),
     ("questionnaire.import.preview_title", "Pārbaudiet pirms aizstāšanas", "Check before replacing"),
     ("questionnaire.import.preview", "Mērķu skaits failā: {incoming}. Tie aizstās visus pašreizējos anketas mērķus (pašlaik: {current}).", "Goals in the file: {incoming}. They will replace all current goals of the questionnaire (now: {current})."),
     ("questionnaire.import.confirm", "Aizstāt atbildes", "Replace the answers"),

@@ -3,6 +3,7 @@
 use super::workspace::Step;
 use crate::i18n::{t, Lang};
 use crate::ui::prelude::*;
+use crate::way_in::ParentPage;
 use wasm_bindgen::prelude::*;
 
 /// The screens the app can show. The URL hash mirrors the screen so that the browser's
@@ -18,12 +19,21 @@ pub enum Screen {
         /// The step on show.
         step: Step,
     },
+    /// A parents' own record (questionnaire or ranking, no team steps), at `page`, or at
+    /// its first page when none is named.
+    Parent {
+        /// The record's device-local id.
+        id: String,
+        /// The page on show.
+        page: Option<ParentPage>,
+    },
     /// Opening and verifying a plan file.
     Verify,
 }
 
 impl Screen {
-    /// Reads a screen from a URL hash such as `#/case/1a2b/services`.
+    /// Reads a screen from a URL hash such as `#/case/1a2b/services` or
+    /// `#/parent/1a2b/questionnaire`.
     pub fn from_hash(hash: &str) -> Screen {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let mut parts = path.split('/');
@@ -32,6 +42,13 @@ impl Screen {
                 Some(id) => Screen::Case {
                     id: id.to_string(),
                     step: parts.next().and_then(Step::from_slug).unwrap_or_default(),
+                },
+                None => Screen::Start,
+            },
+            Some("parent") => match parts.next().filter(|id| !id.is_empty()) {
+                Some(id) => Screen::Parent {
+                    id: id.to_string(),
+                    page: parts.next().and_then(ParentPage::from_slug),
                 },
                 None => Screen::Start,
             },
@@ -45,6 +62,11 @@ impl Screen {
         match self {
             Screen::Start => "#/".to_string(),
             Screen::Case { id, step } => format!("#/case/{id}/{}", step.slug()),
+            Screen::Parent {
+                id,
+                page: Some(page),
+            } => format!("#/parent/{id}/{}", page.slug()),
+            Screen::Parent { id, page: None } => format!("#/parent/{id}"),
             Screen::Verify => "#/verify".to_string(),
         }
     }
@@ -140,8 +162,13 @@ pub fn App() -> impl IntoView {
     }
 
     // The workspace is keyed by case id only, so moving between steps keeps its state.
+    // A parents' own record is shown by the parents' pages whichever route names it
+    // (a team link to it never shows team steps), a team's case by the workspace.
     let case_id = Memo::new(move |_| match screen.get() {
-        Screen::Case { id, .. } => Some(id),
+        Screen::Case { id, .. } | Screen::Parent { id, .. } => {
+            let parents_own = super::parent::is_parents_own_record(&id);
+            Some((id, parents_own))
+        }
         _ => None,
     });
     let is_verify = Memo::new(move |_| screen.get() == Screen::Verify);
@@ -161,7 +188,8 @@ pub fn App() -> impl IntoView {
         <super::update::UpdateBanner />
         <main id="main" tabindex="-1">
             {move || match case_id.get() {
-                Some(id) => view! { <super::workspace::Workspace id /> }.into_any(),
+                Some((id, true)) => view! { <super::parent::ParentWay id /> }.into_any(),
+                Some((id, false)) => view! { <super::workspace::Workspace id /> }.into_any(),
                 None if is_verify.get() => view! { <super::parts::VerifyPart /> }.into_any(),
                 None => view! { <super::start::StartScreen /> }.into_any(),
             }}

@@ -104,3 +104,97 @@ pub fn take_chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
     input.set_value("");
     file
 }
+
+/// A JSON text as a `File` named `file_name`, for the share sheet.
+fn json_file(file_name: &str, mime: &str, text: &str) -> Result<web_sys::File, JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(mime);
+    web_sys::File::new_with_str_sequence_and_options(&parts, file_name, &options)
+}
+
+/// The share data for one file (Web Share API level 2).
+fn share_data(file: &web_sys::File, title: &str) -> web_sys::ShareData {
+    let data = web_sys::ShareData::new();
+    data.set_files(&js_sys::Array::of1(file));
+    data.set_title(title);
+    data
+}
+
+/// `navigator[name]` when it is a function (feature detection: calling a missing method
+/// through web-sys would throw).
+fn navigator_method(name: &str) -> Option<(web_sys::Navigator, js_sys::Function)> {
+    let navigator = web_sys::window()?.navigator();
+    let method = js_sys::Reflect::get(&navigator, &JsValue::from_str(name)).ok()?;
+    let method = method.dyn_into::<js_sys::Function>().ok()?;
+    Some((navigator, method))
+}
+
+/// Whether this browser can hand a file to the system share sheet (`navigator.share`
+/// exists and `navigator.canShare({ files })` says yes for a JSON file).
+pub fn can_share_files() -> bool {
+    let Some((navigator, can_share)) = navigator_method("canShare") else {
+        return false;
+    };
+    if navigator_method("share").is_none() {
+        return false;
+    }
+    let Ok(file) = json_file("check.json", "application/json", "{}") else {
+        return false;
+    };
+    can_share
+        .call1(&navigator, &share_data(&file, ""))
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// How a share ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShareOutcome {
+    /// The file went to the app the user chose.
+    Shared,
+    /// The user closed the share sheet (`AbortError`): nothing happened.
+    Cancelled,
+    /// Sharing is not possible or failed for another reason.
+    Failed,
+}
+
+/// Opens the system share sheet with `text` as a file. Must be called straight from a
+/// click (the browser requires a user gesture); the returned future says how it ended.
+pub fn share_file(
+    file_name: &str,
+    mime: &str,
+    text: &str,
+    title: &str,
+) -> impl std::future::Future<Output = ShareOutcome> {
+    let started = (|| {
+        let (navigator, share) = navigator_method("share")?;
+        let file = json_file(file_name, mime, text).ok()?;
+        let promise = share.call1(&navigator, &share_data(&file, title)).ok()?;
+        promise.dyn_into::<js_sys::Promise>().ok()
+    })();
+    async move {
+        let Some(promise) = started else {
+            return ShareOutcome::Failed;
+        };
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => ShareOutcome::Shared,
+            Err(error) => {
+                let name = js_sys::Reflect::get(&error, &JsValue::from_str("name"))
+                    .ok()
+                    .and_then(|n| n.as_string());
+                if name.as_deref() == Some("AbortError") {
+                    ShareOutcome::Cancelled
+                } else {
+                    ShareOutcome::Failed
+                }
+            }
+        }
+    }
+}
+
+/// The first file dropped in a drag-and-drop `drop` event, if any.
+pub fn dropped_file(ev: &web_sys::DragEvent) -> Option<web_sys::File> {
+    ev.data_transfer()?.files()?.get(0)
+}

@@ -6,6 +6,7 @@ pub mod browser;
 pub mod form;
 mod header;
 pub mod lazy;
+mod parent;
 pub mod parts;
 pub mod prelude;
 mod start;

@@ -1,30 +1,63 @@
-//! The start screen: the ways to begin (a new case, the example case, opening a plan
-//! file) and the cases kept on this device, with open, duplicate and delete.
+//! The start screen: the ways to begin (the parents' own way in — the questionnaire, or
+//! the team's ranking file opened with the picker or dropped on the screen —, a new case,
+//! the example case, opening a plan file) and the records kept on this device (the team's
+//! cases and the parents' own), with open, duplicate and delete.
 
 use super::app::{use_app, AppState, Screen};
 use super::browser;
 use super::workspace::Step;
 use crate::draft::{new_case, StoredCase};
+use crate::exchange::{self, ExchangeError};
 use crate::i18n::{format_date, t, tf, Lang};
 use crate::storage::{self, CaseEntry};
 use crate::ui::prelude::*;
+use crate::way_in::{self, ListedRecord};
 use serde_json::Value;
 
-/// Stores `case` as a new case on this device and opens it at `step`. A failed write is
-/// reported in `error` (the user stays on the start screen with the message).
-fn create_and_open(app: AppState, case: Value, step: Step, error: RwSignal<Option<&'static str>>) {
+/// Stores `case` as a new record on this device and opens it at `screen(id)`. A failed
+/// write is reported in `error` (the user stays on the start screen with the message).
+fn create_and_open(
+    app: AppState,
+    case: Value,
+    screen: impl FnOnce(String) -> Screen,
+    error: RwSignal<Option<&'static str>>,
+) {
     let record = StoredCase {
         id: browser::new_id(),
         updated: browser::now_iso(),
         case,
     };
     match storage::save_case(&record) {
-        Ok(()) => app.navigate(Screen::Case {
-            id: record.id,
-            step,
-        }),
+        Ok(()) => app.navigate(screen(record.id)),
         Err(e) => error.set(Some(e.key())),
     }
+}
+
+/// A case screen at `step`, for [`create_and_open`].
+fn at_step(step: Step) -> impl FnOnce(String) -> Screen {
+    move |id| Screen::Case { id, step }
+}
+
+/// Where a stored record opens: a parents' own at its first page, a case at the child.
+fn open_screen(record: &StoredCase) -> Screen {
+    if way_in::is_parents_own(&record.case) {
+        Screen::Parent {
+            id: record.id.clone(),
+            page: Some(way_in::first_page(&record.case)),
+        }
+    } else {
+        Screen::Case {
+            id: record.id.clone(),
+            step: Step::Child,
+        }
+    }
+}
+
+/// An import error in words.
+fn exchange_error_text(lang: Lang, error: &ExchangeError) -> String {
+    let params = error.params();
+    let params: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    tf(lang, error.key(), &params)
 }
 
 /// A local date and time for a stored ISO timestamp, in the user's language.
@@ -57,14 +90,88 @@ pub fn StartScreen() -> impl IntoView {
         refresh.track();
         storage::list_cases()
     });
-    let on_new = move |_| create_and_open(app, new_case(&browser::today_iso()), Step::Child, error);
+    let on_new = move |_| {
+        create_and_open(
+            app,
+            new_case(&browser::today_iso()),
+            at_step(Step::Child),
+            error,
+        )
+    };
     let on_example = move |_| {
         create_and_open(
             app,
             crate::engine::example::example_case_json(),
-            Step::Result,
+            at_step(Step::Result),
             error,
         )
+    };
+    // The parents' own way in: no pseudonym, no team steps, the questionnaire only.
+    let on_parent = move |_| {
+        create_and_open(
+            app,
+            way_in::new_answers_record(),
+            |id| Screen::Parent {
+                id,
+                page: Some(way_in::ParentPage::Questionnaire),
+            },
+            error,
+        )
+    };
+    // A ranking file from the team, chosen or dropped: straight to ranking it.
+    let file_error = RwSignal::new(None::<ExchangeError>);
+    let dragging = RwSignal::new(false);
+    let on_file_text = move |text: Result<String, ExchangeError>| {
+        let record = text
+            .and_then(|text| exchange::read_ranking(&text))
+            .and_then(|entries| way_in::ranking_record(&entries));
+        match record {
+            Ok(record) => {
+                file_error.set(None);
+                create_and_open(
+                    app,
+                    record,
+                    |id| Screen::Parent {
+                        id,
+                        page: Some(way_in::ParentPage::Ranking),
+                    },
+                    error,
+                );
+            }
+            Err(e) => {
+                file_error.set(Some(e));
+                browser::focus_id_later("open-ranking-error");
+            }
+        }
+    };
+    let read_file = move |file: web_sys::File| {
+        if file.size() > exchange::MAX_FILE_CHARS as f64 {
+            on_file_text(Err(ExchangeError::TooLarge));
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = browser::read_file_text(&file)
+                .await
+                .map_err(|_| ExchangeError::NotJson);
+            on_file_text(text);
+        });
+    };
+    let on_pick = move |ev: web_sys::Event| {
+        if let Some(file) = browser::take_chosen_file(&ev) {
+            read_file(file);
+        }
+    };
+    let on_drag_over = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        dragging.set(true);
+    };
+    let on_drag_leave = move |_: web_sys::DragEvent| dragging.set(false);
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = browser::dropped_file(&ev) {
+            read_file(file);
+        }
     };
     // The list is rebuilt whole when the cases or the language change (its rows' texts
     // are fixed in the language they were built in).
@@ -92,7 +199,14 @@ pub fn StartScreen() -> impl IntoView {
         }
     };
     view! {
-        <section class="start" aria-labelledby="start-title">
+        <section
+            class="start"
+            class:start-dragging=move || dragging.get()
+            aria-labelledby="start-title"
+            on:dragover=on_drag_over
+            on:dragleave=on_drag_leave
+            on:drop=on_drop
+        >
             <h1 id="start-title">{tr("start.title")}</h1>
             <p class="lead">{tr("start.lead")}</p>
             {move || {
@@ -106,6 +220,58 @@ pub fn StartScreen() -> impl IntoView {
                         }
                     })
             }}
+            <section class="start-parents" aria-labelledby="start-parents-title">
+                <h2 id="start-parents-title">{tr("start.parents.title")}</h2>
+                <p>{tr("start.parents.lead")}</p>
+                <div class="start-actions">
+                    <div class="action-card">
+                        <button
+                            type="button"
+                            class="button button-primary"
+                            id="parent-way"
+                            aria-describedby="parent-way-hint"
+                            on:click=on_parent
+                        >
+                            {tr("start.parent_way")}
+                        </button>
+                        <p class="hint" id="parent-way-hint">{tr("start.parent_way.hint")}</p>
+                    </div>
+                    <div class="action-card start-drop" class:start-drop-active=move || dragging.get()>
+                        <label class="label" for="open-ranking-file">{tr("start.open_ranking")}</label>
+                        <p class="hint" id="open-ranking-file-hint">{tr("start.open_ranking.hint")}</p>
+                        <input
+                            type="file"
+                            id="open-ranking-file"
+                            name="open-ranking-file"
+                            class="parents-file-input"
+                            accept=".json,application/json"
+                            aria-describedby="open-ranking-file-hint"
+                            on:change=on_pick
+                        />
+                    </div>
+                </div>
+                {move || {
+                    file_error
+                        .get()
+                        .map(|e| {
+                            let lang = lang.get();
+                            view! {
+                                <div
+                                    class="alert alert-error"
+                                    id="open-ranking-error"
+                                    role="alert"
+                                    tabindex="-1"
+                                >
+                                    <p>
+                                        <strong>{t(lang, "start.open_ranking.error")}</strong>
+                                    </p>
+                                    <p>{exchange_error_text(lang, &e)}</p>
+                                </div>
+                            }
+                        })
+                }}
+            </section>
+            <h2 id="start-team-title">{tr("start.team.title")}</h2>
             <div class="start-actions">
                 <div class="action-card">
                     <button
@@ -161,16 +327,35 @@ fn case_row(app: AppState, lang: Lang, entry: CaseEntry, refresh: RwSignal<u32>)
     };
     match entry {
         CaseEntry::Case(stored) => {
+            let target = StoredValue::new(open_screen(&stored));
+            let (title, meta) = match way_in::listed(&stored.case) {
+                ListedRecord::Case { label } => (
+                    label.unwrap_or_else(|| t(lang, "cases.untitled").to_string()),
+                    stored
+                        .case
+                        .pointer("/child/municipality")
+                        .and_then(Value::as_str)
+                        .map(str::to_string)
+                        .unwrap_or_default(),
+                ),
+                ListedRecord::ParentsAnswers { goals } => (
+                    t(lang, "cases.parents_answers").to_string(),
+                    tf(
+                        lang,
+                        "cases.parents_answers.meta",
+                        &[("count", &goals.to_string())],
+                    ),
+                ),
+                ListedRecord::ParentsRanking { services } => (
+                    t(lang, "cases.parents_ranking").to_string(),
+                    tf(
+                        lang,
+                        "cases.parents_ranking.meta",
+                        &[("count", &services.to_string())],
+                    ),
+                ),
+            };
             let id = StoredValue::new(stored.id.clone());
-            let title = stored
-                .label()
-                .unwrap_or_else(|| t(lang, "cases.untitled").to_string());
-            let municipality = stored
-                .case
-                .pointer("/child/municipality")
-                .and_then(Value::as_str)
-                .map(str::to_string)
-                .unwrap_or_default();
             let updated = tf(
                 lang,
                 "cases.updated",
@@ -233,12 +418,7 @@ fn case_row(app: AppState, lang: Lang, entry: CaseEntry, refresh: RwSignal<u32>)
                                 type="button"
                                 class="button button-secondary"
                                 aria-label=open_label
-                                on:click=move |_| {
-                                    app.navigate(Screen::Case {
-                                        id: id.get_value(),
-                                        step: Step::Child,
-                                    })
-                                }
+                                on:click=move |_| app.navigate(target.get_value())
                             >
                                 {t(lang, "cases.open")}
                             </button>
@@ -267,7 +447,10 @@ fn case_row(app: AppState, lang: Lang, entry: CaseEntry, refresh: RwSignal<u32>)
                 <li class="case-row">
                     <div class="case-summary">
                         <strong class="case-title">{title}</strong>
-                        <span class="case-meta">{municipality}" · "{updated}</span>
+                        <span class="case-meta">
+                            {(!meta.is_empty()).then(|| format!("{meta} · "))}
+                            {updated}
+                        </span>
                     </div>
                     {error_region}
                     {actions}

@@ -22,12 +22,12 @@ const PG2 = 'Lai Jānis pats aiziet līdz skolas autobusam.';
 /** Answers one goal of the questionnaire, one question per page. */
 async function answerGoal(page, n, domain, text, [importance, performance, satisfaction]) {
   const next = page.locator('#question-next');
-  await expect(h1(page)).toHaveText(`Kurai dzīves jomai atbilst ${n}. mērķis?`);
-  await expect(page.getByText(`1. jautājums no 5, ${n}. mērķis`)).toBeVisible();
-  await page.getByRole('radio', { name: domain }).check();
-  await next.click();
   await expect(h1(page)).toHaveText(`Aprakstiet ${n}. mērķi saviem vārdiem`);
+  await expect(page.getByText(`1. jautājums no 5, ${n}. mērķis`)).toBeVisible();
   await page.getByRole('textbox').fill(text);
+  await next.click();
+  await expect(h1(page)).toHaveText(`Kurai dzīves jomai atbilst ${n}. mērķis?`);
+  await page.getByRole('radio', { name: domain }).check();
   await next.click();
   await expect(h1(page)).toHaveText('Cik svarīgs jums ir šis mērķis?');
   await page.getByRole('radio', { name: String(importance), exact: true }).check();

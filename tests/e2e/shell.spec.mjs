@@ -51,6 +51,12 @@ test('the start screen is keyboard-usable: skip link first, then the actions', a
   await page.keyboard.press('Tab');
   await expect(page.locator(':focus')).toHaveClass(/skip-link/);
   await page.keyboard.press('Enter');
+  // The parents' own way in comes first, then the team's new case (after the ranking
+  // file picker between them).
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toHaveAttribute('id', 'parent-way');
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toHaveAttribute('id', 'open-ranking-file');
   await page.keyboard.press('Tab');
   await expect(page.locator(':focus')).toHaveAttribute('id', 'new-case');
   await page.keyboard.press('Enter');

@@ -1,25 +1,29 @@
 //! The parents' questionnaire, one thing per page (GOV.UK pattern): an overview of the
-//! goals, then for each goal five short pages (life domain, the goal in the parents'
-//! words, importance, performance, satisfaction), then "Check your answers". Every answer
-//! is saved as it is given, so a reload only returns to the overview. Parents who fill it
-//! in on their own device exchange it as an `ib-planner-answers/1` file.
+//! goals, then for each goal five short pages (the goal in the parents' own words first,
+//! then the life domain with plain examples, importance, performance, satisfaction), then
+//! "Check your answers". Every answer is saved as it is given, so a reload only returns to
+//! the overview. Parents who fill it in on their own device (the parents' own way in,
+//! [`crate::ui::parent`]) send it as an `ib-planner-answers/1` file; there the overview
+//! leads on to saving the file instead of to the team's steps.
 
 use crate::draft::{field_id, set_at, text_of, value_from_text, FieldKind};
 use crate::engine::problem::Problem;
 use crate::exchange::{self, ExchangeError};
 use crate::i18n::{t, tf, Lang};
-use crate::ui::app::use_app;
+use crate::ui::app::{use_app, Screen};
 use crate::ui::browser;
 use crate::ui::form::{error_summary_box, error_text, problem_text, StepActions};
+use crate::ui::parent::ParentsOwn;
 use crate::ui::prelude::*;
-use crate::ui::workspace::{file_stem, reference, use_case, CaseCtx, Step};
+use crate::ui::workspace::{reference, use_case, CaseCtx, Step};
+use crate::way_in::ParentPage;
 use leptos::ev::MouseEvent;
 use serde_json::Value;
 
 /// The questions asked for each goal, by the goal's key, in order.
 const QUESTIONS: [&str; 5] = [
-    "lifeDomain",
     "text",
+    "lifeDomain",
     "importance",
     "performance",
     "satisfaction",
@@ -27,8 +31,8 @@ const QUESTIONS: [&str; 5] = [
 
 /// The name of each question on "Check your answers", in the order of [`QUESTIONS`].
 const CHECK_LABELS: [&str; 5] = [
-    "questionnaire.check.lifeDomain",
     "questionnaire.check.text",
+    "questionnaire.check.lifeDomain",
     "questionnaire.check.importance",
     "questionnaire.check.performance",
     "questionnaire.check.satisfaction",
@@ -141,6 +145,7 @@ pub fn QuestionnaireStep() -> impl IntoView {
 fn Overview(nav: Nav) -> impl IntoView {
     let lang = use_app().lang;
     let ctx = use_case();
+    let parents_own = use_context::<ParentsOwn>().is_some();
     let confirm_remove = RwSignal::new(None::<usize>);
     let goal_list = Memo::new(move |_| ctx.case.with(|c| exchange::goals(c).to_vec()));
     let summary = Memo::new(move |_| {
@@ -224,8 +229,15 @@ fn Overview(nav: Nav) -> impl IntoView {
                         })
                 }}
             </div>
-            <AnswersExchange />
-            <StepActions step=Step::Questionnaire />
+            {if parents_own {
+                view! { <ParentsContinue /> }.into_any()
+            } else {
+                view! {
+                    <AnswersExchange />
+                    <StepActions step=Step::Questionnaire />
+                }
+                    .into_any()
+            }}
         </section>
     }
     .into_any()
@@ -425,6 +437,33 @@ fn card_actions(i: usize, nav: Nav, confirm_remove: RwSignal<Option<usize>>) -> 
     .into_any()
 }
 
+/// On the parents' own device, the overview's way on: to saving the answers as a file
+/// (after a first press shows what is missing, as the team's steps do).
+#[component]
+fn ParentsContinue() -> impl IntoView {
+    let app = use_app();
+    let ctx = use_case();
+    let go = move |_| {
+        let missing = !ctx.problems_within(Step::Questionnaire.scope()).is_empty();
+        if missing && !ctx.show_errors.get_untracked() {
+            ctx.show_errors.set(true);
+            browser::focus_id_later("error-summary");
+            return;
+        }
+        app.navigate(Screen::Parent {
+            id: ctx.id.get_value(),
+            page: Some(ParentPage::Send),
+        });
+    };
+    view! {
+        <div class="step-actions">
+            <button type="button" class="button button-primary" id="parent-continue" on:click=go>
+                {tr("parent.continue.answers")}
+            </button>
+        </div>
+    }
+}
+
 /// Export and import of the answers file.
 #[component]
 fn AnswersExchange() -> impl IntoView {
@@ -434,10 +473,15 @@ fn AnswersExchange() -> impl IntoView {
     let error = RwSignal::new(None::<ExchangeError>);
     let done = RwSignal::new(None::<usize>);
     let export = move |_| {
-        let (text, stem) = ctx
-            .case
-            .with_untracked(|c| (exchange::answers_file(c), file_stem(c, &ctx.id.get_value())));
-        let _ = browser::download_text(&format!("{stem}-answers.json"), "application/json", &text);
+        let date = browser::today_iso();
+        let (text, name) = ctx.case.with_untracked(|c| {
+            let pseudonym = c.pointer("/child/id").and_then(Value::as_str);
+            (
+                exchange::answers_file(c),
+                exchange::answers_file_name(lang.get_untracked(), &date, pseudonym),
+            )
+        });
+        let _ = browser::download_text(&name, "application/json", &text);
     };
     let on_text = Callback::new(move |result: Result<String, ExchangeError>| {
         done.set(None);
@@ -726,7 +770,7 @@ fn QuestionPage(goal: usize, q: usize, returning: bool, nav: Nav) -> impl IntoVi
     } else {
         "questionnaire.next"
     };
-    let quote = (q >= 2 && !goal_text.trim().is_empty()).then(|| {
+    let quote = (q >= 1 && !goal_text.trim().is_empty()).then(|| {
         view! {
             <p class="parents-goal-quote">
                 <span class="visually-hidden">{tr("questionnaire.the_goal")} " "</span>
@@ -826,13 +870,14 @@ fn described_by(
 }
 
 /// One radio button of a question at `ptr`: checked while the answer's text is `value`;
-/// choosing it stores `stored`.
+/// choosing it stores `stored`. `described_by` names the radio's own hint, if it has one.
 fn radio(
     id: String,
     name: String,
     value: String,
     ptr: StoredValue<String>,
     stored: Value,
+    described_by: Option<String>,
 ) -> AnyView {
     let ctx = use_case();
     let checked_value = value.clone();
@@ -842,6 +887,7 @@ fn radio(
             id=id
             name=name
             value=value
+            aria-describedby=described_by
             prop:checked=move || {
                 ptr.with_value(|p| ctx.case.with(|c| text_of(c.pointer(p)))) == checked_value
             }
@@ -875,17 +921,30 @@ fn DomainQuestion(goal: usize, problem: Memo<Option<String>>) -> impl IntoView {
             } else {
                 format!("{base}-{i}")
             };
+            let example_id = format!("{id}-example");
             let input = radio(
                 id.clone(),
                 base.clone(),
                 code.clone(),
                 ptr,
                 Value::String(code.clone()),
+                Some(example_id.clone()),
             );
+            // The plain examples are catalogue text per domain code; a code without
+            // examples (an edited reference file) shows its name only.
+            let example_key = format!("wayin.domain.example.{code}");
+            let example = crate::i18n::has(&example_key).then(|| {
+                view! {
+                    <p class="hint parents-radio-hint" id=example_id>
+                        {move || t(lang.get(), &example_key)}
+                    </p>
+                }
+            });
             view! {
                 <div class="parents-radio">
                     {input}
                     <label for=id>{move || domain_name(lang.get(), &code)}</label>
+                    {example}
                 </div>
             }
         })
@@ -985,19 +1044,33 @@ fn ScaleQuestion(goal: usize, key: &'static str, problem: Memo<Option<String>>) 
                 _ => None,
             };
             let value = k.to_string();
-            let input = radio(id.clone(), base.clone(), value.clone(), ptr, Value::from(k));
+            let input = radio(
+                id.clone(),
+                base.clone(),
+                value.clone(),
+                ptr,
+                Value::from(k),
+                None,
+            );
+            // The end's words are part of its number's label: beside the number on a
+            // phone (the scale is a column there), read but not shown on wide screens,
+            // where the row of ten has the words under its ends.
+            let is_end = end.is_some();
             let end = end.map(|e| {
                 view! {
-                    <span class="visually-hidden">
+                    <span class="parents-scale-end">
                         " "
                         {move || end_label_rest(t(lang.get(), e))}
                     </span>
                 }
             });
             view! {
-                <div class="parents-scale-item">
+                <div class="parents-scale-item" class:parents-scale-item-end=is_end>
                     {input}
-                    <label for=id>{value} {end}</label>
+                    <label for=id>
+                        <span class="parents-scale-number">{value}</span>
+                        {end}
+                    </label>
                 </div>
             }
         })
