@@ -239,7 +239,6 @@ fn plan_view(computed: Computed, l: Lang) -> AnyView {
 fn plan_document(l: Lang, doc: &PlanDocument) -> AnyView {
     let settings = &doc.case.settings;
     let result = &doc.result;
-    let age = Some(settings.start_date.age_in_years(doc.case.child.birth));
     let expert_percent = settings.weights.expert * Decimal::ONE_HUNDRED;
     let weights = plan_view::weights_in_words(l, expert_percent);
     let policy = match settings.policy {
@@ -260,9 +259,13 @@ fn plan_document(l: Lang, doc: &PlanDocument) -> AnyView {
     let rows = result
         .lines
         .iter()
-        .map(|line| {
-            let service = doc.price_list.service(&line.code);
-            let reason = plan_view::reason_text(l, line, service, age);
+        .enumerate()
+        .map(|(index, line)| {
+            // The one wording of a line's reason, shared with verify and print.
+            let reason =
+                plan_view::line_explanation(l, &doc.case, &doc.price_list, &result.lines, index)
+                    .map(|words| words.text())
+                    .unwrap_or_default();
             let status = Status::of(line.reason);
             let units = tf(
                 l,
