@@ -623,30 +623,35 @@ pub fn plan_explanation(
         .collect()
 }
 
-/// The status of a line from a document's reason code (`fundedInFull`, `partlyFunded`,
-/// `notFunded`, `capped`) and its `cap`, for a document that cannot be explained.
-pub fn status_of_code(code: &str, cap: Option<u64>) -> Option<Status> {
-    match code {
-        "fundedInFull" => Some(Status::Full),
-        "partlyFunded" => Some(Status::Partly),
-        "notFunded" => Some(Status::NotFunded),
-        "capped" if cap == Some(0) => Some(Status::NotFunded),
-        "capped" => Some(Status::Capped),
+/// The status of a line from a document's reason key (`reason.capped`, …) and its
+/// `cap`, for a document whose reasons cannot be explained.
+pub fn status_of_key(key: &str, cap: Option<u64>) -> Option<Status> {
+    match key {
+        "reason.funded_in_full" => Some(Status::Full),
+        "reason.partly_funded" => Some(Status::Partly),
+        "reason.not_funded.budget" | "reason.not_funded.strict" => Some(Status::NotFunded),
+        "reason.capped" if cap == Some(0) => Some(Status::NotFunded),
+        "reason.capped" => Some(Status::Capped),
         _ => None,
     }
 }
 
 /// The explanation of a plan document (a `serde_json::Value`): its embedded case
-/// validated against its embedded price list, and the lines the allocator computes from
-/// them, when those are exactly the lines the document carries. `None` when the inputs
-/// are not valid or the document's lines differ (its reasons cannot be explained then).
-pub fn explained_document(doc: &Value) -> Option<(Case, Catalogue, Vec<Line>)> {
+/// validated against its embedded price list, and what the allocator computes from
+/// them, when its lines are exactly the lines the document carries. `None` when the
+/// inputs are not valid or the document's lines differ (its reasons cannot be explained
+/// then).
+pub fn explained_document(doc: &Value) -> Option<(Case, Catalogue, Allocation)> {
     let reference =
         crate::engine::reference::ReferenceData::with_catalogue(doc.get("priceList")?).ok()?;
     let case = crate::engine::validate::validate_case(doc.get("case")?, &reference).ok()?;
-    let lines = allocate(&case, &reference.catalogue).ok()?.lines;
+    let allocation = allocate(&case, &reference.catalogue).ok()?;
     let embedded = doc.pointer("/result/lines")?;
-    (serde_json::to_value(&lines).ok()? == *embedded).then_some((case, reference.catalogue, lines))
+    (serde_json::to_value(&allocation.lines).ok()? == *embedded).then_some((
+        case,
+        reference.catalogue,
+        allocation,
+    ))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -968,4 +973,62 @@ pub fn svg_bar_chart(id: &str, title: &str, desc: &str, rows: &[ChartRow]) -> St
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// The rows of the "by service" chart: each line's funded and unmet amounts.
+pub fn service_chart_rows(lang: Lang, lines: &[Line], catalogue: &Catalogue) -> Vec<ChartRow> {
+    lines
+        .iter()
+        .map(|line| {
+            let label = line_label(lang, line, catalogue);
+            let funded = crate::i18n::format_money(lang, line.funded_amount);
+            let name = label
+                .split_once(". ")
+                .map_or(label.as_str(), |(_, name)| name)
+                .to_string();
+            ChartRow {
+                title: tf(
+                    lang,
+                    "result.chart.bar",
+                    &[
+                        ("name", &name),
+                        ("funded", &funded),
+                        ("unmet", &crate::i18n::format_money(lang, line.unmet_amount)),
+                    ],
+                ),
+                label,
+                value: funded,
+                funded: line.funded_amount,
+                unmet: line.unmet_amount,
+            }
+        })
+        .collect()
+}
+
+/// The rows of the "by month" chart: the planned spend of each month.
+pub fn month_chart_rows(
+    lang: Lang,
+    months: &[crate::engine::allocate::MonthSpend],
+) -> Vec<ChartRow> {
+    let date = |d: crate::engine::date::Date| {
+        crate::i18n::format_date(lang, d.year(), u32::from(d.month()), u32::from(d.day()))
+    };
+    months
+        .iter()
+        .map(|m| {
+            let label = tf(
+                lang,
+                "result.chart.month_label",
+                &[("n", &m.month.to_string())],
+            );
+            let value = crate::i18n::format_money(lang, m.amount);
+            ChartRow {
+                title: format!("{label} ({}–{}): {value}", date(m.start), date(m.end)),
+                label,
+                value,
+                funded: m.amount,
+                unmet: Decimal::ZERO,
+            }
+        })
+        .collect()
 }

@@ -281,16 +281,23 @@ fn strict_policy_lines_name_the_line_where_funding_stopped() {
 #[test]
 fn a_document_is_explained_only_when_its_lines_recompute() {
     let plan = ib_planner::engine::plan::plan_from_case_json(&example_case_json()).unwrap();
-    let (case, catalogue, lines) = explained_document(&plan).unwrap();
+    let (case, catalogue, allocation) = explained_document(&plan).unwrap();
+    let lines = allocation.lines;
     assert_eq!(lines.len(), 10);
     assert!(line_explanation(Lang::En, &case, &catalogue, &lines, 6).is_some());
     assert!(line_explanation(Lang::En, &case, &catalogue, &lines, 10).is_none());
     let mut changed = plan.clone();
     changed["result"]["lines"][0]["fundedAmount"] = json!("1.00");
     assert!(explained_document(&changed).is_none());
-    assert_eq!(status_of_code("capped", Some(0)), Some(Status::NotFunded));
-    assert_eq!(status_of_code("partlyFunded", None), Some(Status::Partly));
-    assert_eq!(status_of_code("what", None), None);
+    assert_eq!(
+        status_of_key("reason.capped", Some(0)),
+        Some(Status::NotFunded)
+    );
+    assert_eq!(
+        status_of_key("reason.partly_funded", None),
+        Some(Status::Partly)
+    );
+    assert_eq!(status_of_key("what", None), None);
 }
 
 #[test]
@@ -446,6 +453,16 @@ fn every_key_built_at_run_time_is_in_the_catalogue() {
         for form in ["one", "many", "of_one", "of_many"] {
             let key = format!("{}.{form}", unit_stem(unit));
             assert!(has(&key), "missing {key}");
+        }
+        let key = format!(
+            "explain.unit.{}",
+            unit_stem(unit).trim_start_matches("unit.")
+        );
+        assert!(has(&key), "missing {key}");
+    }
+    for which in ["one", "more"] {
+        for how in ["both", "budget", "move"] {
+            assert!(has(&format!("explain.change.{which}.{how}")));
         }
     }
     for area in 1..=3 {

@@ -30,4 +30,23 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ("explain.points.many", "{n} punkti", "{n} points"),
     // A plan document whose lines do not recompute.
     ("explain.not_explained", "Pamatojumu nevar izskaidrot: plāna rindas nesakrīt ar pārrēķinu.", "The reason cannot be explained: the plan's lines do not match a recomputation."),
+    // The printed plan (issue 11, item 8).
+    ("print.parents.title", "Vecāku mērķi un vērtējumi", "The parents' goals and ratings"),
+    ("print.parents.goal", "Mērķis vecāku vārdiem", "Goal in the parents' words"),
+    ("print.parents.domain", "Dzīves joma", "Area of life"),
+    ("print.parents.importance", "Svarīgums", "Importance"),
+    ("print.parents.performance", "Izpilde", "Performance"),
+    ("print.parents.satisfaction", "Apmierinātība", "Satisfaction"),
+    ("print.parents.review.col", "Pārskatā", "At the review"),
+    ("print.parents.review", "izpilde {performance}, apmierinātība {satisfaction}", "performance {performance}, satisfaction {satisfaction}"),
+    ("print.parents.scale", "Vērtējumi skalā no 1 līdz 10 (COPM): 10 — ārkārtīgi svarīgs, ļoti labi, ļoti apmierināti.", "Ratings on a scale of 1 to 10 (COPM): 10 — extremely important, very well, very satisfied."),
+    ("print.assessment.title", "Vajadzību novērtējums (SFK kvalifikatori)", "Needs assessment (ICF qualifiers)"),
+    ("print.assessment.domain", "Joma", "Domain"),
+    ("print.goals.serves", "Kalpo vecāku mērķiem: {goals}", "Serves the parents' goals: {goals}"),
+    ("print.goals.baseline", "Sākuma līmenis: {level}", "Baseline: {level}"),
+    ("print.goals.baseline_mark", "sākuma līmenis", "baseline"),
+    ("print.signatures.who", "Dalībnieks", "Participant"),
+    ("print.signatures.status", "Paraksts", "Signature"),
+    ("print.signatures.fingerprint", "Atslēgas nospiedums", "Key fingerprint"),
+    ("print.signatures.time", "Parakstīts", "Signed at"),
 ];
