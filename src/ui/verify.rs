@@ -12,7 +12,7 @@ use crate::engine::integrity::ProofStatus;
 use crate::engine::problem::Problem;
 use crate::engine::reference::Catalogue;
 use crate::i18n::{t, tf, Lang};
-use crate::plan_view::{self, Status};
+use crate::plan_view;
 use crate::signing::{
     date_text, money_text, open_plan_text, percent_text, too_large, LineSummary, PlanSummary,
     ProofLine, Recompute, Verified, MAX_FILE_BYTES,
@@ -319,8 +319,8 @@ fn plan_line(l: Lang, line: &LineSummary, index: usize, explained: Option<&Expla
     let words = explained.and_then(|(case, catalogue, allocation)| {
         plan_view::line_explanation(l, case, catalogue, &allocation.lines, index)
     });
-    let (class, reason) = match words {
-        Some(words) => (words.status.class(), words.text()),
+    let reason = match words {
+        Some(words) => words.text(),
         None => {
             let status = plan_view::status_of_key(
                 &line.reason_key,
@@ -330,10 +330,7 @@ fn plan_line(l: Lang, line: &LineSummary, index: usize, explained: Option<&Expla
                     .and_then(|(_, v)| v.parse().ok()),
             );
             let label = status.map(|s| t(l, s.key())).unwrap_or_default();
-            (
-                status.map_or("", Status::class),
-                format!("{label}. {}", t(l, "explain.not_explained")),
-            )
+            format!("{label}. {}", t(l, "explain.not_explained"))
         }
     };
     let units = tf(
@@ -346,7 +343,7 @@ fn plan_line(l: Lang, line: &LineSummary, index: usize, explained: Option<&Expla
         ],
     );
     view! {
-        <tr class=class>
+        <tr>
             <td>{line.position.clone()}</td>
             <th scope="row">{line.name(l).to_string()}</th>
             <td class="num">{score_text(l, &line.score)}</td>
