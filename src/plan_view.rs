@@ -1,7 +1,9 @@
 //! The logic behind the services, settings and result screens, kept out of the UI so it is
 //! tested natively: catalogue search, edits of the expert service list that keep both
 //! rankings permutations, the weights shown as percentages, the plain-language reason of
-//! each plan line, the "what if" comparison of two allocations, and the geometry of the
+//! each plan line (the one wording the plan, verify and print screens share: what was
+//! left at its turn, what one more unit costs, the smallest change that would fund it,
+//! the combined score with its parts), the "what if" comparison of two allocations, and the geometry of the
 //! budget charts.
 //!
 //! Money stays exact: every amount and every chart coordinate here is a
@@ -11,7 +13,8 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::{Map, Value};
 
 use crate::engine::allocate::{allocate, Allocation, Line, NotFundedCause, Reason};
-use crate::engine::case::Case;
+use crate::engine::case::{Case, Policy, Weights};
+use crate::engine::explain::{explain_line, OneMore};
 use crate::engine::problem::Problem;
 use crate::engine::reference::{Caps, Catalogue, ReferenceData, Service, Unit};
 use crate::engine::validate::validate_case;
@@ -368,38 +371,228 @@ impl Status {
     }
 }
 
-/// The reason of a plan line in plain words, e.g. "Partly funded: 3 of 48 sessions — the
-/// budget ran out". `service` (from the price list) and `age` let a capped line say what
-/// its limit is.
-pub fn reason_text(lang: Lang, line: &Line, service: Option<&Service>, age: Option<i32>) -> String {
-    let rule = service.and_then(|s| caps_text(lang, line.unit, &s.caps, age));
-    match line.reason {
+/// The unit after "one … costs" / "… cena" (`session` / `nodarbības`).
+fn unit_for_price(lang: Lang, unit: Unit) -> &'static str {
+    t(lang, &unit_key(unit, "of_one"))
+}
+
+/// A line named for a sentence: "6. Psychologist consultation", with the price list's
+/// name when it has the service.
+pub fn line_label(lang: Lang, line: &Line, catalogue: &Catalogue) -> String {
+    let name = match catalogue.service(&line.code) {
+        Some(service) => service_name(lang, service).to_string(),
+        None => match lang {
+            Lang::Lv => line.name.lv.clone(),
+            Lang::En => line.name.en.clone(),
+        },
+    };
+    format!("{}. {name}", line.position)
+}
+
+/// A count of points: "5 punkti", "1 point".
+fn points_text(lang: Lang, n: u32) -> String {
+    let key = if singular(lang, u64::from(n)) {
+        "explain.points.one"
+    } else {
+        "explain.points.many"
+    };
+    tf(lang, key, &[("n", &n.to_string())])
+}
+
+/// The combined score of a line in one sentence with its parts, e.g. "Combined score:
+/// experts rank 4 → 5 points × 60 % + parents rank 1 → 8 points × 40 % = 6.2".
+pub fn score_text(lang: Lang, line: &Line, weights: &Weights) -> String {
+    let place = |rank: u32| tf(lang, "explain.place", &[("n", &rank.to_string())]);
+    let percent = |w: Decimal| format_percent(lang, w * Decimal::ONE_HUNDRED);
+    tf(
+        lang,
+        "explain.score",
+        &[
+            ("expert_place", &place(line.expert_rank)),
+            ("expert_points", &points_text(lang, line.expert_points)),
+            ("expert_weight", &percent(weights.expert)),
+            ("parent_place", &place(line.parent_rank)),
+            ("parent_points", &points_text(lang, line.parent_points)),
+            ("parent_weight", &percent(weights.parent)),
+            ("score", &format_decimal(lang, line.score)),
+        ],
+    )
+}
+
+/// The words that explain one plan line. The plan, verify and print screens (and
+/// `ibplan show`) all take them from [`line_explanation`], so a reason is worded once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineWords {
+    /// What happened to the line.
+    pub status: Status,
+    /// Why, in one sentence: for a line short of funding, what was left when its turn
+    /// came and what one unit costs; for a capped line, its limit.
+    pub reason: String,
+    /// Further sentences: what would change the outcome (the smallest budget increase,
+    /// the line it would have to move above), that cheaper lines below were funded, that
+    /// the strict policy stopped here, or that only the limit decides.
+    pub details: Vec<String>,
+    /// The combined score explained in one sentence.
+    pub score: String,
+}
+
+impl LineWords {
+    /// Every sentence, reason first, score last.
+    pub fn sentences(&self) -> Vec<&str> {
+        let mut out = vec![self.reason.as_str()];
+        out.extend(self.details.iter().map(String::as_str));
+        out.push(self.score.as_str());
+        out
+    }
+
+    /// The reason and the details as one text (without the score): "Not funded: … .
+    /// One unit would be funded with … ."
+    pub fn reason_and_details(&self) -> String {
+        let mut out = format!("{}.", self.reason.trim_end_matches('.'));
+        for detail in &self.details {
+            out.push(' ');
+            out.push_str(detail);
+        }
+        out
+    }
+
+    /// Every sentence as one text, the score last.
+    pub fn text(&self) -> String {
+        format!("{} {}.", self.reason_and_details(), self.score)
+    }
+}
+
+/// The smallest change that funds one more unit, in one sentence.
+fn change_text(
+    lang: Lang,
+    line: &Line,
+    more: &OneMore,
+    lines: &[Line],
+    catalogue: &Catalogue,
+) -> Option<String> {
+    let which = if line.funded_units == 0 {
+        "one"
+    } else {
+        "more"
+    };
+    let unit = t(
+        lang,
+        &format!(
+            "explain.unit.{}",
+            unit_stem(line.unit).trim_start_matches("unit.")
+        ),
+    );
+    let above = more
+        .move_above
+        .and_then(|j| lines.get(j))
+        .map(|l| line_label(lang, l, catalogue));
+    let increase = more
+        .budget_increase
+        .map(|d| crate::i18n::format_money(lang, d));
+    let (how, args): (&str, Vec<(&str, String)>) = match (increase, above) {
+        (Some(increase), Some(above)) => ("both", vec![("increase", increase), ("above", above)]),
+        (Some(increase), None) => ("budget", vec![("increase", increase)]),
+        (None, Some(above)) => ("move", vec![("above", above)]),
+        (None, None) => return None,
+    };
+    let mut args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    args.push(("unit", unit));
+    Some(tf(lang, &format!("explain.change.{which}.{how}"), &args))
+}
+
+/// The words that explain line `index` of `lines`, the allocation of `case` against
+/// `catalogue` (see [`crate::engine::explain`]); `None` when there is no such line.
+pub fn line_explanation(
+    lang: Lang,
+    case: &Case,
+    catalogue: &Catalogue,
+    lines: &[Line],
+    index: usize,
+) -> Option<LineWords> {
+    let line = lines.get(index)?;
+    let facts = explain_line(case, catalogue, lines, index)?;
+    let age = Some(case.settings.start_date.age_in_years(case.child.birth));
+    let rule = catalogue
+        .service(&line.code)
+        .and_then(|s| caps_text(lang, line.unit, &s.caps, age));
+    let money = |d: Decimal| crate::i18n::format_money(lang, d);
+    let left = money(facts.left_at_turn);
+    let price = money(facts.unit_price);
+    let unit = unit_for_price(lang, line.unit);
+    let mut details = Vec::new();
+    // A line short of funding: what else decided it, then the smallest change.
+    let short = |details: &mut Vec<String>| {
+        let strict = case.settings.policy == Policy::Strict;
+        if strict && facts.stopped_at.is_none() && index + 1 < lines.len() {
+            details.push(t(lang, "explain.strict_stop").to_string());
+        } else if !strict && facts.funded_below {
+            details.push(t(lang, "explain.funded_below").to_string());
+        }
+        if let Some(change) = facts
+            .one_more
+            .as_ref()
+            .and_then(|more| change_text(lang, line, more, lines, catalogue))
+        {
+            details.push(change);
+        }
+    };
+    let reason = match line.reason {
         Reason::FundedInFull => t(lang, "why.full").to_string(),
         Reason::PartlyFunded {
             funded_units,
             requested_units,
-        } => tf(
-            lang,
-            "why.partly",
-            &[
-                ("funded", &funded_units.to_string()),
-                (
-                    "requested",
-                    &of_count_text(lang, line.unit, requested_units),
-                ),
-            ],
-        ),
-        Reason::NotFunded {
-            cause: NotFundedCause::BudgetExhausted,
-        } => t(lang, "why.none.budget").to_string(),
+        } => {
+            short(&mut details);
+            tf(
+                lang,
+                "why.partly",
+                &[
+                    ("funded", &funded_units.to_string()),
+                    (
+                        "requested",
+                        &of_count_text(lang, line.unit, requested_units),
+                    ),
+                    ("left", &left),
+                    ("unit", unit),
+                    ("price", &price),
+                ],
+            )
+        }
         Reason::NotFunded {
             cause: NotFundedCause::StrictPolicy,
-        } => t(lang, "why.none.strict").to_string(),
-        Reason::Capped { cap: 0 } => match rule {
-            Some(rule) => tf(lang, "why.none.cap_zero.rule", &[("rule", &rule)]),
-            None => t(lang, "why.none.cap_zero").to_string(),
-        },
+        } => {
+            short(&mut details);
+            let stop = facts
+                .stopped_at
+                .and_then(|j| lines.get(j))
+                .map(|l| line_label(lang, l, catalogue))
+                .unwrap_or_default();
+            tf(lang, "why.none.strict", &[("stop", &stop), ("left", &left)])
+        }
+        Reason::NotFunded {
+            cause: NotFundedCause::BudgetExhausted,
+        } => {
+            short(&mut details);
+            tf(
+                lang,
+                "why.none.budget",
+                &[("left", &left), ("unit", unit), ("price", &price)],
+            )
+        }
+        Reason::Capped { cap: 0 } => {
+            details.push(t(lang, "explain.cap_zero.rest").to_string());
+            match rule {
+                Some(rule) => tf(lang, "why.none.cap_zero.rule", &[("rule", &rule)]),
+                None => t(lang, "why.none.cap_zero").to_string(),
+            }
+        }
         Reason::Capped { cap } => {
+            let rest = line.quantity.saturating_sub(cap);
+            details.push(tf(
+                lang,
+                "explain.capped.rest",
+                &[("rest", &count_text(lang, line.unit, rest))],
+            ));
             let count = count_text(lang, line.unit, cap);
             match rule {
                 Some(rule) => tf(
@@ -410,7 +603,56 @@ pub fn reason_text(lang: Lang, line: &Line, service: Option<&Service>, age: Opti
                 None => tf(lang, "why.capped", &[("count", &count)]),
             }
         }
+    };
+    Some(LineWords {
+        status: Status::of(line.reason),
+        reason,
+        details,
+        score: score_text(lang, line, &case.settings.weights),
+    })
+}
+
+/// The words of every line of a plan, in order.
+pub fn plan_explanation(
+    lang: Lang,
+    case: &Case,
+    catalogue: &Catalogue,
+    lines: &[Line],
+) -> Vec<LineWords> {
+    (0..lines.len())
+        .filter_map(|i| line_explanation(lang, case, catalogue, lines, i))
+        .collect()
+}
+
+/// The status of a line from a document's reason key (`reason.capped`, …) and its
+/// `cap`, for a document whose reasons cannot be explained.
+pub fn status_of_key(key: &str, cap: Option<u64>) -> Option<Status> {
+    match key {
+        "reason.funded_in_full" => Some(Status::Full),
+        "reason.partly_funded" => Some(Status::Partly),
+        "reason.not_funded.budget" | "reason.not_funded.strict" => Some(Status::NotFunded),
+        "reason.capped" if cap == Some(0) => Some(Status::NotFunded),
+        "reason.capped" => Some(Status::Capped),
+        _ => None,
     }
+}
+
+/// The explanation of a plan document (a `serde_json::Value`): its embedded case
+/// validated against its embedded price list, and what the allocator computes from
+/// them, when its lines are exactly the lines the document carries. `None` when the
+/// inputs are not valid or the document's lines differ (its reasons cannot be explained
+/// then).
+pub fn explained_document(doc: &Value) -> Option<(Case, Catalogue, Allocation)> {
+    let reference =
+        crate::engine::reference::ReferenceData::with_catalogue(doc.get("priceList")?).ok()?;
+    let case = crate::engine::validate::validate_case(doc.get("case")?, &reference).ok()?;
+    let allocation = allocate(&case, &reference.catalogue).ok()?;
+    let embedded = doc.pointer("/result/lines")?;
+    (serde_json::to_value(&allocation.lines).ok()? == *embedded).then_some((
+        case,
+        reference.catalogue,
+        allocation,
+    ))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -939,4 +1181,62 @@ pub fn svg_bar_chart(id: &str, title: &str, desc: &str, rows: &[ChartRow]) -> St
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// The rows of the "by service" chart: each line's funded and unmet amounts.
+pub fn service_chart_rows(lang: Lang, lines: &[Line], catalogue: &Catalogue) -> Vec<ChartRow> {
+    lines
+        .iter()
+        .map(|line| {
+            let label = line_label(lang, line, catalogue);
+            let funded = crate::i18n::format_money(lang, line.funded_amount);
+            let name = label
+                .split_once(". ")
+                .map_or(label.as_str(), |(_, name)| name)
+                .to_string();
+            ChartRow {
+                title: tf(
+                    lang,
+                    "result.chart.bar",
+                    &[
+                        ("name", &name),
+                        ("funded", &funded),
+                        ("unmet", &crate::i18n::format_money(lang, line.unmet_amount)),
+                    ],
+                ),
+                label,
+                value: funded,
+                funded: line.funded_amount,
+                unmet: line.unmet_amount,
+            }
+        })
+        .collect()
+}
+
+/// The rows of the "by month" chart: the planned spend of each month.
+pub fn month_chart_rows(
+    lang: Lang,
+    months: &[crate::engine::allocate::MonthSpend],
+) -> Vec<ChartRow> {
+    let date = |d: crate::engine::date::Date| {
+        crate::i18n::format_date(lang, d.year(), u32::from(d.month()), u32::from(d.day()))
+    };
+    months
+        .iter()
+        .map(|m| {
+            let label = tf(
+                lang,
+                "result.chart.month_label",
+                &[("n", &m.month.to_string())],
+            );
+            let value = crate::i18n::format_money(lang, m.amount);
+            ChartRow {
+                title: format!("{label} ({}–{}): {value}", date(m.start), date(m.end)),
+                label,
+                value,
+                funded: m.amount,
+                unmet: Decimal::ZERO,
+            }
+        })
+        .collect()
 }

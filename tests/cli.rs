@@ -411,6 +411,10 @@ fn review_a_signed_plan_show_it_and_sign_the_review() {
         "Plan ib-plan/1",
         "SVC-SPEECH",
         "Funded in full.",
+        // The reasons in the app's words: what was left, the smallest change, the score.
+        "Not funded: €134.00 was left when its turn came, but one item costs €150.00.",
+        "One item would be funded with €16.00 more in the budget, or if it were above",
+        "experts rank 8 → 3 points × 60\u{a0}% + parents rank 6 → 5 points × 40\u{a0}% = 3.8",
         "Plan recomputed",
         "2 proof(s)",
     ] {

@@ -169,52 +169,135 @@ fn example_plan() -> (
     (case, r, plan)
 }
 
+fn words(
+    lang: Lang,
+    case: &ib_planner::engine::case::Case,
+    r: &ReferenceData,
+    code: &str,
+) -> LineWords {
+    let lines = allocate(case, &r.catalogue).unwrap().lines;
+    let i = lines.iter().position(|l| l.code == code).unwrap();
+    line_explanation(lang, case, &r.catalogue, &lines, i).unwrap()
+}
+
 #[test]
-fn reasons_are_plain_words_from_the_engine_reason_codes() {
-    let (case, r, plan) = example_plan();
-    let age = Some(case.settings.start_date.age_in_years(case.child.birth));
-    let text = |lang, code: &str| {
-        let line = plan.lines.iter().find(|l| l.code == code).unwrap();
-        reason_text(lang, line, r.catalogue.service(code), age)
-    };
-    assert_eq!(text(Lang::En, "SVC-SPEECH"), "Funded in full");
-    assert_eq!(text(Lang::Lv, "SVC-SPEECH"), "Finansēts pilnībā");
+fn reasons_say_what_was_left_what_one_unit_costs_and_the_smallest_change() {
+    let (case, r, _) = example_plan();
+    let w = |lang, code: &str| words(lang, &case, &r, code);
+    assert_eq!(w(Lang::En, "SVC-SPEECH").reason, "Funded in full");
+    assert_eq!(w(Lang::Lv, "SVC-SPEECH").reason, "Finansēts pilnībā");
+    assert!(w(Lang::En, "SVC-SPEECH").details.is_empty());
+    // The technical aid: cheaper lines below it are funded, so not "the budget ran out".
+    let tech = w(Lang::En, "SVC-TECHAID");
+    assert_eq!(tech.status, Status::NotFunded);
     assert_eq!(
-        text(Lang::En, "SVC-TRANSPORT"),
-        "Partly funded: 3 of 48 items — the budget ran out"
+        tech.reason,
+        "Not funded: €134.00 was left when its turn came, but one item costs €150.00"
     );
     assert_eq!(
-        text(Lang::Lv, "SVC-TRANSPORT"),
-        "Daļēji finansēts: 3 no 48 vienībām — budžets beidzās"
+        tech.details,
+        vec![
+            "What was left went to cheaper services below it.",
+            "One item would be funded with €16.00 more in the budget, or if it were above \
+             “6. Psychologist consultation” in the order."
+        ]
     );
     assert_eq!(
-        text(Lang::En, "SVC-MUSICTHERAPY"),
-        "Not funded: the budget ran out"
+        tech.score,
+        "Combined score: experts rank 8 → 3 points × 60\u{a0}% + parents rank 6 → 5 points × 40\u{a0}% = 3.8"
+    );
+    let tech = w(Lang::Lv, "SVC-TECHAID");
+    assert_eq!(
+        tech.reason,
+        "Nav finansēts: kad pienāca tā kārta, bija atlikuši 134,00\u{a0}€, bet vienības cena ir 150,00\u{a0}€"
     );
     assert_eq!(
-        text(Lang::En, "SVC-RESPITE"),
-        "Capped at 15 days (24 h) in this plan (at most 30 days (24 h) a year)"
+        tech.details[1],
+        "Vienu vienību finansētu, ja budžetā būtu par 16,00\u{a0}€ vairāk vai ja pakalpojums \
+         sarakstā būtu virs “6. Psihologa konsultācija”."
     );
     assert_eq!(
-        text(Lang::Lv, "SVC-RESPITE"),
+        tech.score,
+        "Kopējais vērtējums: eksperti 8. vietā → 3 punkti × 60\u{a0}% + vecāki 6. vietā → 5 punkti × 40\u{a0}% = 3,8"
+    );
+    let transport = w(Lang::Lv, "SVC-TRANSPORT");
+    assert_eq!(
+        transport.reason,
+        "Daļēji finansēts: 3 no 48 vienībām — kad pienāca tā kārta, bija atlikuši 38,00\u{a0}€, un \
+         vienības cena ir 12,00\u{a0}€"
+    );
+    assert!(transport.details[0]
+        .starts_with("Vēl vienu vienību finansētu, ja budžetā būtu par 10,00\u{a0}€ vairāk"));
+    // Points in the singular: "1 punkts", "1 point".
+    assert!(w(Lang::Lv, "SVC-MUSICTHERAPY")
+        .score
+        .contains("→ 1 punkts × 60\u{a0}%"));
+    assert!(w(Lang::En, "SVC-MUSICTHERAPY")
+        .score
+        .contains("→ 1 point × 60\u{a0}%"));
+    // Capped lines: the limit decides, not the budget.
+    let respite = w(Lang::Lv, "SVC-RESPITE");
+    assert_eq!(respite.status, Status::Capped);
+    assert_eq!(
+        respite.reason,
         "Finansēts līdz limitam: 15 diennaktis šajā plānā (ne vairāk kā 30 diennaktis gadā)"
     );
-    // The child is 9 at the start: only the 5–17 band is described.
     assert_eq!(
-        text(Lang::En, "SVC-CHILDCARE"),
+        respite.details,
+        vec!["Pārējais (5 diennaktis) pārsniedz limitu; lielāks budžets to nemainītu."]
+    );
+    assert_eq!(
+        w(Lang::En, "SVC-CHILDCARE").reason,
         "Capped at 258 hours in this plan (at most 10 hours a week at ages 5–17)"
     );
-    // Strict policy: lines after the first that did not fit say so.
-    let mut strict = case.clone();
-    strict.settings.policy = ib_planner::engine::case::Policy::Strict;
-    let plan = allocate(&strict, &r.catalogue).unwrap();
-    let stopped = plan
-        .lines
-        .iter()
-        .find(|l| l.code == "SVC-MUSICTHERAPY")
-        .unwrap();
-    assert!(reason_text(Lang::En, stopped, None, None).starts_with("Not funded: the strict policy"));
-    assert_eq!(Status::of(stopped.reason), Status::NotFunded);
+    assert!(w(Lang::En, "SVC-CHILDCARE").text().starts_with(
+        "Capped at 258 hours in this plan (at most 10 hours a week at ages 5–17). The rest (42 hours)"
+    ));
+}
+
+#[test]
+fn strict_policy_lines_name_the_line_where_funding_stopped() {
+    let (mut case, r, _) = example_plan();
+    case.settings.policy = ib_planner::engine::case::Policy::Strict;
+    let stop = words(Lang::En, &case, &r, "SVC-TECHAID");
+    assert_eq!(
+        stop.details[0],
+        "The strict policy stops here: the services below it get nothing."
+    );
+    let after = words(Lang::En, &case, &r, "SVC-MUSICTHERAPY");
+    assert_eq!(after.status, Status::NotFunded);
+    assert_eq!(
+        after.reason,
+        "Not funded: the strict policy stopped funding at “7. Technical aid”, the first service \
+         that did not fit in full (€134.00 was left)"
+    );
+    assert!(
+        after.details[0].starts_with("One session would be funded with "),
+        "{:?}",
+        after.details
+    );
+}
+
+#[test]
+fn a_document_is_explained_only_when_its_lines_recompute() {
+    let plan = ib_planner::engine::plan::plan_from_case_json(&example_case_json()).unwrap();
+    let (case, catalogue, allocation) = explained_document(&plan).unwrap();
+    let lines = allocation.lines;
+    assert_eq!(lines.len(), 10);
+    assert!(line_explanation(Lang::En, &case, &catalogue, &lines, 6).is_some());
+    assert!(line_explanation(Lang::En, &case, &catalogue, &lines, 10).is_none());
+    let mut changed = plan.clone();
+    changed["result"]["lines"][0]["fundedAmount"] = json!("1.00");
+    assert!(explained_document(&changed).is_none());
+    assert_eq!(
+        status_of_key("reason.capped", Some(0)),
+        Some(Status::NotFunded)
+    );
+    assert_eq!(
+        status_of_key("reason.partly_funded", None),
+        Some(Status::Partly)
+    );
+    assert_eq!(status_of_key("what", None), None);
 }
 
 /// The saved trial of a case with another experts' share and budget.
@@ -551,6 +634,16 @@ fn every_key_built_at_run_time_is_in_the_catalogue() {
         for form in ["one", "many", "of_one", "of_many"] {
             let key = format!("{}.{form}", unit_stem(unit));
             assert!(has(&key), "missing {key}");
+        }
+        let key = format!(
+            "explain.unit.{}",
+            unit_stem(unit).trim_start_matches("unit.")
+        );
+        assert!(has(&key), "missing {key}");
+    }
+    for which in ["one", "more"] {
+        for how in ["both", "budget", "move"] {
+            assert!(has(&format!("explain.change.{which}.{how}")));
         }
     }
     for area in 1..=3 {

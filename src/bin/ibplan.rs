@@ -842,18 +842,31 @@ fn plan_summary(doc: &Value) -> Vec<String> {
             "#", "service", "name", "units", "funded €"
         ),
     ];
-    for line in items(doc, "/result/lines") {
-        let params: Vec<(String, String)> = line
-            .get("reason")
-            .and_then(Value::as_object)
-            .map(|reason| {
-                reason
-                    .iter()
-                    .filter(|(k, _)| k.as_str() != "code")
-                    .map(|(k, v)| (k.clone(), at(v, "")))
-                    .collect()
-            })
-            .unwrap_or_default();
+    // The reasons in the app's words (`plan_view::line_explanation`), when the embedded
+    // inputs recompute to these lines; otherwise the status and why it is not explained.
+    let explained = ib_planner::plan_view::explained_document(doc);
+    for (index, line) in items(doc, "/result/lines").iter().enumerate() {
+        let words = explained
+            .as_ref()
+            .and_then(|(case, catalogue, allocation)| {
+                ib_planner::plan_view::line_explanation(
+                    Lang::En,
+                    case,
+                    catalogue,
+                    &allocation.lines,
+                    index,
+                )
+            });
+        let why = match words {
+            Some(words) => words.text(),
+            None => {
+                let cap = line.pointer("/reason/cap").and_then(Value::as_u64);
+                let status = ib_planner::plan_view::status_of_key(&at(line, "/reasonKey"), cap)
+                    .map(|s| tf(Lang::En, s.key(), &[]))
+                    .unwrap_or_else(|| at(line, "/reasonKey"));
+                format!("{status}. {}", tf(Lang::En, "explain.not_explained", &[]))
+            }
+        };
         let name: String = at(line, "/name/en").chars().take(30).collect();
         let units = format!("{}/{}", at(line, "/fundedUnits"), at(line, "/quantity"));
         out.push(format!(
@@ -863,7 +876,7 @@ fn plan_summary(doc: &Value) -> Vec<String> {
             name,
             units,
             at(line, "/fundedAmount"),
-            message(&at(line, "/reasonKey"), &params),
+            why,
         ));
     }
     out.push(String::new());

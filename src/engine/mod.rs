@@ -12,6 +12,7 @@ pub mod allocate;
 pub mod case;
 pub mod date;
 pub mod example;
+pub mod explain;
 pub mod integrity;
 pub mod json;
 pub mod money;

@@ -45,8 +45,6 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     // Print view
     ("print.title", "Atbalsta plāns", "Support plan"),
     ("print.signatures", "Paraksti", "Signatures"),
-    ("print.no_signatures", "Plāns vēl nav parakstīts.", "The plan has not been signed yet."),
-    ("print.signature_line", "{who} — atslēgas nospiedums {fingerprint}, parakstīts {time}: {status}", "{who} — key fingerprint {fingerprint}, signed {time}: {status}"),
     ("print.verify_notice", "Pārbaudiet šo plānu {address} ar failu {file}: parakstus un aprēķinu var pārbaudīt bezsaistē ar lietotni IB plānotājs vai rīku ibplan.", "Verify this plan at {address} with the file {file}: the signatures and the computation can be checked offline with the IB plānotājs app or the ibplan tool."),
     // The plan summary (sign step's print view and the verify screen)
     ("plan_doc.pseudonym", "Bērna pseidonīms", "Child's pseudonym"),

@@ -44,9 +44,9 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ("status.not_funded", "Nav finansēts", "Not funded"),
     // The reason of a plan line in plain words.
     ("why.full", "Finansēts pilnībā", "Funded in full"),
-    ("why.partly", "Daļēji finansēts: {funded} no {requested} — budžets beidzās", "Partly funded: {funded} of {requested} — the budget ran out"),
-    ("why.none.budget", "Nav finansēts: budžets beidzās", "Not funded: the budget ran out"),
-    ("why.none.strict", "Nav finansēts: stingrā kārtība apstājās pie augstāka pakalpojuma, kas pilnībā neietilpa budžetā", "Not funded: the strict policy stopped at a higher service that did not fit in full"),
+    ("why.partly", "Daļēji finansēts: {funded} no {requested} — kad pienāca tā kārta, bija atlikuši {left}, un {unit} cena ir {price}", "Partly funded: {funded} of {requested} — {left} was left when its turn came, and one {unit} costs {price}"),
+    ("why.none.budget", "Nav finansēts: kad pienāca tā kārta, bija atlikuši {left}, bet {unit} cena ir {price}", "Not funded: {left} was left when its turn came, but one {unit} costs {price}"),
+    ("why.none.strict", "Nav finansēts: stingrā kārtība apturēja finansēšanu pie “{stop}”, pirmā pakalpojuma, kas pilnībā neietilpa budžetā (atlika {left})", "Not funded: the strict policy stopped funding at “{stop}”, the first service that did not fit in full ({left} was left)"),
     ("why.none.cap_zero", "Nav finansēts: šim bērnam pakalpojuma limits ir 0", "Not funded: this service's limit for this child is 0"),
     ("why.none.cap_zero.rule", "Nav finansēts: šim bērnam pakalpojuma limits ir 0 ({rule})", "Not funded: this service's limit for this child is 0 ({rule})"),
     ("why.capped", "Finansēts līdz limitam: {count} šajā plānā", "Capped at {count} in this plan"),

@@ -6,9 +6,13 @@
 //! Also home of [`plan_view`] (the readable plan, shared with the sign step's print view)
 //! and the small formatting helpers both screens use.
 
+use crate::engine::allocate::Allocation;
+use crate::engine::case::Case;
 use crate::engine::integrity::ProofStatus;
 use crate::engine::problem::Problem;
+use crate::engine::reference::Catalogue;
 use crate::i18n::{t, tf, Lang};
+use crate::plan_view;
 use crate::signing::{
     date_text, money_text, open_plan_text, percent_text, too_large, LineSummary, PlanSummary,
     ProofLine, Recompute, Verified, MAX_FILE_BYTES,
@@ -18,6 +22,8 @@ use crate::ui::browser;
 use crate::ui::form::problem_text;
 use crate::ui::prelude::*;
 use crate::ui::workspace::{reference, BackToCases};
+use rust_decimal::Decimal;
+use serde_json::Value;
 use wasm_bindgen::JsCast;
 
 /// A `created` time (`2025-09-01T10:00:00Z`) as local date and time in a language; text
@@ -85,13 +91,19 @@ pub(crate) fn status_icon(status: ProofStatus) -> &'static str {
 }
 
 /// A plan document, readable: the child, period, budget, the lines with their reasons,
-/// totals and goals. Used on the verify screen and in the sign step's print view;
+/// totals and (with `goal_list`) the team goals in a short list. Used on the verify
+/// screen and in the sign step's print view (which shows the goals in full itself);
 /// `id_prefix` makes its element ids unique on the page.
-pub(crate) fn plan_view(summary: PlanSummary, id_prefix: &str) -> AnyView {
+pub(crate) fn plan_view(document: &Value, id_prefix: &str, goal_list: bool) -> AnyView {
     let id_prefix = id_prefix.to_string();
+    let summary = PlanSummary::of(document);
+    // The inputs behind the lines, when they recompute to exactly these lines: then each
+    // line gets the same explanation as on the plan screen.
+    let explained = plan_view::explained_document(document);
     untrack(move || {
         let lang = use_app().lang;
         let s = StoredValue::new(summary);
+        let explained = StoredValue::new(explained);
         let lines_id = format!("{id_prefix}-lines");
         let totals_id = format!("{id_prefix}-totals");
         let goals_id = format!("{id_prefix}-goals");
@@ -184,7 +196,13 @@ pub(crate) fn plan_view(summary: PlanSummary, id_prefix: &str) -> AnyView {
                         return view! { <p>{t(l, "plan_doc.no_lines")}</p> }.into_any();
                     }
                     let body = s.with_value(|s| {
-                        s.lines.iter().map(|line| plan_line(l, line)).collect_view()
+                        explained.with_value(|explained| {
+                            s.lines
+                                .iter()
+                                .enumerate()
+                                .map(|(i, line)| plan_line(l, line, i, explained.as_ref()))
+                                .collect_view()
+                        })
                     });
                     view! {
                         <div
@@ -237,7 +255,7 @@ pub(crate) fn plan_view(summary: PlanSummary, id_prefix: &str) -> AnyView {
                     }}
                 </dl>
                 {move || {
-                    if s.with_value(|s| s.goals.is_empty()) {
+                    if !goal_list || s.with_value(|s| s.goals.is_empty()) {
                         return ().into_any();
                     }
                     let l = lang.get();
@@ -283,17 +301,37 @@ pub(crate) fn plan_view(summary: PlanSummary, id_prefix: &str) -> AnyView {
     })
 }
 
-/// One line of the plan table.
-fn plan_line(l: Lang, line: &LineSummary) -> AnyView {
-    let params: Vec<(&str, &str)> = line
-        .reason_params
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    let reason = if crate::i18n::has(&line.reason_key) {
-        tf(l, &line.reason_key, &params)
-    } else {
-        line.reason_key.clone()
+/// The inputs and lines of a plan that recomputes (see [`plan_view::explained_document`]).
+type Explained = (Case, Catalogue, Allocation);
+
+/// A document's score text in the language's number format; other text as it is.
+fn score_text(l: Lang, raw: &str) -> String {
+    match raw.trim().parse::<Decimal>() {
+        Ok(score) => plan_view::format_decimal(l, score),
+        Err(_) => raw.to_string(),
+    }
+}
+
+/// One line of the plan table. Its reason is the plan screen's wording
+/// ([`plan_view::line_explanation`]); for a document whose lines do not recompute, only
+/// the status is shown, with a note that the reason cannot be explained.
+fn plan_line(l: Lang, line: &LineSummary, index: usize, explained: Option<&Explained>) -> AnyView {
+    let words = explained.and_then(|(case, catalogue, allocation)| {
+        plan_view::line_explanation(l, case, catalogue, &allocation.lines, index)
+    });
+    let reason = match words {
+        Some(words) => words.text(),
+        None => {
+            let status = plan_view::status_of_key(
+                &line.reason_key,
+                line.reason_params
+                    .iter()
+                    .find(|(k, _)| k == "cap")
+                    .and_then(|(_, v)| v.parse().ok()),
+            );
+            let label = status.map(|s| t(l, s.key())).unwrap_or_default();
+            format!("{label}. {}", t(l, "explain.not_explained"))
+        }
     };
     let units = tf(
         l,
@@ -308,11 +346,11 @@ fn plan_line(l: Lang, line: &LineSummary) -> AnyView {
         <tr>
             <td>{line.position.clone()}</td>
             <th scope="row">{line.name(l).to_string()}</th>
-            <td class="num">{line.score.clone()}</td>
+            <td class="num">{score_text(l, &line.score)}</td>
             <td class="num">{units}</td>
             <td class="num">{money_text(l, &line.unit_price)}</td>
             <td class="num">{money_text(l, &line.funded_amount)}</td>
-            <td>{reason}</td>
+            <td class="reason">{reason}</td>
         </tr>
     }
     .into_any()
@@ -477,7 +515,7 @@ fn verify_result(name: String, verified: Verified) -> AnyView {
         let Verified {
             proofs,
             recompute,
-            summary,
+            document,
             ..
         } = verified;
         let recompute = StoredValue::new(recompute);
@@ -528,7 +566,7 @@ fn verify_result(name: String, verified: Verified) -> AnyView {
                 <h2>{tr("verify.recompute.title")}</h2>
                 {move || recompute_view(lang.get(), recompute.get_value())}
                 <h2>{tr("verify.plan.title")}</h2>
-                {plan_view(summary, "verify-plan")}
+                {plan_view(&document, "verify-plan", true)}
             </div>
         }
         .into_any()

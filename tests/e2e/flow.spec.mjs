@@ -246,9 +246,10 @@ test('a new user walks the whole flow: case to signed, verified and printed plan
   const expected = [
     ['Logopēda nodarbība', '4', '24 no 24 nodarbībām', '576,00 €', 'Finansēts pilnībā'],
     ['Psihologa konsultācija', '2,4', '6 no 6 nodarbībām', '210,00 €', 'Finansēts pilnībā'],
-    ['Fizioterapeita nodarbība', '2,3', '8 no 20 nodarbībām', '200,00 €', 'Daļēji finansēts: 8 no 20 nodarbībām — budžets beidzās'],
+    ['Fizioterapeita nodarbība', '2,3', '8 no 20 nodarbībām', '200,00 €',
+      'Daļēji finansēts: 8 no 20 nodarbībām — kad pienāca tā kārta, bija atlikuši 214,00 €, un nodarbības cena ir 25,00 €'],
     ['Transporta pakalpojums (brauciens)', '1,3', '0 no 10 vienībām', '0,00 €',
-      'Nav finansēts: stingrā kārtība apstājās pie augstāka pakalpojuma, kas pilnībā neietilpa budžetā'],
+      'Nav finansēts: stingrā kārtība apturēja finansēšanu pie “3. Fizioterapeita nodarbība”, pirmā pakalpojuma, kas pilnībā neietilpa budžetā (atlika 14,00 €)'],
   ];
   for (const [i, [name, score, units, funded, reason]] of expected.entries()) {
     const row = rows.nth(i);
@@ -256,7 +257,7 @@ test('a new user walks the whole flow: case to signed, verified and printed plan
     await expect(row.locator('.col-score .cell-value')).toHaveText(score);
     await expect(row).toContainText(units);
     await expect(row).toContainText(money(funded));
-    await expect(row).toContainText(reason);
+    await expect(row).toContainText(money(reason));
   }
   const totals = page.locator('#result-totals');
   await expect(totals).toContainText(money('Budžets1 000,00 €'));
@@ -326,7 +327,9 @@ test('a new user walks the whole flow: case to signed, verified and printed plan
   await expect(printView).toContainText(`Atbalsta plāns — ${ID}`);
   await expect(printView).toContainText('Pārbaudiet šo plānu');
   await expect(printView).toContainText(`ar failu ${ID}-plan.json`);
-  await expect(printView.locator('.print-signatures li')).toHaveCount(2);
+  // The signature block lists every participant, signed or not.
+  await expect(printView.locator('.print-signatures tbody tr')).toHaveCount(5);
+  await expect(printView.locator('.print-signatures tbody tr', { hasText: 'Vēl nav parakstīts' })).toHaveCount(3);
   await expect(printView.locator('.print-signatures')).toContainText(fpParent);
   await expect(printView.locator('.print-signatures')).toContainText(fpSocial);
   await expect(page.locator('.participant-list')).toBeHidden();

@@ -31,8 +31,8 @@ test('the example plan: reasons in words, totals in Latvian and English money, c
   await expect(first).toContainText('Logopēda nodarbība');
   await expect(first).toContainText('9,4');
   await expect(first).toContainText('Finansēts pilnībā');
-  await expect(table).toContainText('Daļēji finansēts: 3 no 48 vienībām — budžets beidzās');
-  await expect(table).toContainText('Nav finansēts: budžets beidzās');
+  await expect(table).toContainText(money('Daļēji finansēts: 3 no 48 vienībām — kad pienāca tā kārta, bija atlikuši 38,00 €'));
+  await expect(table).toContainText(money('Nav finansēts: kad pienāca tā kārta, bija atlikuši 134,00 €, bet vienības cena ir 150,00 €'));
   await expect(table).toContainText('Finansēts līdz limitam: 15 diennaktis šajā plānā (ne vairāk kā 30 diennaktis gadā)');
   const totals = page.locator('#result-totals');
   await expect(totals).toContainText(money('Budžets3 800,00 €'));
@@ -53,7 +53,7 @@ test('the example plan: reasons in words, totals in Latvian and English money, c
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Plan');
   await expect(totals).toContainText('Budget€3,800.00');
   await expect(totals).toContainText('Allocated€3,798.00');
-  await expect(table).toContainText('Partly funded: 3 of 48 items — the budget ran out');
+  await expect(table).toContainText('Partly funded: 3 of 48 items — €38.00 was left when its turn came');
   await expect(table).toContainText('Capped at 258 hours in this plan (at most 10 hours a week at ages 5–17)');
   await expect(page.getByText('experts 60 %, parents 40 %').first()).toBeVisible();
   await expectNoAxeViolations(page);

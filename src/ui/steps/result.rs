@@ -4,7 +4,7 @@
 //! "what if" panel that recomputes in memory and changes the case only when confirmed.
 //! When the case is not complete, it says what is missing in which step instead.
 
-use crate::engine::allocate::{Line, Totals};
+use crate::engine::allocate::Totals;
 use crate::engine::date::Date;
 use crate::engine::plan::{compute_plan, PlanDocument, PlanResult};
 use crate::engine::problem::Problem;
@@ -287,7 +287,6 @@ fn plan_view(computed: Computed, l: Lang) -> AnyView {
 fn plan_document(l: Lang, doc: &PlanDocument) -> AnyView {
     let settings = &doc.case.settings;
     let result = &doc.result;
-    let age = Some(settings.start_date.age_in_years(doc.case.child.birth));
     let expert_percent = settings.weights.expert * Decimal::ONE_HUNDRED;
     let weights = plan_view::weights_in_words(l, expert_percent);
     let policy = match settings.policy {
@@ -305,14 +304,18 @@ fn plan_document(l: Lang, doc: &PlanDocument) -> AnyView {
             Lang::En => fallback.en.clone(),
         },
     };
-    // The one place a line's reason is worded (shared by the table's rows).
-    let reason_of =
-        |line: &Line| plan_view::reason_text(l, line, doc.price_list.service(&line.code), age);
+    // The one place a line's reason is worded: the wording shared with verify and print.
+    let reason_of = |index: usize| {
+        plan_view::line_explanation(l, &doc.case, &doc.price_list, &result.lines, index)
+            .map(|words| words.text())
+            .unwrap_or_default()
+    };
     let rows = result
         .lines
         .iter()
-        .map(|line| {
-            let reason = reason_of(line);
+        .enumerate()
+        .map(|(index, line)| {
+            let reason = reason_of(index);
             let status = Status::of(line.reason);
             let units = tf(
                 l,

@@ -4,10 +4,14 @@
 //! The logic (signatures kept with the case, outdated detection, key files, the signed
 //! document) is in [`crate::signing`].
 
+use crate::engine::allocate::Allocation;
+use crate::engine::case::{Case, Term};
 use crate::engine::integrity::KeyPair;
 use crate::engine::plan::plan_with_reference;
 use crate::engine::problem::Problem;
+use crate::engine::reference::Catalogue;
 use crate::i18n::{t, tf, Lang};
+use crate::plan_view;
 use crate::signing::{
     created_stamp, key_file_name, key_from_text, key_slot, key_to_text, participants,
     plan_file_name, read_signatures, sign_plan, signature_views, signed_document, write_signatures,
@@ -18,7 +22,7 @@ use crate::ui::app::{use_app, Screen};
 use crate::ui::browser;
 use crate::ui::form::{problem_text, StepActions};
 use crate::ui::prelude::*;
-use crate::ui::verify::{local_date_time, plan_view, role_name};
+use crate::ui::verify::{local_date_time, role_name};
 use crate::ui::workspace::{reference, use_case, Step};
 use serde_json::Value;
 
@@ -495,7 +499,11 @@ fn participant_item(
     })
 }
 
-/// The printed plan: hidden on screen, shown by the print stylesheet.
+/// The printed plan: hidden on screen, shown by the print stylesheet. The plan itself
+/// (facts, every line with its reason in the plan screen's words, totals), the parents'
+/// goals with their ratings, the assessment summary, the team goals with their five GAS
+/// levels and baseline, the charts, and a signature block with every participant the
+/// plan needs, signed or not.
 fn print_view(
     plan: Value,
     views: Memo<Vec<SignatureView>>,
@@ -504,8 +512,8 @@ fn print_view(
 ) -> AnyView {
     untrack(move || {
         let lang = use_app().lang;
-        let summary = PlanSummary::of(&plan);
-        let pseudonym = summary.pseudonym.clone();
+        let pseudonym = PlanSummary::of(&plan).pseudonym;
+        let explained = StoredValue::new(plan_view::explained_document(&plan));
         let address = web_sys::window()
             .and_then(|w| {
                 let location = w.location();
@@ -519,45 +527,27 @@ fn print_view(
         view! {
             <div class="print-only" id="print-view">
                 <h2 class="print-title">{tr("print.title")}" — "{pseudonym}</h2>
-                {plan_view(summary, "print-plan")}
-                <h3>{tr("print.signatures")}</h3>
+                {crate::ui::verify::plan_view(&plan, "print-plan", false)}
                 {move || {
                     let l = lang.get();
-                    let list = views.get();
-                    if list.is_empty() {
-                        return view! { <p>{t(l, "print.no_signatures")}</p> }.into_any();
-                    }
-                    let people = people.get();
-                    let items = list
-                        .into_iter()
-                        .map(|v| {
-                            let name = people
-                                .iter()
-                                .find(|p| p.id == v.participant)
-                                .map(|p| who(l, p))
-                                .unwrap_or_else(|| v.participant.clone());
-                            let (icon, _, status) = status_text(l, Some(&v.state));
-                            let line = tf(
-                                l,
-                                "print.signature_line",
-                                &[
-                                    ("who", &name),
-                                    ("fingerprint", &v.fingerprint.clone().unwrap_or_default()),
-                                    (
-                                        "time",
-                                        &v
-                                            .created
-                                            .as_deref()
-                                            .map(|c| local_date_time(l, c))
-                                            .unwrap_or_default(),
-                                    ),
-                                    ("status", &status),
-                                ],
-                            );
-                            view! { <li>{icon}" "{line}</li> }
+                    explained
+                        .with_value(|e| {
+                            e.as_ref()
+                                .map(|(case, catalogue, allocation)| {
+                                    view! {
+                                        {print_charts(l, catalogue, allocation)}
+                                        {print_parent_goals(l, case)}
+                                        {print_assessment(l, case)}
+                                        {print_team_goals(l, case)}
+                                    }
+                                    .into_any()
+                                })
                         })
-                        .collect_view();
-                    view! { <ul class="print-signatures">{items}</ul> }.into_any()
+                }}
+                <h3 id="print-signatures-title">{tr("print.signatures")}</h3>
+                {move || {
+                    let l = lang.get();
+                    print_signatures(l, &people.get(), &views.get())
                 }}
                 <p class="verify-notice">
                     {move || {
@@ -572,4 +562,320 @@ fn print_view(
         }
         .into_any()
     })
+}
+
+/// The two charts of the plan, by service and by month.
+fn print_charts(l: Lang, catalogue: &Catalogue, allocation: &Allocation) -> AnyView {
+    let services = plan_view::svg_bar_chart(
+        "print-chart-services",
+        t(l, "result.chart.services.title"),
+        t(l, "result.chart.services.desc"),
+        &plan_view::service_chart_rows(l, &allocation.lines, catalogue),
+    );
+    let months = plan_view::svg_bar_chart(
+        "print-chart-months",
+        t(l, "result.chart.months.title"),
+        t(l, "result.chart.months.desc"),
+        &plan_view::month_chart_rows(l, &allocation.months),
+    );
+    view! {
+        <div class="print-charts">
+            <div class="print-chart">
+                <h3>{t(l, "result.chart.services.title")}</h3>
+                <div class="chart" inner_html=services></div>
+            </div>
+            <div class="print-chart">
+                <h3>{t(l, "result.chart.months.title")}</h3>
+                <div class="chart" inner_html=months></div>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+/// The name of an assessment domain (with its ICF chapter), or its code.
+fn domain_name(l: Lang, code: &str) -> String {
+    reference()
+        .ok()
+        .and_then(|r| r.domains.domains.iter().find(|d| d.code == code))
+        .map(|d| {
+            let name = match l {
+                Lang::Lv => &d.name.lv,
+                Lang::En => &d.name.en,
+            };
+            match &d.icf {
+                Some(icf) => format!("{name} ({icf})"),
+                None => name.clone(),
+            }
+        })
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// The parents' goals with their domain and COPM ratings (and the review's, if any).
+fn print_parent_goals(l: Lang, case: &Case) -> AnyView {
+    if case.questionnaire.goals.is_empty() {
+        return ().into_any();
+    }
+    let rows = case
+        .questionnaire
+        .goals
+        .iter()
+        .enumerate()
+        .map(|(i, goal)| {
+            let review = goal.review.map(|r| {
+                tf(
+                    l,
+                    "print.parents.review",
+                    &[
+                        ("performance", &r.performance.to_string()),
+                        ("satisfaction", &r.satisfaction.to_string()),
+                    ],
+                )
+            });
+            view! {
+                <tr>
+                    <td>{(i + 1).to_string()}</td>
+                    <th scope="row">{goal.text.clone()}</th>
+                    <td>{domain_name(l, &goal.life_domain)}</td>
+                    <td class="num">{goal.importance.to_string()}</td>
+                    <td class="num">{goal.performance.to_string()}</td>
+                    <td class="num">{goal.satisfaction.to_string()}</td>
+                    <td>{review.unwrap_or_else(|| "—".to_string())}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3 id="print-parents-title">{t(l, "print.parents.title")}</h3>
+        <table class="print-table" aria-labelledby="print-parents-title">
+            <thead>
+                <tr>
+                    <th scope="col">{t(l, "plan_doc.col.position")}</th>
+                    <th scope="col">{t(l, "print.parents.goal")}</th>
+                    <th scope="col">{t(l, "print.parents.domain")}</th>
+                    <th scope="col" class="num">{t(l, "print.parents.importance")}</th>
+                    <th scope="col" class="num">{t(l, "print.parents.performance")}</th>
+                    <th scope="col" class="num">{t(l, "print.parents.satisfaction")}</th>
+                    <th scope="col">{t(l, "print.parents.review.col")}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <p class="print-note">{t(l, "print.parents.scale")}</p>
+    }
+    .into_any()
+}
+
+/// The assessment summary: each scored domain with every team member's ICF qualifier.
+fn print_assessment(l: Lang, case: &Case) -> AnyView {
+    let mut domains: Vec<&str> = Vec::new();
+    let known: Vec<&str> = reference()
+        .map(|r| r.domains.domains.iter().map(|d| d.code.as_str()).collect())
+        .unwrap_or_default();
+    for code in known.iter().copied().chain(
+        case.team
+            .iter()
+            .flat_map(|m| m.assessments.iter().map(|a| a.domain.as_str())),
+    ) {
+        let scored = case
+            .team
+            .iter()
+            .any(|m| m.assessments.iter().any(|a| a.domain == code));
+        if scored && !domains.contains(&code) {
+            domains.push(code);
+        }
+    }
+    if domains.is_empty() {
+        return ().into_any();
+    }
+    let member_name = |m: &crate::engine::case::TeamMember| {
+        let role = role_name(l, &m.role);
+        if m.name.is_empty() {
+            role
+        } else {
+            format!("{role} ({})", m.name)
+        }
+    };
+    let head = case
+        .team
+        .iter()
+        .map(|m| view! { <th scope="col">{member_name(m)}</th> })
+        .collect_view();
+    let rows = domains
+        .iter()
+        .map(|code| {
+            let cells = case
+                .team
+                .iter()
+                .map(|m| {
+                    let text = m
+                        .assessments
+                        .iter()
+                        .find(|a| a.domain == *code)
+                        .map(|a| {
+                            let words = t(l, &format!("assessment.q.{}", a.qualifier));
+                            if a.note.is_empty() {
+                                words.to_string()
+                            } else {
+                                format!("{words}. {}", a.note)
+                            }
+                        })
+                        .unwrap_or_else(|| "—".to_string());
+                    view! { <td>{text}</td> }
+                })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row">{domain_name(l, code)}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3 id="print-assessment-title">{t(l, "print.assessment.title")}</h3>
+        <table class="print-table print-assessment" aria-labelledby="print-assessment-title">
+            <thead>
+                <tr>
+                    <th scope="col">{t(l, "print.assessment.domain")}</th>
+                    {head}
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// The GAS level's label key ("−2: much less than expected", …).
+fn level_key(level: i8) -> &'static str {
+    match level {
+        -2 => "goals.level.m2",
+        -1 => "goals.level.m1",
+        0 => "goals.level.0",
+        1 => "goals.level.p1",
+        _ => "goals.level.p2",
+    }
+}
+
+/// The team's goals, each with its five GAS levels and its baseline.
+fn print_team_goals(l: Lang, case: &Case) -> AnyView {
+    if case.goals.is_empty() {
+        return ().into_any();
+    }
+    let items = case
+        .goals
+        .iter()
+        .map(|goal| {
+            let term = match goal.term {
+                Term::Long => t(l, "plan_doc.goal.long"),
+                Term::Short => t(l, "plan_doc.goal.short"),
+            };
+            let serves: Vec<String> = goal
+                .parent_goals
+                .iter()
+                .filter_map(|id| {
+                    case.questionnaire
+                        .goals
+                        .iter()
+                        .find(|g| &g.id == id)
+                        .map(|g| g.text.clone())
+                })
+                .collect();
+            let serves = (!serves.is_empty()).then(|| {
+                view! {
+                    <p>{tf(l, "print.goals.serves", &[("goals", &serves.join("; "))])}</p>
+                }
+            });
+            let levels = goal
+                .levels
+                .iter()
+                .map(|level| {
+                    let baseline = (level.level == goal.baseline)
+                        .then(|| view! { <strong>{format!(" ({})", t(l, "print.goals.baseline_mark"))}</strong> });
+                    view! {
+                        <li>
+                            <span class="print-level">{t(l, level_key(level.level))}</span>
+                            {baseline}
+                            " — "
+                            {level.text.clone()}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let baseline = tf(
+                l,
+                "print.goals.baseline",
+                &[("level", t(l, level_key(goal.baseline)))],
+            );
+            view! {
+                <li class="print-goal">
+                    <p>
+                        <strong>{term}": "</strong>
+                        {goal.text.clone()}
+                    </p>
+                    {serves}
+                    <p>{baseline}</p>
+                    <ul class="print-levels">{levels}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3>{t(l, "plan_doc.goals")}</h3>
+        <ul class="plan-goals print-goals">{items}</ul>
+    }
+    .into_any()
+}
+
+/// Every participant the plan needs, signed or not, then any other signature kept.
+fn print_signatures(l: Lang, people: &[Participant], views: &[SignatureView]) -> AnyView {
+    let row = |name: String, view: Option<&SignatureView>| {
+        let (icon, _, status) = status_text(l, view.map(|v| &v.state));
+        let fingerprint = view
+            .and_then(|v| v.fingerprint.clone())
+            .unwrap_or_else(|| "—".to_string());
+        let time = view
+            .and_then(|v| v.created.as_deref())
+            .map(|c| local_date_time(l, c))
+            .unwrap_or_else(|| "—".to_string());
+        view! {
+            <tr>
+                <th scope="row">{name}</th>
+                <td>
+                    <span aria-hidden="true">{icon}" "</span>
+                    {status}
+                </td>
+                <td class="fingerprint">{fingerprint}</td>
+                <td>{time}</td>
+            </tr>
+        }
+    };
+    let mut rows: Vec<AnyView> = people
+        .iter()
+        .map(|p| {
+            let view = views.iter().find(|v| v.participant == p.id);
+            row(who(l, p), view).into_any()
+        })
+        .collect();
+    rows.extend(
+        views
+            .iter()
+            .filter(|v| !people.iter().any(|p| p.id == v.participant))
+            .map(|v| row(v.participant.clone(), Some(v)).into_any()),
+    );
+    view! {
+        <table class="print-table print-signatures" aria-labelledby="print-signatures-title">
+            <thead>
+                <tr>
+                    <th scope="col">{t(l, "print.signatures.who")}</th>
+                    <th scope="col">{t(l, "print.signatures.status")}</th>
+                    <th scope="col">{t(l, "print.signatures.fingerprint")}</th>
+                    <th scope="col">{t(l, "print.signatures.time")}</th>
+                </tr>
+            </thead>
+            <tbody>{rows.collect_view()}</tbody>
+        </table>
+    }
+    .into_any()
 }
