@@ -59,7 +59,10 @@ pub fn problem_line(
         Some((step, None)) => tf(
             lang,
             "forms.problem.line_step",
-            &[("step", t(lang, step)), ("message", &decapitalise(&message))],
+            &[
+                ("step", t(lang, step)),
+                ("message", &decapitalise(&message)),
+            ],
         ),
         None => message,
     }
@@ -128,13 +131,9 @@ pub fn problem_place(
         ["child"] => whole("step.child"),
         ["child", field] => at("step.child", names.child_field(field)),
         ["questionnaire"] => whole("step.questionnaire"),
-        ["questionnaire", "goals", rest @ ..] => {
-            at("step.questionnaire", names.parent_goal(rest))
-        }
+        ["questionnaire", "goals", rest @ ..] => at("step.questionnaire", names.parent_goal(rest)),
         ["team"] => whole("step.team"),
-        ["team", i, "assessments", rest @ ..] => {
-            at("step.assessment", names.assessment(i, rest))
-        }
+        ["team", i, "assessments", rest @ ..] => at("step.assessment", names.assessment(i, rest)),
         ["team", i, rest @ ..] => at("step.team", names.member_field(i, rest)),
         ["goals"] => whole("step.goals"),
         ["goals", i, rest @ ..] => at("step.goals", names.goal(i, rest)),
@@ -147,7 +146,10 @@ pub fn problem_place(
                 .map(|(_, v)| v.as_str());
             match ranking {
                 Some("parent") => at("step.ranking", Some(names.word("forms.field.parent_order"))),
-                Some(_) => at("step.services", Some(names.word("forms.field.expert_order"))),
+                Some(_) => at(
+                    "step.services",
+                    Some(names.word("forms.field.expert_order")),
+                ),
                 None => whole("step.services"),
             }
         }
@@ -312,10 +314,7 @@ impl Names<'_> {
             ["note"] => Some("assessment.note"),
             _ => return None,
         };
-        Some(self.join(
-            format!("{member}, {domain}"),
-            field.map(|k| self.word(k)),
-        ))
+        Some(self.join(format!("{member}, {domain}"), field.map(|k| self.word(k))))
     }
 
     /// A team goal by its id, and its field; a level description by its level.
@@ -446,22 +445,27 @@ mod tests {
         };
         let assessment = line("/team/0/assessments/0/qualifier", "problem.text.empty");
         assert!(
-            assessment.starts_with("Novērtējums: fizioterapeits A. Bērziņa, pašaprūpe (d5), SFK kvalifikators — "),
+            assessment.starts_with(
+                "Novērtējums: fizioterapeits A. Bērziņa, pašaprūpe (d5), SFK kvalifikators — "
+            ),
             "{assessment}"
         );
         let level = line("/goals/0/levels/0/text", "problem.text.empty");
-        assert!(level.starts_with("Mērķi: mērķis G1, 0: gaidītais rezultāts — "), "{level}");
+        assert!(
+            level.starts_with("Mērķi: mērķis G1, 0: gaidītais rezultāts — "),
+            "{level}"
+        );
         let service = line("/services/0/quantity", "problem.text.empty");
-        assert!(service.starts_with("Pakalpojumi: no-such, daudzums — "), "{service}");
+        assert!(
+            service.starts_with("Pakalpojumi: no-such, daudzums — "),
+            "{service}"
+        );
         let rank = line("/services/0/parentRank", "problem.text.empty");
         assert!(rank.starts_with("Vecāku prioritātes: "), "{rank}");
         // A message that starts with an abbreviation keeps its capitals.
         let gas = line("/goals/0/levels/0/level", "problem.gas.level_duplicate");
         assert!(gas.contains("— GAS līmenis"), "{gas}");
-        assert_eq!(
-            line("", "problem.case.incomplete"),
-            "Lieta nav pilnīga."
-        );
+        assert_eq!(line("", "problem.case.incomplete"), "Lieta nav pilnīga.");
     }
 
     /// Every pointer the validator reports, for cases broken in every way a walk over
@@ -471,7 +475,10 @@ mod tests {
     #[test]
     fn every_pointer_the_validator_reports_names_its_step_and_field() {
         let reference = reference();
-        let mut bases = vec![crate::engine::example::example_case_json(), crate::draft::new_case("2026-01-01")];
+        let mut bases = vec![
+            crate::engine::example::example_case_json(),
+            crate::draft::new_case("2026-01-01"),
+        ];
         // Caps "reject" reaches the over-cap check; a parents' goal with a review reaches
         // the review's fields.
         let mut strict = crate::engine::example::example_case_json();
@@ -481,7 +488,8 @@ mod tests {
                 s["quantity"] = json!(100000);
             }
         }
-        strict["questionnaire"]["goals"][0]["review"] = json!({ "performance": 0, "satisfaction": "x" });
+        strict["questionnaire"]["goals"][0]["review"] =
+            json!({ "performance": 0, "satisfaction": "x" });
         bases.push(strict);
         let wrong = [
             json!(null),
@@ -562,7 +570,9 @@ mod tests {
                     "no step for {problem}"
                 );
                 if depth >= 2 {
-                    let field = place.field.unwrap_or_else(|| panic!("no field for {problem}"));
+                    let field = place
+                        .field
+                        .unwrap_or_else(|| panic!("no field for {problem}"));
                     assert!(!field.contains(crate::i18n::MISSING), "{problem}: {field}");
                 }
                 let line = problem_line(lang, case, Some(reference), &problem);

@@ -242,7 +242,14 @@ mod tests {
         let nbsp = "1\u{a0}234,50";
         let narrow = "1\u{202f}234,50";
         for typed in [
-            "1 234,50", "1234,50", "1234.50", " 1234.50 ", "1,234.50", "1.234,50", nbsp, narrow,
+            "1 234,50",
+            "1234,50",
+            "1234.50",
+            " 1234.50 ",
+            "1,234.50",
+            "1.234,50",
+            nbsp,
+            narrow,
         ] {
             assert_eq!(amount_from_input(typed), "1234.50", "{typed:?}");
             assert_eq!(
@@ -258,11 +265,23 @@ mod tests {
         // Not a guess: badly grouped or doubled separators stay as typed, and are reported.
         for typed in ["12,34.5", "1,2,3", "1.2,3.4", "1,,5"] {
             assert_eq!(amount_from_input(typed), typed);
-            assert_eq!(parse_money(&amount_from_input(typed)), Err(MoneyError::Malformed));
+            assert_eq!(
+                parse_money(&amount_from_input(typed)),
+                Err(MoneyError::Malformed)
+            );
         }
-        assert_eq!(parse_money(&amount_from_input("1,005")), Err(MoneyError::TooManyDecimals));
-        assert_eq!(parse_money(&amount_from_input("-1 234,50")), Err(MoneyError::Negative));
-        assert_eq!(parse_money(&amount_from_input("   ")), Err(MoneyError::Empty));
+        assert_eq!(
+            parse_money(&amount_from_input("1,005")),
+            Err(MoneyError::TooManyDecimals)
+        );
+        assert_eq!(
+            parse_money(&amount_from_input("-1 234,50")),
+            Err(MoneyError::Negative)
+        );
+        assert_eq!(
+            parse_money(&amount_from_input("   ")),
+            Err(MoneyError::Empty)
+        );
     }
 
     #[test]
