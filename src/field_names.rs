@@ -328,7 +328,7 @@ impl Names<'_> {
             [] => None,
             ["id"] => Some(self.word("forms.field.id")),
             ["term"] => Some(self.word("goals.term")),
-            ["text"] => Some(self.word("goals.text")),
+            ["text"] => Some(self.word("forms.field.goal_text")),
             ["parentGoals"] | ["parentGoals", _] => Some(self.word("goals.parents.legend")),
             ["levels"] => Some(self.word("goals.levels.legend")),
             ["levels", k] | ["levels", k, "level" | "text"] => {
@@ -575,6 +575,9 @@ mod tests {
                         .unwrap_or_else(|| panic!("no field for {problem}"));
                     assert!(!field.contains(crate::i18n::MISSING), "{problem}: {field}");
                 }
+                // The same step as the plan's "what is missing" list groups it under.
+                let step = crate::plan_view::problem_step(&problem).map(|s| format!("step.{s}"));
+                assert_eq!(place.step.map(str::to_string), step, "{problem}");
                 let line = problem_line(lang, case, Some(reference), &problem);
                 assert!(!line.contains(crate::i18n::MISSING), "{problem}: {line}");
             }

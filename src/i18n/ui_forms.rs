@@ -44,6 +44,7 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ("forms.field.entry_n", "{n}. ieraksts", "entry {n}"),
     ("forms.field.domain", "joma", "domain"),
     ("forms.field.goal_n", "{n}. mērķis", "goal {n}"),
+    ("forms.field.goal_text", "mērķa teksts", "goal text"),
     (
         "forms.field.level_n",
         "{n}. līmeņa apraksts",
@@ -80,7 +81,7 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ("assessment.grid.family", "Ģimenes vajadzības (nav SFK jomas)", "The family's needs (not ICF domains)"),
     ("assessment.grid.family.hint", "Šīs nav SFK jomas, bet ģimenes vajadzības, ko IB modelis vērtē līdzās bērna funkcionēšanai. Tā pati skala 0–4 šeit norāda, cik liela ir vajadzība.", "These are not ICF domains but the family's needs, which the IB model assesses beside the child's functioning. The same 0–4 scale says here how great the need is."),
     ("assessment.grid.not_icf", "ģimenes vajadzība, nav SFK joma", "family need, not an ICF domain"),
-    ("assessment.grid.domain", "Joma", "Domain"),
+    ("assessment.grid.domain", "Joma un komandas kopskats", "Domain and the team overall"),
     ("assessment.grid.summary", "Komandā kopā", "Team overall"),
     ("assessment.grid.none", "Vēl neviens nav novērtējis", "Nobody has scored it yet"),
     ("assessment.grid.range", "no {low} līdz {high}", "from {low} to {high}"),

@@ -36,6 +36,10 @@ fn domain_name(lang: Lang, domain: &AssessmentDomain) -> String {
     }
 }
 
+/// Up to this many members, a wide screen shows the grid as a table (a column each);
+/// with more, each domain is a card as on a phone, so no select gets too narrow to read.
+const TABLE_MAX_MEMBERS: usize = 5;
+
 /// The domains of the reference data (none if it could not be read).
 fn domains() -> &'static [AssessmentDomain] {
     reference()
@@ -194,17 +198,21 @@ fn domain_group(
         .into_iter()
         .map(|d| domain_row(d, members, indexes.clone()))
         .collect_view();
+    let as_table = members.len() <= TABLE_MAX_MEMBERS;
     let title_id = format!("{id}-title");
     let labelled_by = title_id.clone();
     view! {
-        <section class="assess-group" aria-labelledby=labelled_by>
+        <section
+            class="assess-group"
+            class:assess-table=as_table
+            aria-labelledby=labelled_by
+        >
             <h2 id=title_id>{tr(title)}</h2>
             <p class="hint">{tr(hint)}</p>
             // The members' names for the eye; every select carries its own full name.
             <div class="assess-row assess-head" aria-hidden="true">
                 <div class="assess-domain">{tr("assessment.grid.domain")}</div>
                 {head_cells}
-                <div class="assess-summary">{tr("assessment.grid.summary")}</div>
             </div>
             {rows}
         </section>
@@ -238,14 +246,16 @@ fn domain_row(
             role="group"
             aria-labelledby=labelled_by
         >
-            <div class="assess-domain" id=name_id>
-                {move || domain_name(lang.get(), domain)}
+            <div class="assess-domain">
+                <span class="assess-domain-name" id=name_id>
+                    {move || domain_name(lang.get(), domain)}
+                </span>
+                <span class="assess-summary">
+                    <span class="visually-hidden">{tr("assessment.grid.summary")} ": "</span>
+                    {move || summary_text(lang.get(), summary.get())}
+                </span>
             </div>
             {cells}
-            <p class="assess-summary">
-                <span class="assess-cell-label">{tr("assessment.grid.summary")} ": "</span>
-                {move || summary_text(lang.get(), summary.get())}
-            </p>
         </div>
     }
     .into_any()
