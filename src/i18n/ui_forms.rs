@@ -82,6 +82,7 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ("assessment.grid.family.hint", "Šīs nav SFK jomas, bet ģimenes vajadzības, ko IB modelis vērtē līdzās bērna funkcionēšanai. Tā pati skala 0–4 šeit norāda, cik liela ir vajadzība.", "These are not ICF domains but the family's needs, which the IB model assesses beside the child's functioning. The same 0–4 scale says here how great the need is."),
     ("assessment.grid.not_icf", "ģimenes vajadzība, nav SFK joma", "family need, not an ICF domain"),
     ("assessment.grid.domain", "Joma un komandas kopskats", "Domain and the team overall"),
+    ("assessment.grid.count", "novērtētas {scored} no {total}", "{scored} of {total} scored"),
     ("assessment.grid.summary", "Komandā kopā", "Team overall"),
     ("assessment.grid.none", "Vēl neviens nav novērtējis", "Nobody has scored it yet"),
     ("assessment.grid.range", "no {low} līdz {high}", "from {low} to {high}"),

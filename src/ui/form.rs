@@ -302,7 +302,7 @@ impl Field {
                 view! {
                     <textarea
                         rows="2"
-                        class="input textarea"
+                        class="input"
                         id=id.clone()
                         name=id
                         aria-invalid=invalid

@@ -47,9 +47,9 @@ const qualifier = (page, domain, member) =>
   page.getByRole('combobox', { name: `${domain}, ${member}`, exact: true });
 /** The folded note under one cell of the grid: opened, then its text area. */
 async function openNote(page, domain, member) {
-  const toggle = page.getByRole('group', { name: domain, exact: true }).locator('summary', { hasText: `Piezīme, ${domain}, ${member}` });
+  const toggle = page.getByRole('group', { name: domain, exact: true }).locator('summary', { hasText: `Piezīme — ${domain}, ${member}` });
   await toggle.click();
-  return page.getByRole('textbox', { name: `Piezīme, ${domain}, ${member}`, exact: true });
+  return page.getByRole('textbox', { name: `Piezīme — ${domain}, ${member}`, exact: true });
 }
 const memberName = (page, role) =>
   page.getByRole('group', { name: role, exact: true }).getByLabel('Vārds vai iniciāļi (nav obligāti)');

@@ -27,9 +27,9 @@ const qualifier = (page, domain, member) =>
 const domainRow = (page, domain) => page.getByRole('group', { name: domain, exact: true });
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const noteToggle = (page, domain, member) =>
-  domainRow(page, domain).locator('summary', { hasText: `Piezīme, ${domain}, ${member}` });
+  domainRow(page, domain).locator('summary', { hasText: `Piezīme — ${domain}, ${member}` });
 const note = (page, domain, member) =>
-  page.getByRole('textbox', { name: new RegExp(`^Piezīme, ${escape(domain)}, ${escape(member)}`) });
+  page.getByRole('textbox', { name: new RegExp(`^Piezīme — ${escape(domain)}, ${escape(member)}`) });
 
 /** Whether the page scrolls sideways (it must not, at any width). */
 const scrollsSideways = (page) =>

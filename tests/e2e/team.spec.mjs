@@ -17,9 +17,9 @@ const qualifier = (page, domain, member) =>
 
 /** The folded note under one cell: its summary and its text area. */
 const noteToggle = (page, domain, member) =>
-  domainRow(page, domain).locator('summary', { hasText: `Piezīme, ${domain}, ${member}` });
+  domainRow(page, domain).locator('summary', { hasText: `Piezīme — ${domain}, ${member}` });
 const note = (page, domain, member) =>
-  page.getByRole('textbox', { name: new RegExp(`^Piezīme, ${domain.replace(/[()]/g, '\\$&')}, ${member}`) });
+  page.getByRole('textbox', { name: new RegExp(`^Piezīme — ${domain.replace(/[()]/g, '\\$&')}, ${member}`) });
 
 test('team and assessment: choose specialists, score three domains by keyboard, reload, cancel a removal', async ({ guardedPage: page }) => {
   await openApp(page);

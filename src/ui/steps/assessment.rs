@@ -181,7 +181,7 @@ fn domain_group(
                         {move || {
                             tf(
                                 lang.get(),
-                                "assessment.count",
+                                "assessment.grid.count",
                                 &[
                                     ("scored", &scored.get().to_string()),
                                     ("total", &total.to_string()),
@@ -353,10 +353,11 @@ fn domain_cell(member: usize, role: String, domain: &'static AssessmentDomain) -
             .collect_view();
         let who = StoredValue::new(role);
         let member_name = move || who.with_value(|r| member_title(lang.get(), ctx, member, r));
-        // ", mobility (d4), physiotherapist: A. Bērziņa": what the note's label adds for
-        // assistive technology, where every cell's note is called "Note".
+        // " — Mobility (d4), Physiotherapist: A. Bērziņa": what the note's label adds for
+        // assistive technology, where every cell's note is called "Note". (A dash after a
+        // space: a browser may put a space between the visible and the hidden text.)
         let detail = Signal::derive(move || {
-            format!(", {}, {}", domain_name(lang.get(), domain), member_name())
+            format!(" — {}, {}", domain_name(lang.get(), domain), member_name())
         });
         view! {
             <div class="assess-cell" class:form-group-error=move || has_problem.get()>
