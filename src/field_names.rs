@@ -625,6 +625,36 @@ mod tests {
     }
 
     #[test]
+    fn emptied_fields_say_they_are_empty() {
+        let reference = reference();
+        let mut case = crate::engine::example::example_case_json();
+        case["settings"]["budget"] = json!("");
+        case["settings"]["periodMonths"] = json!("");
+        case["settings"]["weights"]["parent"] = json!(" ");
+        case["services"][0]["quantity"] = json!("");
+        case["goals"][0]["weight"] = json!("");
+        case["questionnaire"]["goals"][0]["importance"] = json!("");
+        let problems = crate::engine::validate::validate_case(&case, &reference)
+            .err()
+            .unwrap_or_default();
+        for path in [
+            "/settings/budget",
+            "/settings/periodMonths",
+            "/settings/weights/parent",
+            "/services/0/quantity",
+            "/goals/0/weight",
+            "/questionnaire/goals/0/importance",
+        ] {
+            let p = problems.iter().find(|p| p.path == path);
+            assert_eq!(
+                p.map(|p| p.key.as_str()),
+                Some("problem.text.empty"),
+                "{path}"
+            );
+        }
+    }
+
+    #[test]
     fn decapitalise_keeps_abbreviations() {
         assert_eq!(decapitalise("Šo lauku"), "šo lauku");
         assert_eq!(decapitalise("SFK kvalifikators"), "SFK kvalifikators");
