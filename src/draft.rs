@@ -18,7 +18,8 @@ pub enum FieldKind {
     /// A whole number: stored as a JSON number when the text is one, else kept as text.
     Integer,
     /// A euro amount or other decimal: always stored as text ("1234.50"); a comma is
-    /// accepted as the decimal separator and stored as a point.
+    /// accepted as the decimal separator and stored as a point, and spaces or commas
+    /// between thousands are dropped ([`crate::engine::money::amount_from_input`]).
     Decimal,
 }
 
@@ -33,14 +34,8 @@ pub fn value_from_text(kind: FieldKind, text: &str) -> Value {
                 _ => Value::String(text.to_string()),
             }
         }
-        FieldKind::Decimal => {
-            let trimmed = text.trim().replace([' ', '\u{a0}'], "");
-            if trimmed.matches(',').count() == 1 && !trimmed.contains('.') {
-                Value::String(trimmed.replace(',', "."))
-            } else {
-                Value::String(text.trim().to_string())
-            }
-        }
+        // "1 234,50", "1,234.50" and "1234.50" alike (see the money module).
+        FieldKind::Decimal => Value::String(crate::engine::money::amount_from_input(text)),
     }
 }
 

@@ -119,6 +119,58 @@ pub fn scored_count(case: &Value, member: usize, domains: &[&str]) -> usize {
         .count()
 }
 
+/// Member `member`'s qualifier for `domain`, when it is one of [`QUALIFIERS`].
+pub fn qualifier_of(case: &Value, member: usize, domain: &str) -> Option<u8> {
+    let j = assessment_index(case, member, domain)?;
+    case.pointer(&format!("/team/{member}/assessments/{j}/qualifier"))?
+        .as_u64()
+        .and_then(|q| u8::try_from(q).ok())
+        .filter(|q| QUALIFIERS.contains(q))
+}
+
+/// What the team recorded for one domain, for the assessment grid's summary column:
+/// how many members scored it, the lowest and highest severity (qualifiers 0–4), and how
+/// many chose 8 (not specified) or 9 (not applicable), which are not severities and so
+/// are counted apart rather than put into the range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct DomainSummary {
+    /// Members who chose a qualifier for the domain.
+    pub scored: usize,
+    /// Members asked (the team).
+    pub total: usize,
+    /// The lowest severity chosen (0–4), if any.
+    pub lowest: Option<u8>,
+    /// The highest severity chosen (0–4), if any.
+    pub highest: Option<u8>,
+    /// Members who chose 8, not specified.
+    pub not_specified: usize,
+    /// Members who chose 9, not applicable.
+    pub not_applicable: usize,
+}
+
+/// The summary of `domain` over the team members `members` (indexes into `/team`).
+pub fn domain_summary(case: &Value, members: &[usize], domain: &str) -> DomainSummary {
+    let mut summary = DomainSummary {
+        total: members.len(),
+        ..DomainSummary::default()
+    };
+    for q in members
+        .iter()
+        .filter_map(|m| qualifier_of(case, *m, domain))
+    {
+        summary.scored += 1;
+        match q {
+            8 => summary.not_specified += 1,
+            9 => summary.not_applicable += 1,
+            q => {
+                summary.lowest = Some(summary.lowest.map_or(q, |l| l.min(q)));
+                summary.highest = Some(summary.highest.map_or(q, |h| h.max(q)));
+            }
+        }
+    }
+    summary
+}
+
 /// Records member `member`'s qualifier for `domain`: `Some(q)` sets it (keeping any note;
 /// a new entry is added when the domain was not scored), `None` removes the domain's
 /// entry, so an unscored domain is simply absent. `false` when the member is missing or

@@ -178,3 +178,31 @@ fn edited_cases_still_validate_on_the_team_parts() {
         .collect();
     assert!(ours.is_empty(), "{ours:?}");
 }
+
+#[test]
+fn a_domain_summary_gives_the_range_of_severities_and_counts_8_and_9_apart() {
+    let mut case = new_case("2026-01-01");
+    add_member(&mut case, "physiotherapist");
+    let members = [0, 1, 2];
+    assert_eq!(
+        domain_summary(&case, &members, "mobility"),
+        DomainSummary {
+            total: 3,
+            ..DomainSummary::default()
+        }
+    );
+    set_qualifier(&mut case, 0, "mobility", Some(3));
+    set_qualifier(&mut case, 1, "mobility", Some(1));
+    set_qualifier(&mut case, 2, "mobility", Some(9));
+    set_qualifier(&mut case, 2, "self_care", Some(8));
+    let s = domain_summary(&case, &members, "mobility");
+    assert_eq!((s.scored, s.total), (3, 3));
+    assert_eq!((s.lowest, s.highest), (Some(1), Some(3)));
+    assert_eq!((s.not_specified, s.not_applicable), (0, 1));
+    let s = domain_summary(&case, &members, "self_care");
+    assert_eq!((s.scored, s.lowest, s.not_specified), (1, None, 1));
+    // A qualifier of an imported file that is no ICF qualifier is not counted.
+    case["team"][0]["assessments"][0]["qualifier"] = serde_json::json!(6);
+    assert_eq!(qualifier_of(&case, 0, "mobility"), None);
+    assert_eq!(domain_summary(&case, &members, "mobility").lowest, Some(1));
+}

@@ -149,6 +149,10 @@ impl Reader {
 
     /// An integer within `min..=max`; other numbers and types are problems.
     pub(crate) fn integer(&mut self, value: &Value, path: &str, min: i64, max: i64) -> Option<i64> {
+        if is_blank(value) {
+            self.push(Problem::new(path, "problem.text.empty"));
+            return None;
+        }
         let Value::Number(n) = value else {
             self.push(Problem::new(path, "problem.type.integer").with("found", kind(value)));
             return None;
@@ -195,6 +199,12 @@ impl Reader {
     }
 }
 
+/// Whether a value is empty text: what an emptied form field holds. A required number
+/// left empty is reported as empty, not as text where a number belongs.
+pub(crate) fn is_blank(value: &Value) -> bool {
+    value.as_str().is_some_and(|s| s.trim().is_empty())
+}
+
 pub(crate) fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
@@ -237,6 +247,10 @@ fn weight(r: &mut Reader, value: &Value, path: &str) -> Option<Decimal> {
         | Err(crate::engine::money::MoneyError::Negative)
         | Err(crate::engine::money::MoneyError::TooLarge) => {
             r.push(Problem::new(path, "problem.weight.range").with("value", text));
+            None
+        }
+        Err(crate::engine::money::MoneyError::Empty) => {
+            r.push(Problem::new(path, "problem.text.empty"));
             None
         }
         Err(_) => {
@@ -342,6 +356,10 @@ fn read_settings(r: &mut Reader, value: &Value, path: &str) -> Option<Settings> 
                 }
                 Value::Number(n) => {
                     r.push(Problem::new(at, "problem.period.range").with("value", n));
+                    None
+                }
+                other if is_blank(other) => {
+                    r.push(Problem::new(at, "problem.text.empty"));
                     None
                 }
                 other => {
@@ -912,6 +930,10 @@ fn read_services(
                         None
                     }
                 },
+                other if is_blank(other) => {
+                    r.push(Problem::new(at, "problem.text.empty"));
+                    None
+                }
                 other => {
                     r.push(Problem::new(at, "problem.type.integer").with("found", kind(other)));
                     None

@@ -7,8 +7,9 @@ pub static UI: &[(&str, &str, &str)] = &[
     ("app.name", "IB plānotājs", "IB planner"),
     ("app.skip_to_content", "Pāriet uz saturu", "Skip to content"),
     ("app.language", "Valoda", "Language"),
-    ("app.language.lv", "Latviešu", "Latviešu"),
-    ("app.language.en", "English", "English"),
+    // The buttons show "LV" and "EN"; their names start with that text (WCAG 2.5.3).
+    ("app.language.lv", "LV — latviešu valoda", "LV — latviešu valoda"),
+    ("app.language.en", "EN — English", "EN — English"),
     ("app.footer", "Dati paliek šajā ierīcē, līdz jūs tos eksportējat.", "Your data stays on this device until you export it."),
     // Start screen
     ("start.title", "Sāciet atbalsta plānu", "Start a support plan"),

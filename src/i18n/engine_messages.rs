@@ -24,7 +24,7 @@ pub static ENGINE: &[(&str, &str, &str)] = &[
     ("problem.internal", "Iekšēja kļūda: {detail}", "Internal error: {detail}"),
     ("problem.amount.overflow", "Summas ir pārāk lielas, lai tās aprēķinātu.", "The amounts are too large to compute."),
     // Money.
-    ("problem.money.malformed", "Summa jāraksta ar cipariem un punktu, piemēram, 12.50.", "Write the amount in digits with a point, e.g. 12.50."),
+    ("problem.money.malformed", "Summu raksta cipariem, centus atdalot ar komatu vai punktu, piemēram, 1 234,50 vai 1234.50.", "Write the amount in digits, with a point or a comma before the cents, for example 1234.50 or 1 234,50."),
     ("problem.money.negative", "Summa nedrīkst būt negatīva.", "The amount must not be negative."),
     ("problem.money.too_many_decimals", "Summā drīkst būt ne vairāk kā divas zīmes aiz komata.", "The amount may have at most two decimals."),
     ("problem.money.too_large", "Summa ir pārāk liela.", "The amount is too large."),

@@ -22,7 +22,6 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ("assessment.scale.title", "Ko nozīmē kvalifikatori", "What the qualifiers mean"),
     ("assessment.scale.body", "Kvalifikators norāda problēmas smagumu: 0 — nav problēmu (0–4 %), 1 — viegla (5–24 %), 2 — mērena (25–49 %), 3 — smaga (50–95 %), 4 — pilnīga (96–100 %). 8 nozīmē “nav precizēts” (nepietiek informācijas), 9 — “nav attiecināms”.", "The qualifier states how severe a problem is: 0 — no problem (0–4 %), 1 — mild (5–24 %), 2 — moderate (25–49 %), 3 — severe (50–95 %), 4 — complete (96–100 %). 8 means “not specified” (not enough information), 9 “not applicable”."),
     ("assessment.member", "{role}: {name}", "{role}: {name}"),
-    ("assessment.count", "Novērtētas jomas: {scored} no {total}", "{scored} of {total} domains scored"),
     ("assessment.qualifier", "SFK kvalifikators", "ICF qualifier"),
     ("assessment.not_scored", "Nav novērtēts", "Not scored"),
     ("assessment.q.0", "0 — nav problēmu (0–4 %)", "0 — no problem (0–4 %)"),

@@ -5,20 +5,27 @@
 //! links to the fields.
 
 use super::app::{use_app, Screen};
-use super::workspace::{use_case, CaseCtx, Step};
+use super::workspace::{reference, use_case, CaseCtx, Step};
 use crate::draft::{field_id, set_at, text_of, value_from_text, FieldKind};
 use crate::engine::problem::Problem;
 use crate::i18n::{t, tf, Lang};
 use crate::ui::prelude::*;
 
-/// The words of a problem in a language.
+/// The words of a problem in a language (the message alone; a list names the field with
+/// [`problem_line`]).
 pub fn problem_text(lang: Lang, problem: &Problem) -> String {
-    let params: Vec<(&str, &str)> = problem
-        .params
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    tf(lang, &problem.key, &params)
+    crate::field_names::problem_message(lang, problem)
+}
+
+/// A problem as an error list shows it: "Step: field — message"
+/// ([`crate::field_names::problem_line`]) for the case `case`.
+pub fn problem_line(lang: Lang, case: &serde_json::Value, problem: &Problem) -> String {
+    crate::field_names::problem_line(lang, case, reference().ok(), problem)
+}
+
+/// A problem as a field's inline error shows it: "Field — message".
+pub fn field_problem(lang: Lang, case: &serde_json::Value, problem: &Problem) -> String {
+    crate::field_names::field_problem(lang, case, reference().ok(), problem)
 }
 
 /// The first problem exactly at `path`, if errors are being shown.
@@ -30,8 +37,8 @@ pub fn problem_at(ctx: CaseCtx, path: &str) -> Option<Problem> {
         .with(|all| all.iter().find(|p| p.path == path).cloned())
 }
 
-/// What every bound field shares: its ids, its problem, and the label registration that
-/// lets the error summary name it.
+/// What every bound field shares: its ids and its problem. (The error summary names the
+/// field from the problem's pointer, [`crate::field_names`].)
 struct Bound {
     ctx: CaseCtx,
     id: String,
@@ -41,18 +48,8 @@ struct Bound {
 }
 
 impl Bound {
-    fn new(path: &str, label: &'static str) -> Bound {
+    fn new(path: &str) -> Bound {
         let ctx = use_case();
-        // Only a new or changed label notifies (the error summary, which is built before
-        // the fields below it, then names them).
-        if ctx
-            .labels
-            .with_untracked(|labels| labels.get(path) != Some(&label))
-        {
-            ctx.labels.update(|labels| {
-                labels.insert(path.to_string(), label);
-            });
-        }
         let id = field_id(path);
         let path_for_problem = path.to_string();
         Bound {
@@ -89,7 +86,13 @@ impl Bound {
 
     /// The form group: the label, the hint and the error message in the GOV.UK order,
     /// then the control.
-    fn group(self, label: &'static str, hint: Option<&'static str>, control: AnyView) -> AnyView {
+    fn group(
+        self,
+        label: &'static str,
+        detail: Option<Signal<String>>,
+        hint: Option<&'static str>,
+        control: AnyView,
+    ) -> AnyView {
         let lang = use_app().lang;
         let Bound {
             id,
@@ -100,7 +103,10 @@ impl Bound {
         } = self;
         view! {
             <div class="form-group" class:form-group-error=move || problem.with(Option::is_some)>
-                <label class="label" for=id>{tr(label)}</label>
+                <label class="label" for=id>
+                    {tr(label)}
+                    {detail.map(|d| view! { <span class="visually-hidden">{move || d.get()}</span> })}
+                </label>
                 {hint.map(|h| view! { <p class="hint" id=hint_id>{tr(h)}</p> })}
                 {problem_error(lang, error_id, problem)}
                 {control}
@@ -111,18 +117,21 @@ impl Bound {
 }
 
 /// A field's inline error while `problem` shows: the paragraph with the id `error_id`
-/// that the control's `aria-describedby` names.
+/// that the control's `aria-describedby` names. It names the field, as the error
+/// summary does ("Field — message").
 pub fn problem_error(
     lang: RwSignal<Lang>,
     error_id: String,
     problem: Memo<Option<Problem>>,
 ) -> AnyView {
+    let ctx = use_case();
     (move || {
         problem.get().map(|p| {
             let lang = lang.get();
+            let text = ctx.case.with_untracked(|c| field_problem(lang, c, &p));
             view! {
                 <p class="error-message" id=error_id.clone()>
-                    {error_text(lang, &problem_text(lang, &p))}
+                    {error_text(lang, &text)}
                 </p>
             }
         })
@@ -178,6 +187,7 @@ pub struct Field {
     multiline: bool,
     narrow: bool,
     autocomplete: &'static str,
+    detail: Option<Signal<String>>,
 }
 
 impl Field {
@@ -193,6 +203,7 @@ impl Field {
             multiline: false,
             narrow: false,
             autocomplete: "off",
+            detail: None,
         }
     }
 
@@ -232,6 +243,14 @@ impl Field {
         self
     }
 
+    /// Words after the label for assistive technology only (visually hidden), where many
+    /// fields share a label: the assessment's notes say which domain and member
+    /// (", mobility (d4), physiotherapist").
+    pub fn label_detail(mut self, detail: Signal<String>) -> Field {
+        self.detail = Some(detail);
+        self
+    }
+
     /// The HTML `autocomplete` value; "off" by default (no personal data to fill).
     pub fn autocomplete(mut self, autocomplete: &'static str) -> Field {
         self.autocomplete = autocomplete;
@@ -241,7 +260,7 @@ impl Field {
     /// The form group with its label, hint, error and input.
     pub fn view(self) -> AnyView {
         untrack(move || {
-            let bound = Bound::new(&self.path, self.label);
+            let bound = Bound::new(&self.path);
             let ctx = bound.ctx;
             let problem = bound.problem;
             let Field {
@@ -254,19 +273,36 @@ impl Field {
                 multiline,
                 narrow,
                 autocomplete,
+                detail,
             } = self;
             let id = bound.id.clone();
             let invalid = bound.invalid();
             let described_by = bound.described_by(hint.is_some());
             let path_for_value = path.clone();
-            let value = move || ctx.case.with(|c| text_of(c.pointer(&path_for_value)));
-            let on_input =
-                move |ev: leptos::ev::Event| write_at(ctx, &path, kind, &event_target_value(&ev));
+            // What the user typed, while it still means what is stored: "1 234,50" is
+            // stored as "1234.50" but stays on screen as typed (a space or a comma typed
+            // into a money field is not taken away under the cursor).
+            let typed = RwSignal::new(None::<String>);
+            let value = move || {
+                ctx.case.with(|c| {
+                    let stored = c.pointer(&path_for_value);
+                    typed
+                        .get()
+                        .filter(|t| stored == Some(&value_from_text(kind, t)))
+                        .unwrap_or_else(|| text_of(stored))
+                })
+            };
+            let on_input = move |ev: leptos::ev::Event| {
+                let text = event_target_value(&ev);
+                typed.set(Some(text.clone()));
+                write_at(ctx, &path, kind, &text);
+            };
             let has_error = move || problem.with(Option::is_some);
             let control = if multiline {
                 view! {
                     <textarea
-                        rows="3"
+                        rows="2"
+                        class="input"
                         id=id.clone()
                         name=id
                         aria-invalid=invalid
@@ -300,7 +336,7 @@ impl Field {
                 }
                 .into_any()
             };
-            bound.group(label, hint, control)
+            bound.group(label, detail, hint, control)
         })
     }
 }
@@ -347,7 +383,7 @@ impl Select {
     /// The form group with its label, hint, error and select.
     pub fn view(self) -> AnyView {
         untrack(move || {
-            let bound = Bound::new(&self.path, self.label);
+            let bound = Bound::new(&self.path);
             let ctx = bound.ctx;
             let Select {
                 path,
@@ -398,7 +434,7 @@ impl Select {
                 </select>
             }
             .into_any();
-            bound.group(label, hint, select)
+            bound.group(label, None, hint, select)
         })
     }
 }
@@ -427,12 +463,8 @@ pub fn ErrorSummary(scope: &'static [&'static str]) -> impl IntoView {
             .into_iter()
             .map(|p| {
                 let target = field_id(&p.path);
-                // Name the field, so "cannot be empty" says which one.
-                let label = ctx.labels.with(|labels| labels.get(&p.path).copied());
-                let text = match label {
-                    Some(key) => format!("{}: {}", t(lang, key), problem_text(lang, &p)),
-                    None => problem_text(lang, &p),
-                };
+                // Name the step and the field, so "cannot be empty" says which one.
+                let text = ctx.case.with_untracked(|c| problem_line(lang, c, &p));
                 let href = format!("#{target}");
                 view! {
                     <li>

@@ -25,7 +25,8 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// Two buttons, LV and EN; the current one is marked with `aria-pressed` and a visible
+/// Two buttons, LV and EN, each named in its own language with the visible text first
+/// ("LV — latviešu valoda", WCAG 2.5.3); the current one is marked with `aria-pressed` and a visible
 /// underline, never by colour alone. The choice is stored on this device.
 #[component]
 fn LanguageSwitch() -> impl IntoView {

@@ -42,11 +42,15 @@ async function answerGoal(page, n, domain, text, [importance, performance, satis
   await expect(h1(page)).toHaveText('Pārbaudiet atbildes');
 }
 
-/** The assessment section of one team member, found by its heading. */
-const memberSection = (page, heading) =>
-  page.locator('section.assess-member', { has: page.getByRole('heading', { level: 2, name: heading, exact: true }) });
-const qualifier = (section, domain) =>
-  section.getByRole('group', { name: domain, exact: true }).getByRole('combobox', { name: 'SFK kvalifikators' });
+/** The assessment grid's choice of one domain and one member: its name says both. */
+const qualifier = (page, domain, member) =>
+  page.getByRole('combobox', { name: `${domain}, ${member}`, exact: true });
+/** The folded note under one cell of the grid: opened, then its text area. */
+async function openNote(page, domain, member) {
+  const toggle = page.getByRole('group', { name: domain, exact: true }).locator('summary', { hasText: `Piezīme — ${domain}, ${member}` });
+  await toggle.click();
+  return page.getByRole('textbox', { name: `Piezīme — ${domain}, ${member}`, exact: true });
+}
 const memberName = (page, role) =>
   page.getByRole('group', { name: role, exact: true }).getByLabel('Vārds vai iniciāļi (nav obligāti)');
 
@@ -142,17 +146,17 @@ test('a new user walks the whole flow: case to signed, verified and printed plan
   await continueTo(page, 'Novērtējums');
 
   // The assessment: each specialist scores a domain with a note.
-  const pt = memberSection(page, 'Fizioterapeits: J. Bērziņš');
-  const st = memberSection(page, 'Logopēds: L. Ozola');
-  await expect(pt).toBeVisible();
-  await expect(st).toBeVisible();
-  await qualifier(pt, 'Mobilitāte (d4)').selectOption('2');
-  await pt.getByRole('group', { name: 'Mobilitāte (d4)' }).getByLabel('Piezīme').fill('Nelīdzenā virsmā nestabils.');
-  await qualifier(pt, 'Pašaprūpe (d5)').selectOption('1');
-  await qualifier(st, 'Saziņa (d3)').selectOption('3');
-  await st.getByRole('group', { name: 'Saziņa (d3)' }).getByLabel('Piezīme').fill('Runā atsevišķos vārdos.');
-  await expect(pt.locator('summary')).toHaveText('Novērtētas jomas: 2 no 10');
-  await expect(st.locator('summary')).toHaveText('Novērtētas jomas: 1 no 10');
+  const pt = 'Fizioterapeits: J. Bērziņš';
+  const st = 'Logopēds: L. Ozola';
+  await expect(qualifier(page, 'Mobilitāte (d4)', pt)).toBeVisible();
+  await expect(qualifier(page, 'Saziņa (d3)', st)).toBeVisible();
+  await qualifier(page, 'Mobilitāte (d4)', pt).selectOption('2');
+  await (await openNote(page, 'Mobilitāte (d4)', pt)).fill('Nelīdzenā virsmā nestabils.');
+  await qualifier(page, 'Pašaprūpe (d5)', pt).selectOption('1');
+  await qualifier(page, 'Saziņa (d3)', st).selectOption('3');
+  await (await openNote(page, 'Saziņa (d3)', st)).fill('Runā atsevišķos vārdos.');
+  await expect(page.getByRole('group', { name: 'Mobilitāte (d4)', exact: true })).toContainText('2 (mērena); novērtējuši 1 no 4');
+  await expect(page.getByRole('group', { name: 'Saziņa (d3)', exact: true })).toContainText('3 (smaga); novērtējuši 1 no 4');
   await expectNoAxeViolations(page);
   await continueTo(page, 'Mērķi');
 
@@ -197,9 +201,9 @@ test('a new user walks the whole flow: case to signed, verified and printed plan
     await expect(page.locator(`#f-services-${i}-quantity`)).toHaveValue(q);
   }
   await openStep(page, 'Novērtējums');
-  await expect(memberSection(page, 'Fizioterapeits: J. Bērziņš').locator('summary')).toHaveText('Novērtētas jomas: 2 no 10');
-  await expect(qualifier(st, 'Saziņa (d3)')).toHaveValue('3');
-  await expect(st.getByRole('group', { name: 'Saziņa (d3)' }).getByLabel('Piezīme')).toHaveValue('Runā atsevišķos vārdos.');
+  await expect(qualifier(page, 'Pašaprūpe (d5)', pt)).toHaveValue('1');
+  await expect(qualifier(page, 'Saziņa (d3)', st)).toHaveValue('3');
+  await expect(await openNote(page, 'Saziņa (d3)', st)).toHaveValue('Runā atsevišķos vārdos.');
   await openStep(page, 'Mērķi');
   await expect(page.locator('section.goal-card')).toHaveCount(2);
   await expect(g1.getByLabel('Mērķis', { exact: true })).toHaveValue('Jānis runā ar klasesbiedriem īsos teikumos.');

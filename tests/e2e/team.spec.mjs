@@ -8,13 +8,18 @@ import { openStep } from './flow-helpers.mjs';
 const h1 = (page) => page.locator('main h1');
 const unknownLink = (page, id) => page.getByRole('checkbox', { name: `${id} (nav atrodams anketā)` });
 
-/** The assessment section of one team member, found by its heading. */
-const memberSection = (page, heading) =>
-  page.locator('section.assess-member', { has: page.getByRole('heading', { level: 2, name: heading, exact: true }) });
+/** A domain's row of the assessment grid (a group named by the domain). */
+const domainRow = (page, domain) => page.getByRole('group', { name: domain, exact: true });
 
-/** The qualifier choice of one domain within a member's section. */
-const qualifier = (section, domain) =>
-  section.getByRole('group', { name: domain, exact: true }).getByRole('combobox', { name: 'SFK kvalifikators' });
+/** The qualifier choice of one domain and one member: its name says both. */
+const qualifier = (page, domain, member) =>
+  page.getByRole('combobox', { name: `${domain}, ${member}`, exact: true });
+
+/** The folded note under one cell: its summary and its text area. */
+const noteToggle = (page, domain, member) =>
+  domainRow(page, domain).locator('summary', { hasText: `Piezīme — ${domain}, ${member}` });
+const note = (page, domain, member) =>
+  page.getByRole('textbox', { name: new RegExp(`^Piezīme — ${domain.replace(/[()]/g, '\\$&')}, ${member}`) });
 
 test('team and assessment: choose specialists, score three domains by keyboard, reload, cancel a removal', async ({ guardedPage: page }) => {
   await openApp(page);
@@ -34,50 +39,49 @@ test('team and assessment: choose specialists, score three domains by keyboard, 
   await expectNoAxeViolations(page);
 
   await openStep(page, 'Novērtējums');
-  const pt = memberSection(page, 'Fizioterapeits: J. Bērziņš');
-  await expect(pt).toBeVisible();
-  await expect(memberSection(page, 'Psihologs: L. Ozola')).toBeVisible();
-  await expect(pt.locator('summary')).toHaveText('Novērtētas jomas: 0 no 10');
+  const PT = 'Fizioterapeits: J. Bērziņš';
+  await expect(qualifier(page, 'Mobilitāte (d4)', PT)).toBeVisible();
+  await expect(qualifier(page, 'Mobilitāte (d4)', 'Psihologs: L. Ozola')).toBeVisible();
+  await expect(domainRow(page, 'Mobilitāte (d4)')).toContainText('Vēl neviens nav novērtējis');
   await expectNoAxeViolations(page);
 
-  // Keyboard only: type-ahead picks the qualifier, Tab reaches the note that appears.
-  await qualifier(pt, 'Mobilitāte (d4)').focus();
+  // Keyboard only: type-ahead picks the qualifier, Tab reaches the folded note that
+  // appears, Enter opens it, Tab goes into it.
+  await qualifier(page, 'Mobilitāte (d4)', PT).focus();
   await page.keyboard.type('2');
-  await expect(qualifier(pt, 'Mobilitāte (d4)')).toHaveValue('2');
+  await expect(qualifier(page, 'Mobilitāte (d4)', PT)).toHaveValue('2');
   await page.keyboard.press('Tab');
-  await expect(pt.getByRole('group', { name: 'Mobilitāte (d4)' }).getByLabel('Piezīme')).toBeFocused();
+  await expect(noteToggle(page, 'Mobilitāte (d4)', PT)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(note(page, 'Mobilitāte (d4)', PT)).toBeFocused();
   await page.keyboard.type('Staigā patstāvīgi, nelīdzenā virsmā nestabils.');
   await page.keyboard.press('Tab');
-  await expect(qualifier(pt, 'Pašaprūpe (d5)')).toBeFocused();
+  await expect(qualifier(page, 'Mobilitāte (d4)', 'Psihologs: L. Ozola')).toBeFocused();
+  await qualifier(page, 'Pašaprūpe (d5)', PT).focus();
   await page.keyboard.type('3');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab');
-  await expect(qualifier(pt, 'Saziņa (d3)')).toBeFocused();
+  await qualifier(page, 'Saziņa (d3)', PT).focus();
   await page.keyboard.type('9');
-  await expect(pt.locator('summary')).toHaveText('Novērtētas jomas: 3 no 10');
-  await expect(qualifier(pt, 'Pašaprūpe (d5)').locator('option:checked')).toHaveText('3 — smaga problēma (50–95 %)');
-
-  // Collapsing hides the domains but keeps the count in view.
-  await pt.locator('summary').click();
-  await expect(qualifier(pt, 'Mobilitāte (d4)')).toBeHidden();
-  await expect(pt.locator('summary')).toHaveText('Novērtētas jomas: 3 no 10');
+  await expect(qualifier(page, 'Saziņa (d3)', PT)).toHaveValue('9');
+  await expect(qualifier(page, 'Pašaprūpe (d5)', PT).locator('option:checked')).toHaveText('3 — smaga problēma (50–95 %)');
+  await expect(domainRow(page, 'Mobilitāte (d4)')).toContainText('2 (mērena); novērtējuši 1 no 4');
+  await expect(noteToggle(page, 'Mobilitāte (d4)', PT)).toContainText('ierakstīta');
 
   await page.reload();
   await expect(h1(page)).toHaveText('Novērtējums');
-  const ptAgain = memberSection(page, 'Fizioterapeits: J. Bērziņš');
-  await expect(ptAgain.locator('summary')).toHaveText('Novērtētas jomas: 3 no 10');
-  await expect(qualifier(ptAgain, 'Mobilitāte (d4)')).toHaveValue('2');
-  await expect(qualifier(ptAgain, 'Pašaprūpe (d5)')).toHaveValue('3');
-  await expect(qualifier(ptAgain, 'Saziņa (d3)')).toHaveValue('9');
-  await expect(qualifier(ptAgain, 'Kopienas dzīve (d9)')).toHaveValue('');
-  await expect(ptAgain.getByRole('group', { name: 'Mobilitāte (d4)' }).getByLabel('Piezīme'))
-    .toHaveValue('Staigā patstāvīgi, nelīdzenā virsmā nestabils.');
+  await expect(qualifier(page, 'Mobilitāte (d4)', PT)).toHaveValue('2');
+  await expect(qualifier(page, 'Pašaprūpe (d5)', PT)).toHaveValue('3');
+  await expect(qualifier(page, 'Saziņa (d3)', PT)).toHaveValue('9');
+  await expect(qualifier(page, 'Kopienas dzīve (d9)', PT)).toHaveValue('');
+  await noteToggle(page, 'Mobilitāte (d4)', PT).click();
+  await expect(note(page, 'Mobilitāte (d4)', PT)).toHaveValue('Staigā patstāvīgi, nelīdzenā virsmā nestabils.');
 
   // Unscoring a domain removes it; the others keep their scores and notes.
-  await qualifier(ptAgain, 'Saziņa (d3)').selectOption('');
-  await expect(ptAgain.locator('summary')).toHaveText('Novērtētas jomas: 2 no 10');
-  await qualifier(ptAgain, 'Saziņa (d3)').selectOption('1');
-  await expect(ptAgain.locator('summary')).toHaveText('Novērtētas jomas: 3 no 10');
+  await qualifier(page, 'Saziņa (d3)', PT).selectOption('');
+  await expect(domainRow(page, 'Saziņa (d3)')).toContainText('Vēl neviens nav novērtējis');
+  await qualifier(page, 'Saziņa (d3)', PT).selectOption('1');
+  await expect(domainRow(page, 'Saziņa (d3)')).toContainText('1 (viegla); novērtējuši 1 no 4');
+  await expect(qualifier(page, 'Mobilitāte (d4)', PT)).toHaveValue('2');
 
   // Removing a specialist with scores asks first; "No" keeps everything.
   await openStep(page, 'Komanda');
@@ -105,8 +109,8 @@ test('team and assessment: choose specialists, score three domains by keyboard, 
   await page.getByRole('checkbox', { name: 'Psihologs' }).uncheck();
   await expect(page.getByRole('group', { name: 'Psihologs', exact: true })).toHaveCount(0);
   await openStep(page, 'Novērtējums');
-  await expect(memberSection(page, 'Fizioterapeits: J. Bērziņš').locator('summary')).toHaveText('Novērtētas jomas: 3 no 10');
-  await expect(page.locator('section.assess-member')).toHaveCount(3);
+  await expect(qualifier(page, 'Pašaprūpe (d5)', 'Fizioterapeits: J. Bērziņš')).toHaveValue('3');
+  await expect(domainRow(page, 'Mobilitāte (d4)').getByRole('combobox')).toHaveCount(3);
 });
 
 test('goals: add a long-term goal linked to a parents\' goal, error summary, five levels, T-score, reload, delete', async ({ guardedPage: page }) => {
@@ -139,10 +143,10 @@ test('goals: add a long-term goal linked to a parents\' goal, error summary, fiv
   await page.locator('#continue').click();
   const summary = page.locator('#error-summary');
   await expect(summary).toBeFocused();
-  await expect(summary).toContainText('Mērķis: Šo lauku nedrīkst atstāt tukšu.');
-  await expect(card.locator('.error-message')).toContainText('Šo lauku nedrīkst atstāt tukšu.');
+  await expect(summary).toContainText(/Mērķi: mērķis G\d+, mērķa teksts — šo lauku nedrīkst atstāt tukšu\./);
+  await expect(card.locator('.error-message')).toContainText('mērķa teksts — šo lauku nedrīkst atstāt tukšu.');
   await expectNoAxeViolations(page);
-  await summary.getByRole('link', { name: /^Mērķis:/ }).click();
+  await summary.getByRole('link', { name: /^Mērķi: mērķis G\d+, mērķa teksts/ }).click();
   await expect(card.getByLabel('Mērķis', { exact: true })).toBeFocused();
   await page.keyboard.type('Anna runā ar klasesbiedriem īsos teikumos.');
   await expect(summary).toHaveCount(0);
@@ -179,7 +183,7 @@ test('the team screens speak English too, with no message missing', async ({ gua
   await expect(page).toHaveURL(/\/result$/);
   for (const [step, check] of [
     ['Team', 'Which specialists take part in the assessment?'],
-    ['Assessment', '1 of 10 domains scored'],
+    ['Assessment', "The family's needs (not ICF domains)"],
     ['Goals', 'Long-term goals'],
   ]) {
     await openStep(page, step);
@@ -226,11 +230,12 @@ test('fields that appear while the error summary shows are named in it', async (
   await expect(summary).toBeFocused();
   const before = await summary.getByRole('listitem').count();
   // A second new goal while the summary shows: its problems join the summary, and each
-  // names its field ("Mērķis: …"), although the summary was built before those fields.
+  // names its step and field ("Mērķi: mērķis G6, mērķa teksts — …"), although the
+  // summary was built before those fields.
   await page.getByRole('button', { name: 'Pievienot īstermiņa mērķi' }).click();
   await expect.poll(() => summary.getByRole('listitem').count()).toBeGreaterThan(before);
   await expect
     .poll(async () => (await summary.getByRole('listitem').allInnerTexts()).filter((t) => !/^[^:]+: \S/.test(t)))
     .toEqual([]);
-  await expect(summary.getByRole('link', { name: /^Mērķis:/ })).toHaveCount(2);
+  await expect(summary.getByRole('link', { name: /^Mērķi: mērķis G\d+, mērķa teksts — / })).toHaveCount(2);
 });

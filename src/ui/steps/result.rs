@@ -13,7 +13,7 @@ use crate::i18n::{format_date, format_money, t, tf, Lang};
 use crate::plan_view::{self, ChartRow, LineChange, LineState, Status, TrialService, WhatIf};
 use crate::ui::app::{use_app, Screen};
 use crate::ui::browser::focus_id_later;
-use crate::ui::form::{error_text, move_buttons, problem_text, StepActions};
+use crate::ui::form::{error_text, move_buttons, problem_line, problem_text, StepActions};
 use crate::ui::prelude::*;
 use crate::ui::workspace::{reference, use_case, CaseCtx, Step};
 use rust_decimal::Decimal;
@@ -131,7 +131,12 @@ fn MissingSummary(computed: Computed) -> impl IntoView {
                         };
                         let items = problems
                             .iter()
-                            .map(|p| view! { <li>{problem_text(l, p)}</li> })
+                            .map(|p| {
+                                let line = ctx
+                                    .case
+                                    .with_untracked(|c| problem_line(l, c, p));
+                                view! { <li>{line}</li> }
+                            })
                             .collect_view();
                         view! {
                             {heading}

@@ -9,7 +9,7 @@ use crate::engine::problem::Problem;
 use crate::i18n::{format_money, t, tf, Lang};
 use crate::plan_view;
 use crate::ui::app::use_app;
-use crate::ui::form::{error_text, problem_text, ErrorSummary, Field, StepActions};
+use crate::ui::form::{error_text, field_problem, ErrorSummary, Field, StepActions};
 use crate::ui::prelude::*;
 use crate::ui::workspace::{use_case, Step};
 use rust_decimal::Decimal;
@@ -28,9 +28,10 @@ fn problems_within(path: &'static str) -> Memo<Vec<Problem>> {
 
 /// The error message of a group: every problem in `list`, after a hidden "Error:".
 fn error_message(lang: Lang, id: &str, list: &[Problem]) -> AnyView {
+    let ctx = use_case();
     let text = list
         .iter()
-        .map(|p| problem_text(lang, p))
+        .map(|p| ctx.case.with_untracked(|c| field_problem(lang, c, p)))
         .collect::<Vec<_>>()
         .join(" ");
     view! { <p class="error-message" id=id.to_string()>{error_text(lang, &text)}</p> }.into_any()
@@ -72,7 +73,7 @@ pub fn SettingsStep() -> impl IntoView {
                 .narrow()
                 .view()}
             {Field::new("/settings/budget", "settings.budget")
-                .hint("settings.budget.hint")
+                .hint("forms.money.hint")
                 .kind(FieldKind::Decimal)
                 .inputmode("decimal")
                 .narrow()

@@ -7,7 +7,7 @@ use crate::i18n::{tf, Lang};
 use crate::team_edit;
 use crate::ui::app::use_app;
 use crate::ui::browser::focus_id_later;
-use crate::ui::form::{error_text, problem_text, ErrorSummary, Field, StepActions};
+use crate::ui::form::{error_text, field_problem, ErrorSummary, Field, StepActions};
 use crate::ui::prelude::*;
 use crate::ui::workspace::{reference, use_case, CaseCtx, Step};
 use serde_json::Value;
@@ -75,7 +75,8 @@ fn inline_problems_boxed(shows: Box<dyn Fn(&str) -> bool + Send + Sync>) -> AnyV
         let items = problems
             .iter()
             .map(|p| {
-                view! { <li class="error-message">{error_text(lang, &problem_text(lang, p))}</li> }
+                let text = ctx.case.with_untracked(|c| field_problem(lang, c, p));
+                view! { <li class="error-message">{error_text(lang, &text)}</li> }
             })
             .collect_view();
         view! { <ul class="inline-problems">{items}</ul> }.into_any()
