@@ -91,7 +91,7 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ("ranking.list_title", "Vecāku secība", "The parents' order"),
     ("ranking.list_hint", "Ar pogām ↑ un ↓ pārvietojiet pakalpojumu augstāk vai zemāk. Izmaiņas tiek saglabātas uzreiz.", "Use the ↑ and ↓ buttons to move a service higher or lower. Changes are saved at once."),
     ("ranking.meta", "Daudzums: {quantity} (vienība: {unit}). Speciālistu vieta: {expert}.", "Quantity: {quantity} (unit: {unit}). Experts' place: {expert}."),
-    ("ranking.unranked", "Vecāku vieta vēl nav noteikta.", "No parents' place yet."),
+    ("ranking.unranked", "Nav vēl sarindots.", "Not ranked yet."),
     ("ranking.moved", "{item} tagad ir {n}. vietā.", "{item} is now in place {n}."),
     ("ranking.services_problems", "Speciālistu pakalpojumu sarakstā ir kļūdas — labojiet tās solī “Pakalpojumi”.", "The experts' list of services has problems — correct them in the step “Services”."),
     ("ranking.unit.hour", "stunda", "hour"),
