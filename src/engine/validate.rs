@@ -294,10 +294,12 @@ fn read_case(r: &mut Reader, raw: &Value, reference: &ReferenceData) -> Option<C
             child.as_ref(),
             settings.as_ref(),
             goals.as_deref(),
-            parents.as_ref(),
+            &parents,
         )
     });
-    let parents = parents?;
+    if !parents.ok {
+        return None;
+    }
     Some(Case {
         child: child?,
         questionnaire: questionnaire?,
@@ -329,49 +331,54 @@ fn read_case(r: &mut Reader, raw: &Value, reference: &ReferenceData) -> Option<C
 
 /// The raw `parentsOrder` member, read.
 struct ParentsInput {
+    /// A `followExperts` object is present (even if its reason is a problem).
+    follow: bool,
     follow_experts: Option<FollowExperts>,
     seen: Option<Vec<String>>,
+    /// No problem in the member.
+    ok: bool,
 }
 
-/// Reads `/parentsOrder`; `None` after a problem.
-fn read_parents_order(r: &mut Reader, root: &Map<String, Value>) -> Option<ParentsInput> {
+/// Reads `/parentsOrder`.
+fn read_parents_order(r: &mut Reader, root: &Map<String, Value>) -> ParentsInput {
     let path = "/parentsOrder";
+    let mut input = ParentsInput {
+        follow: false,
+        follow_experts: None,
+        seen: None,
+        ok: true,
+    };
     let map = match root.get("parentsOrder") {
-        None | Some(Value::Null) => {
-            return Some(ParentsInput {
-                follow_experts: None,
-                seen: None,
-            })
-        }
-        Some(v) => r.object(v, path)?,
+        None | Some(Value::Null) => return input,
+        Some(v) => match r.object(v, path) {
+            Some(map) => map,
+            None => {
+                input.ok = false;
+                return input;
+            }
+        },
     };
-    let follow_experts = match map.get("followExperts") {
-        None | Some(Value::Null) => Some(None),
-        Some(v) => {
-            let at = join(path, "followExperts");
-            r.object(v, &at).and_then(|f| {
-                r.required_text(f, "reason", &at, MAX_TEXT_LEN)
-                    .map(|reason| Some(FollowExperts { reason }))
-            })
-        }
-    };
-    let seen = match map.get("expertsOrderSeen") {
-        None | Some(Value::Null) => Some(None),
-        Some(v) => {
-            let at = join(path, "expertsOrderSeen");
-            r.array(v, &at).and_then(|items| {
-                let mut codes = Vec::with_capacity(items.len());
-                for (k, item) in items.iter().enumerate() {
-                    codes.push(r.text(item, &join(&at, k), MAX_ID_LEN, false)?);
-                }
-                Some(Some(codes))
-            })
-        }
-    };
-    Some(ParentsInput {
-        follow_experts: follow_experts?,
-        seen: seen?,
-    })
+    if let Some(v) = map.get("followExperts").filter(|v| !v.is_null()) {
+        let at = join(path, "followExperts");
+        input.follow = true;
+        input.follow_experts = r.object(v, &at).and_then(|f| {
+            r.required_text(f, "reason", &at, MAX_TEXT_LEN)
+                .map(|reason| FollowExperts { reason })
+        });
+        input.ok &= input.follow_experts.is_some();
+    }
+    if let Some(v) = map.get("expertsOrderSeen").filter(|v| !v.is_null()) {
+        let at = join(path, "expertsOrderSeen");
+        input.seen = r.array(v, &at).and_then(|items| {
+            let mut codes = Vec::with_capacity(items.len());
+            for (k, item) in items.iter().enumerate() {
+                codes.push(r.text(item, &join(&at, k), MAX_ID_LEN, false)?);
+            }
+            Some(codes)
+        });
+        input.ok &= input.seen.is_some();
+    }
+    input
 }
 
 /// Reports how the experts' order `now` (codes in order) differs from the one the
@@ -931,9 +938,9 @@ fn read_services(
     child: Option<&Child>,
     settings: Option<&Settings>,
     team_goals: Option<&[TeamGoal]>,
-    parents: Option<&ParentsInput>,
+    parents: &ParentsInput,
 ) -> Option<Vec<ServiceRequest>> {
-    let follow = parents.is_some_and(|p| p.follow_experts.is_some());
+    let follow = parents.follow;
     let items = r.array(value, path)?;
     if items.is_empty() {
         r.push(Problem::new(path, "problem.services.empty"));
@@ -1082,8 +1089,7 @@ fn read_services(
         ok = false;
     }
     let mut added = Vec::new();
-    if let (true, false, Some(seen)) = (settled, expert_bad, parents.and_then(|p| p.seen.as_ref()))
-    {
+    if let (true, false, Some(seen)) = (settled, expert_bad, parents.seen.as_ref()) {
         super::order::sort_by_key(&mut by_expert_rank, |(e, _)| *e);
         let now: Vec<String> = by_expert_rank.into_iter().map(|(_, c)| c).collect();
         added = now.iter().filter(|c| !seen.contains(c)).cloned().collect();
