@@ -531,6 +531,54 @@ pub fn order_status(case: &Value, problems: &[crate::engine::problem::Problem]) 
     }
 }
 
+/// The goals a service of the experts' list serves, through its links to the team's
+/// goals (`services[i].goals`) and theirs to the parents' goals (`goals[j].parentGoals`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ServedGoals {
+    /// The parents' goals reached, in questionnaire order, as their text (the id when
+    /// the text is empty).
+    pub parents: Vec<String>,
+    /// The team's goals the service is linked to (ids), in the team's order.
+    pub team: Vec<String>,
+}
+
+/// The goals `service` (one item of `/services`) serves in `case`.
+pub fn served_goals(case: &Value, service: &Value) -> ServedGoals {
+    let links: Vec<String> = service
+        .get("goals")
+        .and_then(Value::as_array)
+        .map(|ids| ids.iter().map(|id| text_of(Some(id))).collect())
+        .unwrap_or_default();
+    let team_goals = case.get("goals").and_then(Value::as_array);
+    let mut served = ServedGoals::default();
+    let mut parent_ids = Vec::new();
+    for goal in team_goals.into_iter().flatten() {
+        let id = text_of(goal.get("id"));
+        if !links.contains(&id) {
+            continue;
+        }
+        served.team.push(id);
+        for pid in goal
+            .get("parentGoals")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            parent_ids.push(text_of(Some(pid)));
+        }
+    }
+    for goal in goals(case) {
+        let id = text_of(goal.get("id"));
+        if parent_ids.contains(&id) {
+            let text = text_of(goal.get("text"));
+            served
+                .parents
+                .push(if text.trim().is_empty() { id } else { text });
+        }
+    }
+    served
+}
+
 // ---------------------------------------------------------------------------------------
 // Ranking file
 

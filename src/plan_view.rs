@@ -173,6 +173,30 @@ pub fn remove_service(services: &mut Vec<Value>, index: usize) -> bool {
     true
 }
 
+/// Links (`linked`) or unlinks the service at `index` and the team's goal `goal`
+/// (`services[index].goals`, ids kept once each; the member is dropped when empty).
+/// `false` when there is no such service.
+pub fn set_service_goal(services: &mut [Value], index: usize, goal: &str, linked: bool) -> bool {
+    let Some(item) = services.get_mut(index).and_then(Value::as_object_mut) else {
+        return false;
+    };
+    let mut ids: Vec<Value> = item
+        .get("goals")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    ids.retain(|id| id.as_str() != Some(goal));
+    if linked {
+        ids.push(Value::from(goal));
+    }
+    if ids.is_empty() {
+        item.remove("goals");
+    } else {
+        item.insert("goals".into(), Value::Array(ids));
+    }
+    true
+}
+
 // ---------------------------------------------------------------------------------------
 // Numbers in words
 

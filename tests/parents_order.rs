@@ -308,3 +308,64 @@ fn malformed_parents_order_members_are_problems_not_panics() {
         );
     }
 }
+
+#[test]
+fn each_service_shows_the_parents_goals_it_serves_through_the_team_goals() {
+    let mut case = example_case_json();
+    let team: Vec<(String, Vec<String>)> = case["goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["id"].as_str().unwrap().to_string(),
+                g["parentGoals"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| p.as_str().unwrap().to_string())
+                    .collect(),
+            )
+        })
+        .collect();
+    let (goal, parents) = team.iter().find(|(_, p)| !p.is_empty()).unwrap().clone();
+    assert!(exchange::served_goals(&case, &case["services"][0])
+        .parents
+        .is_empty());
+    assert!(ib_planner::plan_view::set_service_goal(
+        services(&mut case),
+        0,
+        &goal,
+        true
+    ));
+    assert!(ib_planner::plan_view::set_service_goal(
+        services(&mut case),
+        0,
+        &goal,
+        true
+    ));
+    assert_eq!(case["services"][0]["goals"], json!([goal.clone()]));
+    let served = exchange::served_goals(&case, &case["services"][0]);
+    assert_eq!(served.team, vec![goal.clone()]);
+    let texts: Vec<String> = case["questionnaire"]["goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|g| parents.contains(&g["id"].as_str().unwrap().to_string()))
+        .map(|g| g["text"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(served.parents, texts);
+    assert!(ib_planner::plan_view::set_service_goal(
+        services(&mut case),
+        0,
+        &goal,
+        false
+    ));
+    assert!(case["services"][0].get("goals").is_none());
+    assert!(!ib_planner::plan_view::set_service_goal(
+        services(&mut case),
+        99,
+        &goal,
+        true
+    ));
+}

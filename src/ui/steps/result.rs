@@ -47,6 +47,7 @@ pub fn ResultStep() -> impl IntoView {
     view! {
         <section aria-labelledby="step-title" class="result-step">
             <h1 id="step-title">{tr("step.result")}</h1>
+            <super::parents_notice::ParentsNotice preview=true />
             // One region for both: the plan (rebuilt when the plan or the language
             // changes) or, while there is none, what is missing.
             {move || {
