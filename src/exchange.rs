@@ -400,6 +400,22 @@ pub fn mark_seen(case: &mut Value) -> bool {
     true
 }
 
+/// To call before the experts change their list (add, move, remove): when the parents'
+/// order is settled (some parents' rank, or the follow-the-experts decision) but no seen
+/// list is recorded — a case stored before there was one, or the example case — records
+/// the experts' order as it is before the change, so the change is noticed. `false` when
+/// nothing needed recording.
+pub fn note_before_list_change(case: &mut Value) -> bool {
+    let settled = follow_experts(case).is_some()
+        || services(case)
+            .iter()
+            .any(|s| s.get("parentRank").is_some_and(|r| !r.is_null()));
+    let seen = case
+        .pointer("/parentsOrder/expertsOrderSeen")
+        .is_some_and(|v| !v.is_null());
+    settled && !seen && mark_seen(case)
+}
+
 /// The parents (or the team on their behalf) confirm their order after the experts'
 /// list changed: the order as shown (services not yet placed at the end, in the experts'
 /// order) becomes the parents' ranks, unless they follow the experts' order, and the

@@ -369,3 +369,22 @@ fn each_service_shows_the_parents_goals_it_serves_through_the_team_goals() {
         true
     ));
 }
+
+#[test]
+fn a_case_ranked_before_the_seen_list_notices_the_next_change() {
+    // The example case (like a case stored before the seen list) has ranks and no list.
+    let mut case = example_case_json();
+    assert!(case.get("parentsOrder").is_none());
+    assert!(exchange::note_before_list_change(&mut case));
+    assert!(!exchange::note_before_list_change(&mut case), "once");
+    let second = case["services"][1]["code"].as_str().unwrap().to_string();
+    move_service(services(&mut case), 1, 0);
+    assert_eq!(
+        status(&case),
+        OrderStatus::NeedsLook(vec![(second, ListChange::Moved)])
+    );
+    // Nothing to notice while nobody ranked.
+    let mut fresh = unranked();
+    assert!(!exchange::note_before_list_change(&mut fresh));
+    assert!(fresh.get("parentsOrder").is_none());
+}

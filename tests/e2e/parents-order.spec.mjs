@@ -202,3 +202,17 @@ test('the parents\' order in English: not ranked yet, provisional, needs a look'
   await expect(page.getByRole('button', { name: /^Sign as/ })).toHaveCount(0);
   await expectNoAxeViolations(page);
 });
+
+test('the example case (ranked) notices an experts\' reorder too', async ({ guardedPage: page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Atvērt parauga lietu' }).click();
+  await expect(page).toHaveURL(/\/result$/);
+  await expect(notice(page)).toHaveCount(0);
+  await openStep(page, 'Pakalpojumi');
+  await page.getByRole('button', { name: `Pārvietot uz augšu: ${SPEECH}` }).click();
+  await expect(page.locator('.service-name').first()).toContainText(SPEECH);
+  await openStep(page, 'Plāns');
+  await expect(notice(page)).toContainText('Provizorisks plāns: vecāku secība jāpārskata');
+  await expect(notice(page).locator('.parents-changes')).toHaveText(`${SPEECH} — pārvietots speciālistu secībā`);
+  await expectNoAxeViolations(page);
+});

@@ -121,6 +121,7 @@ pub fn ServicesStep() -> impl IntoView {
     let add = move |code: String| {
         let mut added = None;
         ctx.update(|c| {
+            crate::exchange::note_before_list_change(c);
             if let Some(items) = array_at(c, "/services") {
                 added = plan_view::add_service(items, &code);
             }
@@ -351,6 +352,7 @@ fn ServiceItem(
     });
     let on_move = Callback::new(move |(from, to): (usize, usize)| {
         ctx.update(|c| {
+            crate::exchange::note_before_list_change(c);
             if let Some(items) = array_at(c, "/services") {
                 plan_view::move_service(items, from, to);
             }
@@ -362,6 +364,7 @@ fn ServiceItem(
         let removed_name = name.get_untracked();
         confirming.set(false);
         ctx.update(|c| {
+            crate::exchange::note_before_list_change(c);
             if let Some(items) = array_at(c, "/services") {
                 plan_view::remove_service(items, index);
             }
