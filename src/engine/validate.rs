@@ -293,8 +293,10 @@ fn read_case(r: &mut Reader, raw: &Value, reference: &ReferenceData) -> Option<C
             reference,
             child.as_ref(),
             settings.as_ref(),
-            goals.as_deref(),
-            &parents,
+            &Linked {
+                team_goals: goals.as_deref(),
+                parents: &parents,
+            },
         )
     });
     if !parents.ok {
@@ -337,6 +339,14 @@ struct ParentsInput {
     seen: Option<Vec<String>>,
     /// No problem in the member.
     ok: bool,
+}
+
+/// What the service list is read against besides the reference data: the team's goals
+/// (for the services' goal links) and the parents' order.
+#[derive(Clone, Copy)]
+struct Linked<'a> {
+    team_goals: Option<&'a [TeamGoal]>,
+    parents: &'a ParentsInput,
 }
 
 /// Reads `/parentsOrder`.
@@ -937,9 +947,12 @@ fn read_services(
     reference: &ReferenceData,
     child: Option<&Child>,
     settings: Option<&Settings>,
-    team_goals: Option<&[TeamGoal]>,
-    parents: &ParentsInput,
+    linked: &Linked,
 ) -> Option<Vec<ServiceRequest>> {
+    let Linked {
+        team_goals,
+        parents,
+    } = *linked;
     let follow = parents.follow;
     let items = r.array(value, path)?;
     if items.is_empty() {
