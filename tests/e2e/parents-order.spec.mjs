@@ -41,6 +41,12 @@ async function addService(page, query, name, index, quantity, english = false) {
   await expect(qty).toHaveValue(String(quantity));
 }
 
+/** The page fits its width: no horizontal scrolling (at 360 px too). */
+async function expectNoSideScroll(page) {
+  const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  expect(fits, 'the page scrolls sideways').toBe(true);
+}
+
 const stepLink = (page, name) => page.locator('nav.step-nav a', { hasText: name });
 const notice = (page) => page.locator('#parents-plan-notice');
 const SPEECH = 'Logopēda nodarbība';
@@ -59,6 +65,7 @@ test('a new list is not ranked until the parents rank; a later change needs a lo
   await speechGoals.getByRole('checkbox', { name: /^G1:/ }).check();
   await expect(speechGoals.getByRole('checkbox', { name: /^G1:/ })).toBeFocused();
   await expectNoAxeViolations(page);
+  await expectNoSideScroll(page);
 
   // The ranking: not ranked yet, in the experts' order; step 7 is not done.
   await expect(stepLink(page, 'Vecāku prioritātes')).toContainText('(nav vēl sarindots)');
@@ -70,6 +77,7 @@ test('a new list is not ranked until the parents rank; a later change needs a lo
   await expect(page.locator('.parents-rank-item').nth(0)).toContainText(`Kalpo vecāku mērķiem: ${PG1}`);
   await expect(page.locator('.parents-rank-item').nth(1)).toContainText('Speciālisti vēl nav norādījuši, kuriem mērķiem šis pakalpojums kalpo.');
   await expectNoAxeViolations(page);
+  await expectNoSideScroll(page);
 
   // The plan is provisional (the experts' order alone) and cannot be signed.
   await openStep(page, 'Plāns');
@@ -77,6 +85,7 @@ test('a new list is not ranked until the parents rank; a later change needs a lo
   await expect(notice(page).locator('.provisional-lines li')).toHaveCount(3);
   await expect(notice(page).locator('.provisional-lines li').nth(0)).toContainText(`1. ${SPEECH}: `);
   await expectNoAxeViolations(page);
+  await expectNoSideScroll(page);
   await openStep(page, 'Paraksti un eksports');
   await expect(notice(page)).toContainText('Provizorisks plāns: vecāki vēl nav sarindojuši pakalpojumus');
   await expect(page.getByText('Plānu vēl nevar parakstīt')).toBeVisible();
@@ -115,6 +124,7 @@ test('a new list is not ranked until the parents rank; a later change needs a lo
   await expect(names).toHaveText([PHYSIO, SPEECH, PSYCH, 'Transporta pakalpojums (brauciens)']);
   await expect(page.locator('.parents-rank-item').nth(3)).toContainText('Nav vēl sarindots.');
   await expectNoAxeViolations(page);
+  await expectNoSideScroll(page);
   // The parents confirm the order as shown: the look is done, focus stays on the status.
   await page.getByRole('button', { name: 'Apstiprināt vecāku secību' }).click();
   await expect(page.locator('#parents-order-status')).toBeFocused();
@@ -149,6 +159,7 @@ test('following the experts needs a reason; with one the plan is signed and carr
   await expect(summary).toBeFocused();
   await expect(summary).toContainText('Kāpēc vecāki izvēlējās sekot speciālistu secībai?: Šo lauku nedrīkst atstāt tukšu.');
   await expectNoAxeViolations(page);
+  await expectNoSideScroll(page);
   await summary.getByRole('link').first().click();
   await expect(reason).toBeFocused();
   await openStep(page, 'Paraksti un eksports');
