@@ -1,6 +1,9 @@
 //! The parents' part of a case, as pure functions over the raw case JSON: adding and
-//! removing questionnaire goals, the parents' order of the experts' service list, and the
-//! two files exchanged with parents who work on their own device:
+//! removing questionnaire goals, the parents' order of the experts' service list (which
+//! only the parents fill in: not ranked yet, ranked, or the recorded decision to follow
+//! the experts' order; needing a look after the experts' list changed — the rule itself
+//! is the engine's, `engine::validate`), the goals each service serves, and the two
+//! files exchanged with parents who work on their own device:
 //!
 //! - `ib-planner-answers/1`: the questionnaire only (no other case data);
 //! - `ib-planner-ranking/1`: the experts' list (codes, names, quantities, ranks), which

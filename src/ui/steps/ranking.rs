@@ -1,7 +1,11 @@
 //! The parents' ranking: the experts' list of services shown in the parents' order, moved
 //! up and down with buttons (keyboard-operable, no dragging). The order is kept as
-//! `parentRank` on each service, always the numbers 1..n. The list can be exchanged with
-//! parents who rank it on their own device (`ib-planner-ranking/1`).
+//! `parentRank` on each service, the numbers 1..n once the parents ranked; until then it
+//! is empty ("not ranked yet") and the list shows the experts' order. The team may record,
+//! with a reason, that the parents chose to follow the experts' order instead. After the
+//! experts change their list the order needs a look, naming the services, until the
+//! parents confirm or re-rank. Each service shows the parents' goals it serves. The list
+//! can be exchanged with parents who rank it on their own device (`ib-planner-ranking/1`).
 
 use super::questionnaire::{exchange_error_text, file_import, import_confirm};
 use crate::draft::field_id;
