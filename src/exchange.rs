@@ -1,6 +1,9 @@
 //! The parents' part of a case, as pure functions over the raw case JSON: adding and
-//! removing questionnaire goals, the parents' order of the experts' service list, and the
-//! two files exchanged with parents who work on their own device:
+//! removing questionnaire goals, the parents' order of the experts' service list (which
+//! only the parents fill in: not ranked yet, ranked, or the recorded decision to follow
+//! the experts' order; needing a look after the experts' list changed — the rule itself
+//! is the engine's, `engine::validate`), the goals each service serves, and the two
+//! files exchanged with parents who work on their own device:
 //!
 //! - `ib-planner-answers/1`: the questionnaire only (no other case data);
 //! - `ib-planner-ranking/1`: the experts' list (codes, names, quantities, ranks), which
@@ -389,7 +392,9 @@ fn write_parent_ranks(case: &mut Value, order: &[usize]) -> bool {
 
 /// Moves the service at position `from` of the parents' order to position `to` (adjacent
 /// positions swap) and writes the whole shown order as the parents' ranks, so they stay a
-/// permutation of 1..n. `false` (nothing changed) when a position is out of range.
+/// permutation of 1..n. This is the parents ranking: it withdraws a recorded
+/// follow-the-experts decision and settles the order on the experts' list as it now is
+/// (see [`mark_seen`]). `false` (nothing changed) when a position is out of range.
 pub fn move_in_parents_order(case: &mut Value, from: usize, to: usize) -> bool {
     let mut order = parents_order(services(case));
     if from >= order.len() || to >= order.len() {
@@ -397,13 +402,251 @@ pub fn move_in_parents_order(case: &mut Value, from: usize, to: usize) -> bool {
     }
     let item = order.remove(from);
     order.insert(to, item);
-    write_parent_ranks(case, &order)
+    write_parent_ranks(case, &order) && settle_ranked(case)
 }
 
-/// Sets every parents' rank from the experts' order.
+/// Sets every parents' rank from the experts' order (the parents' reset to the experts'
+/// order, an act of ranking like a move).
 pub fn start_from_experts(case: &mut Value) -> bool {
     let order = experts_order(services(case));
-    write_parent_ranks(case, &order)
+    write_parent_ranks(case, &order) && settle_ranked(case)
+}
+
+/// After the parents ranked: no follow-the-experts decision, and the list seen.
+fn settle_ranked(case: &mut Value) -> bool {
+    if let Some(Value::Object(order)) = case.get_mut("parentsOrder") {
+        order.remove("followExperts");
+    }
+    mark_seen(case)
+}
+
+/// The service codes in the experts' order.
+pub fn experts_codes(case: &Value) -> Vec<String> {
+    let items = services(case);
+    experts_order(items)
+        .into_iter()
+        .filter_map(|i| items.get(i))
+        .map(|s| text_of(s.get("code")))
+        .collect()
+}
+
+/// Records the experts' order as it now is as the one the parents' order was settled on
+/// (`/parentsOrder/expertsOrderSeen`); a later change to the experts' list then makes the
+/// parents' order need a look (the engine's `problem.parents.added` / `.removed` /
+/// `.moved`). `false` when the case is not an object.
+pub fn mark_seen(case: &mut Value) -> bool {
+    let codes = experts_codes(case);
+    let Some(root) = case.as_object_mut() else {
+        return false;
+    };
+    let order = root
+        .entry("parentsOrder")
+        .or_insert_with(|| Value::Object(Map::new()));
+    if !order.is_object() {
+        *order = Value::Object(Map::new());
+    }
+    if let Value::Object(order) = order {
+        order.insert(
+            "expertsOrderSeen".into(),
+            Value::Array(codes.into_iter().map(Value::String).collect()),
+        );
+    }
+    true
+}
+
+/// To call before the experts change their list (add, move, remove): when the parents'
+/// order is settled (some parents' rank, or the follow-the-experts decision) but no seen
+/// list is recorded — a case stored before there was one, or the example case — records
+/// the experts' order as it is before the change, so the change is noticed. `false` when
+/// nothing needed recording.
+pub fn note_before_list_change(case: &mut Value) -> bool {
+    let settled = follow_experts(case).is_some()
+        || services(case)
+            .iter()
+            .any(|s| s.get("parentRank").is_some_and(|r| !r.is_null()));
+    let seen = case
+        .pointer("/parentsOrder/expertsOrderSeen")
+        .is_some_and(|v| !v.is_null());
+    settled && !seen && mark_seen(case)
+}
+
+/// The parents (or the team on their behalf) confirm their order after the experts'
+/// list changed: the order as shown (services not yet placed at the end, in the experts'
+/// order) becomes the parents' ranks, unless they follow the experts' order, and the
+/// list is marked as seen.
+pub fn confirm_parents_order(case: &mut Value) -> bool {
+    if follow_experts(case).is_some() {
+        return mark_seen(case);
+    }
+    let order = parents_order(services(case));
+    write_parent_ranks(case, &order) && mark_seen(case)
+}
+
+/// The recorded reason, when the parents chose to follow the experts' order.
+pub fn follow_experts(case: &Value) -> Option<String> {
+    let decision = case.pointer("/parentsOrder/followExperts")?;
+    decision
+        .is_object()
+        .then(|| text_of(decision.get("reason")))
+}
+
+/// Records (`true`) or withdraws (`false`) that the parents chose to follow the experts'
+/// order. Recording keeps a reason already typed and marks the list as seen; the
+/// parents' own ranks are kept either way (not used while the decision stands), so
+/// nothing is lost by changing one's mind.
+pub fn set_follow_experts(case: &mut Value, follow: bool) -> bool {
+    if follow {
+        let reason = follow_experts(case).unwrap_or_default();
+        mark_seen(case)
+            && set_at(
+                case,
+                "/parentsOrder/followExperts",
+                json!({ "reason": reason }),
+            )
+    } else {
+        if let Some(Value::Object(order)) = case.get_mut("parentsOrder") {
+            order.remove("followExperts");
+        }
+        true
+    }
+}
+
+/// What changed in the experts' list since the parents' order was settled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListChange {
+    /// A service added (it has no parents' place yet).
+    Added,
+    /// A service removed.
+    Removed,
+    /// A service moved in the experts' order.
+    Moved,
+    /// A service without a parents' place (not from a change the app saw).
+    Unplaced,
+}
+
+impl ListChange {
+    /// The message key that names a service with this change (`{name}`).
+    pub fn key(self) -> &'static str {
+        match self {
+            ListChange::Added => "parents_order.change.added",
+            ListChange::Removed => "parents_order.change.removed",
+            ListChange::Moved => "parents_order.change.moved",
+            ListChange::Unplaced => "parents_order.change.unplaced",
+        }
+    }
+}
+
+/// Where the parents' order of a case stands, read from the case and the engine's
+/// problems (which hold the rule: `engine::validate`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OrderStatus {
+    /// No services yet.
+    NoServices,
+    /// The parents have not ranked and no decision to follow the experts is recorded.
+    NotRanked,
+    /// Settled once, but the experts' list changed since: (service code, change) pairs.
+    NeedsLook(Vec<(String, ListChange)>),
+    /// The parents chose to follow the experts' order; `false` while its reason is
+    /// missing or empty.
+    FollowExperts(bool),
+    /// The parents ranked every service.
+    Ranked,
+}
+
+impl OrderStatus {
+    /// Whether a final plan can be made as far as the parents' order goes.
+    pub fn is_final(&self) -> bool {
+        matches!(self, OrderStatus::Ranked | OrderStatus::FollowExperts(true))
+    }
+}
+
+/// The status of a case's parents' order, given the engine's problems for it.
+pub fn order_status(case: &Value, problems: &[crate::engine::problem::Problem]) -> OrderStatus {
+    if services(case).is_empty() {
+        return OrderStatus::NoServices;
+    }
+    let mut changes = Vec::new();
+    for p in problems {
+        let param = |name: &str| {
+            p.params
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
+        match p.key.as_str() {
+            "problem.parents.not_ranked" => return OrderStatus::NotRanked,
+            "problem.parents.added" => changes.push((param("code"), ListChange::Added)),
+            "problem.parents.removed" => changes.push((param("code"), ListChange::Removed)),
+            "problem.parents.moved" => changes.push((param("code"), ListChange::Moved)),
+            "problem.parents.incomplete" => {
+                for code in param("codes").split(", ").filter(|c| !c.is_empty()) {
+                    changes.push((code.to_string(), ListChange::Unplaced));
+                }
+            }
+            _ => {}
+        }
+    }
+    if !changes.is_empty() {
+        return OrderStatus::NeedsLook(changes);
+    }
+    match follow_experts(case) {
+        Some(reason) => OrderStatus::FollowExperts(
+            !reason.trim().is_empty()
+                && !problems
+                    .iter()
+                    .any(|p| p.path.starts_with("/parentsOrder/followExperts")),
+        ),
+        None => OrderStatus::Ranked,
+    }
+}
+
+/// The goals a service of the experts' list serves, through its links to the team's
+/// goals (`services[i].goals`) and theirs to the parents' goals (`goals[j].parentGoals`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ServedGoals {
+    /// The parents' goals reached, in questionnaire order, as their text (the id when
+    /// the text is empty).
+    pub parents: Vec<String>,
+    /// The team's goals the service is linked to (ids), in the team's order.
+    pub team: Vec<String>,
+}
+
+/// The goals `service` (one item of `/services`) serves in `case`.
+pub fn served_goals(case: &Value, service: &Value) -> ServedGoals {
+    let links: Vec<String> = service
+        .get("goals")
+        .and_then(Value::as_array)
+        .map(|ids| ids.iter().map(|id| text_of(Some(id))).collect())
+        .unwrap_or_default();
+    let team_goals = case.get("goals").and_then(Value::as_array);
+    let mut served = ServedGoals::default();
+    let mut parent_ids = Vec::new();
+    for goal in team_goals.into_iter().flatten() {
+        let id = text_of(goal.get("id"));
+        if !links.contains(&id) {
+            continue;
+        }
+        served.team.push(id);
+        for pid in goal
+            .get("parentGoals")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            parent_ids.push(text_of(Some(pid)));
+        }
+    }
+    for goal in goals(case) {
+        let id = text_of(goal.get("id"));
+        if parent_ids.contains(&id) {
+            let text = text_of(goal.get("text"));
+            served
+                .parents
+                .push(if text.trim().is_empty() { id } else { text });
+        }
+    }
+    served
 }
 
 // ---------------------------------------------------------------------------------------
@@ -599,8 +842,17 @@ pub fn plan_ranking_import(
     Ok(RankingImport::SetParentRanks(out))
 }
 
-/// Carries out a planned ranking import.
+/// Carries out a planned ranking import. Ranks from the parents withdraw a recorded
+/// follow-the-experts decision and settle the order on the experts' list as it is.
 pub fn apply_ranking_import(case: &mut Value, import: &RankingImport) -> bool {
+    let applied = apply_import(case, import);
+    if applied && parent_ranks_complete(services(case)) {
+        settle_ranked(case);
+    }
+    applied
+}
+
+fn apply_import(case: &mut Value, import: &RankingImport) -> bool {
     match import {
         RankingImport::SetParentRanks(ranks) => {
             let Some(items) = case.get_mut("services").and_then(Value::as_array_mut) else {

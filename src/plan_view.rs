@@ -115,13 +115,14 @@ pub fn renumber_expert_ranks(services: &mut [Value]) {
     }
 }
 
-/// Renumbers `parentRank` to 1..=n keeping the parents' relative order: items are taken
-/// by their current rank (items without a usable rank go last, in list order).
+/// Renumbers the parents' ranks to 1..=k over the k items that have one, keeping the
+/// parents' relative order (after a removal). Items without a usable rank (not placed by
+/// the parents yet) stay without one: the parents' order is never filled in for them.
 pub fn compact_parent_ranks(services: &mut [Value]) {
     let mut order: Vec<(usize, i64)> = services
         .iter()
         .enumerate()
-        .map(|(i, item)| (i, rank_of(item, "parentRank").unwrap_or(i64::MAX)))
+        .filter_map(|(i, item)| rank_of(item, "parentRank").map(|rank| (i, rank)))
         .collect();
     crate::engine::order::sort_by_key(&mut order, |&(i, rank)| (rank, i));
     for (new_rank, (index, _)) in order.into_iter().enumerate() {
@@ -138,9 +139,9 @@ pub fn contains_code(services: &[Value], code: &str) -> bool {
         .any(|item| item.get("code").and_then(Value::as_str) == Some(code))
 }
 
-/// Appends a service at the end of the experts' order and the end of the parents' order
-/// (ranks `n`), with no quantity yet. Returns the new item's index, or `None` when the
-/// code is already on the list.
+/// Appends a service at the end of the experts' order, with no quantity yet and no
+/// parents' rank: only the parents place it in their order. Returns the new item's
+/// index, or `None` when the code is already on the list.
 pub fn add_service(services: &mut Vec<Value>, code: &str) -> Option<usize> {
     if contains_code(services, code) {
         return None;
@@ -149,7 +150,6 @@ pub fn add_service(services: &mut Vec<Value>, code: &str) -> Option<usize> {
     let mut item = Map::new();
     item.insert("code".into(), Value::from(code));
     item.insert("expertRank".into(), Value::from(n));
-    item.insert("parentRank".into(), Value::from(n));
     services.push(Value::Object(item));
     Some(n - 1)
 }
@@ -165,7 +165,8 @@ pub fn move_service(services: &mut [Value], from: usize, to: usize) -> bool {
     true
 }
 
-/// Removes an item and renumbers both rankings so they stay permutations of 1..=n.
+/// Removes an item and renumbers the experts' ranks to 1..=n and the parents' ranks
+/// (of the items that have one) to 1..=k, each keeping its relative order.
 pub fn remove_service(services: &mut Vec<Value>, index: usize) -> bool {
     if index >= services.len() {
         return false;
@@ -173,6 +174,30 @@ pub fn remove_service(services: &mut Vec<Value>, index: usize) -> bool {
     services.remove(index);
     renumber_expert_ranks(services);
     compact_parent_ranks(services);
+    true
+}
+
+/// Links (`linked`) or unlinks the service at `index` and the team's goal `goal`
+/// (`services[index].goals`, ids kept once each; the member is dropped when empty).
+/// `false` when there is no such service.
+pub fn set_service_goal(services: &mut [Value], index: usize, goal: &str, linked: bool) -> bool {
+    let Some(item) = services.get_mut(index).and_then(Value::as_object_mut) else {
+        return false;
+    };
+    let mut ids: Vec<Value> = item
+        .get("goals")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    ids.retain(|id| id.as_str() != Some(goal));
+    if linked {
+        ids.push(Value::from(goal));
+    }
+    if ids.is_empty() {
+        item.remove("goals");
+    } else {
+        item.insert("goals".into(), Value::Array(ids));
+    }
     true
 }
 
@@ -1075,6 +1100,7 @@ pub fn problem_step(problem: &Problem) -> Option<&'static str> {
             }
         }
         "goals" => Some("goals"),
+        "parentsOrder" => Some("ranking"),
         "services" => {
             let _index = parts.next();
             let parent = parts.next() == Some("parentRank")

@@ -48,21 +48,21 @@ fn search_ignores_case_and_latvian_diacritics_in_both_languages_and_codes() {
     assert!(search(c, "zzzz-nothing").is_empty());
 }
 
-fn ranks(services: &[Value]) -> Vec<(String, i64, i64)> {
+fn ranks(services: &[Value]) -> Vec<(String, i64, Option<i64>)> {
     services
         .iter()
         .map(|s| {
             (
                 s["code"].as_str().unwrap().to_string(),
                 s["expertRank"].as_i64().unwrap(),
-                s["parentRank"].as_i64().unwrap(),
+                s.get("parentRank").and_then(Value::as_i64),
             )
         })
         .collect()
 }
 
 #[test]
-fn list_edits_keep_both_rankings_permutations() {
+fn list_edits_keep_the_experts_ranks_and_never_fill_in_the_parents_order() {
     let mut list: Vec<Value> = Vec::new();
     assert_eq!(add_service(&mut list, "A"), Some(0));
     assert_eq!(add_service(&mut list, "B"), Some(1));
@@ -72,29 +72,59 @@ fn list_edits_keep_both_rankings_permutations() {
         list[0].get("quantity").is_none(),
         "a new line asks for its quantity"
     );
+    // Adding a service gives it an experts' place only: the parents have not ranked.
     assert_eq!(
         ranks(&list),
-        vec![("A".into(), 1, 1), ("B".into(), 2, 2), ("C".into(), 3, 3)]
+        vec![
+            ("A".into(), 1, None),
+            ("B".into(), 2, None),
+            ("C".into(), 3, None)
+        ]
+    );
+    // Removing with nobody ranked leaves the parents' order empty.
+    let mut unranked = list.clone();
+    assert!(remove_service(&mut unranked, 0));
+    assert_eq!(
+        ranks(&unranked),
+        vec![("B".into(), 1, None), ("C".into(), 2, None)]
     );
     // The parents rank C first.
     list[2]["parentRank"] = json!(1);
+    list[1]["parentRank"] = json!(2);
     list[0]["parentRank"] = json!(3);
     // Moving C up swaps items; each keeps its parents' rank, the experts' ranks follow
     // the order.
     assert!(move_service(&mut list, 2, 1));
     assert_eq!(
         ranks(&list),
-        vec![("A".into(), 1, 3), ("C".into(), 2, 1), ("B".into(), 3, 2)]
+        vec![
+            ("A".into(), 1, Some(3)),
+            ("C".into(), 2, Some(1)),
+            ("B".into(), 3, Some(2))
+        ]
     );
     assert!(!move_service(&mut list, 2, 3));
     // Removing B (parents' rank 2) leaves parents' ranks 1..=2 in the same relative order.
     assert!(remove_service(&mut list, 2));
-    assert_eq!(ranks(&list), vec![("A".into(), 1, 2), ("C".into(), 2, 1)]);
+    assert_eq!(
+        ranks(&list),
+        vec![("A".into(), 1, Some(2)), ("C".into(), 2, Some(1))]
+    );
     assert!(!remove_service(&mut list, 5));
-    // A junk parents' rank goes last rather than breaking anything.
+    // A service added after the parents ranked has no parents' place; compacting leaves
+    // it so, and a junk rank is not turned into a place either.
+    add_service(&mut list, "D");
     list[0]["parentRank"] = json!("x");
     compact_parent_ranks(&mut list);
-    assert_eq!(ranks(&list), vec![("A".into(), 1, 2), ("C".into(), 2, 1)]);
+    assert_eq!(
+        ranks(&list),
+        vec![
+            ("A".into(), 1, None),
+            ("C".into(), 2, Some(1)),
+            ("D".into(), 3, None)
+        ]
+    );
+    assert_eq!(list[0]["parentRank"], json!("x"));
     assert!(contains_code(&list, "C"));
     assert!(!contains_code(&list, "B"));
 }

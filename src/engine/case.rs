@@ -25,6 +25,29 @@ pub struct Case {
     pub services: Vec<ServiceRequest>,
     /// Period, budget, weights and policies.
     pub settings: Settings,
+    /// How the parents' order was settled when not by their own ranks (the parents'
+    /// decision to follow the experts' order); absent when the parents ranked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parents_order: Option<ParentsOrder>,
+}
+
+/// The parents' order, when it is not the parents' own ranks. A case's parents' order
+/// is final in one of two ways: every service has the parents' rank, or the team has
+/// recorded (with a reason) that the parents chose to follow the experts' order, in
+/// which case each service's parents' rank is its experts' rank.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParentsOrder {
+    /// The parents chose to follow the experts' order.
+    pub follow_experts: FollowExperts,
+}
+
+/// The recorded decision that the parents follow the experts' order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FollowExperts {
+    /// Why (required text, as the team recorded it).
+    pub reason: String,
 }
 
 /// The child, pseudonymously.
@@ -162,8 +185,12 @@ pub struct ServiceRequest {
     pub quantity: u64,
     /// The experts' rank, 1 = most important.
     pub expert_rank: u32,
-    /// The parents' rank, 1 = most important.
+    /// The parents' rank, 1 = most important (the experts' rank when the parents chose
+    /// to follow the experts' order).
     pub parent_rank: u32,
+    /// Ids of the team's goals this service serves (optional links).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<String>,
     /// Free note.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,

@@ -34,9 +34,82 @@ pub fn sort<T: Ord>(items: &mut Vec<T>) {
     sort_by(items, T::cmp);
 }
 
+/// For two orderings of the same items (`before` and `after`, each item once), whether
+/// each item of `after` keeps its place relative to the others: the items of one longest
+/// common subsequence are kept, the rest moved. Among equally long ones, the items that
+/// came earlier in `before` are kept (so a service moved up past another is the one
+/// named). Items of `after` missing from `before` count as moved. Quadratic; the lists are
+/// a plan's services (at most a few hundred).
+pub fn kept_in_order<T: PartialEq>(before: &[T], after: &[T]) -> Vec<bool> {
+    let places: Vec<Option<usize>> = after
+        .iter()
+        .map(|a| before.iter().position(|b| b == a))
+        .collect();
+    // longest[i]: the longest increasing run of places ending at i.
+    let mut longest = vec![0usize; places.len()];
+    for i in 0..places.len() {
+        let Some(p) = places[i] else { continue };
+        let best = (0..i)
+            .filter(|&j| places[j].is_some_and(|q| q < p))
+            .map(|j| longest[j])
+            .max()
+            .unwrap_or(0);
+        longest[i] = best + 1;
+    }
+    let mut kept = vec![false; places.len()];
+    let pick = |candidates: &mut dyn Iterator<Item = usize>, want: usize| {
+        candidates
+            .filter(|&i| longest[i] == want)
+            .min_by_key(|&i| places[i])
+    };
+    let total = longest.iter().copied().max().unwrap_or(0);
+    let mut current = pick(&mut (0..places.len()), total);
+    let mut want = total;
+    while let Some(i) = current {
+        kept[i] = true;
+        want -= 1;
+        if want == 0 {
+            break;
+        }
+        let limit = places[i];
+        current = pick(
+            &mut (0..i).filter(|&j| places[j].is_some() && places[j] < limit),
+            want,
+        );
+    }
+    kept
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_the_moved_items_only() {
+        let before = ["A", "B", "C", "D", "E"];
+        assert_eq!(kept_in_order(&before, &before), vec![true; 5]);
+        // E moved to the top: only E moved.
+        let after = ["E", "A", "B", "C", "D"];
+        assert_eq!(
+            kept_in_order(&before, &after),
+            vec![false, true, true, true, true]
+        );
+        // A moved to the bottom: only A moved.
+        let after = ["B", "C", "D", "E", "A"];
+        assert_eq!(
+            kept_in_order(&before, &after),
+            vec![true, true, true, true, false]
+        );
+        // Two swapped: the one moved up past the other is named.
+        let after = ["A", "C", "B", "D", "E"];
+        assert_eq!(
+            kept_in_order(&before, &after),
+            vec![true, false, true, true, true]
+        );
+        // An item unknown before counts as moved.
+        assert_eq!(kept_in_order(&["A"], &["A", "Z"]), vec![true, false]);
+        assert!(kept_in_order::<&str>(&[], &[]).is_empty());
+    }
 
     #[test]
     fn sorts_stably_by_a_comparison() {

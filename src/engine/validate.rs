@@ -11,8 +11,9 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 use crate::engine::case::{
-    Assessment, CapPolicy, Case, Child, GasLevel, ParentGoal, Policy, Questionnaire, Review,
-    ServiceRequest, Settings, TeamGoal, TeamMember, Term, Weights, DEFAULT_PERIOD_MONTHS,
+    Assessment, CapPolicy, Case, Child, FollowExperts, GasLevel, ParentGoal, ParentsOrder, Policy,
+    Questionnaire, Review, ServiceRequest, Settings, TeamGoal, TeamMember, Term, Weights,
+    DEFAULT_PERIOD_MONTHS,
 };
 use crate::engine::date::{Date, YearMonth};
 use crate::engine::money::{money_from_json, parse_decimal_text};
@@ -297,6 +298,7 @@ fn read_case(r: &mut Reader, raw: &Value, reference: &ReferenceData) -> Option<C
         None | Some(Value::Null) => Some(Vec::new()),
         Some(v) => read_goals(r, v, "/goals", questionnaire.as_ref()),
     };
+    let parents = read_parents_order(r, root);
     let services = r.required(root, "services", "").and_then(|v| {
         read_services(
             r,
@@ -305,8 +307,15 @@ fn read_case(r: &mut Reader, raw: &Value, reference: &ReferenceData) -> Option<C
             reference,
             child.as_ref(),
             settings.as_ref(),
+            &Linked {
+                team_goals: goals.as_deref(),
+                parents: &parents,
+            },
         )
     });
+    if !parents.ok {
+        return None;
+    }
     Some(Case {
         child: child?,
         questionnaire: questionnaire?,
@@ -314,7 +323,121 @@ fn read_case(r: &mut Reader, raw: &Value, reference: &ReferenceData) -> Option<C
         goals: goals?,
         services: services?,
         settings: settings?,
+        parents_order: parents
+            .follow_experts
+            .map(|follow_experts| ParentsOrder { follow_experts }),
     })
+}
+
+// ---------------------------------------------------------------------------------------
+// The parents' order
+//
+// The parents' order is final when every service has the parents' rank, or when the team
+// recorded (with a reason) that the parents chose to follow the experts' order; then
+// each service's parents' rank is its experts' rank and any `parentRank` in the raw case
+// is not used (it is kept for when the decision is withdrawn). A case without either is
+// "not ranked yet": no plan is made from it (`problem.parents.not_ranked`), since the
+// parents' weight would fall on an order nobody gave. `parentsOrder.expertsOrderSeen` is
+// the experts' order (service codes) as it stood when the parents' order was last
+// settled; a service added, removed or moved in the experts' order since then makes the
+// parents' order need a look (`problem.parents.added` / `.removed` / `.moved`), and no
+// plan is made until the parents (or the team on their behalf) confirm or re-rank. A
+// quantity change does not: the parents rank which services matter most, not how much of
+// each. The seen list is not part of the normalised case (a final order has no changes).
+
+/// The raw `parentsOrder` member, read.
+struct ParentsInput {
+    /// A `followExperts` object is present (even if its reason is a problem).
+    follow: bool,
+    follow_experts: Option<FollowExperts>,
+    seen: Option<Vec<String>>,
+    /// No problem in the member.
+    ok: bool,
+}
+
+/// What the service list is read against besides the reference data: the team's goals
+/// (for the services' goal links) and the parents' order.
+#[derive(Clone, Copy)]
+struct Linked<'a> {
+    team_goals: Option<&'a [TeamGoal]>,
+    parents: &'a ParentsInput,
+}
+
+/// Reads `/parentsOrder`.
+fn read_parents_order(r: &mut Reader, root: &Map<String, Value>) -> ParentsInput {
+    let path = "/parentsOrder";
+    let mut input = ParentsInput {
+        follow: false,
+        follow_experts: None,
+        seen: None,
+        ok: true,
+    };
+    let map = match root.get("parentsOrder") {
+        None | Some(Value::Null) => return input,
+        Some(v) => match r.object(v, path) {
+            Some(map) => map,
+            None => {
+                input.ok = false;
+                return input;
+            }
+        },
+    };
+    if let Some(v) = map.get("followExperts").filter(|v| !v.is_null()) {
+        let at = join(path, "followExperts");
+        input.follow = true;
+        input.follow_experts = r.object(v, &at).and_then(|f| {
+            r.required_text(f, "reason", &at, MAX_TEXT_LEN)
+                .map(|reason| FollowExperts { reason })
+        });
+        input.ok &= input.follow_experts.is_some();
+    }
+    if let Some(v) = map.get("expertsOrderSeen").filter(|v| !v.is_null()) {
+        let at = join(path, "expertsOrderSeen");
+        input.seen = r.array(v, &at).and_then(|items| {
+            let mut codes = Vec::with_capacity(items.len());
+            for (k, item) in items.iter().enumerate() {
+                codes.push(r.text(item, &join(&at, k), MAX_ID_LEN, false)?);
+            }
+            Some(codes)
+        });
+        input.ok &= input.seen.is_some();
+    }
+    input
+}
+
+/// Reports how the experts' order `now` (codes in order) differs from the one the
+/// parents' order was settled on: each added, removed and moved service, once.
+fn report_list_changes(r: &mut Reader, seen: &[String], now: &[String]) {
+    let at = "/parentsOrder/expertsOrderSeen";
+    for code in now.iter().filter(|c| !seen.contains(c)) {
+        r.push(Problem::new(at, "problem.parents.added").with("code", code));
+    }
+    for code in seen.iter().filter(|c| !now.contains(c)) {
+        r.push(Problem::new(at, "problem.parents.removed").with("code", code));
+    }
+    let before: Vec<&String> = seen.iter().filter(|c| now.contains(c)).collect();
+    let after: Vec<&String> = now.iter().filter(|c| seen.contains(c)).collect();
+    let kept = super::order::kept_in_order(&before, &after);
+    for (code, _) in after.iter().zip(kept).filter(|(_, kept)| !kept) {
+        r.push(Problem::new(at, "problem.parents.moved").with("code", *code));
+    }
+}
+
+/// The case with the parents' order set aside: each service's parents' rank taken to be
+/// its experts' rank, so the plan made from it is the experts' order alone (whatever the
+/// weights, `S = w_e·E + w_p·E = E`). This is the *provisional* plan the app shows while
+/// the parents have not ranked; it is never a plan document and never signed.
+pub fn provisional_case(raw: &Value, reference: &ReferenceData) -> Result<Case, Vec<Problem>> {
+    let mut raw = raw.clone();
+    if let Some(map) = raw.as_object_mut() {
+        map.insert(
+            "parentsOrder".into(),
+            serde_json::json!({ "followExperts": { "reason": "-" } }),
+        );
+    }
+    let mut case = validate_case(&raw, reference)?;
+    case.parents_order = None;
+    Ok(case)
 }
 
 /// The members a case's `settings` may have; any other is reported, never ignored (a
@@ -863,7 +986,13 @@ fn read_services(
     reference: &ReferenceData,
     child: Option<&Child>,
     settings: Option<&Settings>,
+    linked: &Linked,
 ) -> Option<Vec<ServiceRequest>> {
+    let Linked {
+        team_goals,
+        parents,
+    } = *linked;
+    let follow = parents.follow;
     let items = r.array(value, path)?;
     if items.is_empty() {
         r.push(Problem::new(path, "problem.services.empty"));
@@ -875,6 +1004,8 @@ fn read_services(
     let mut parent_seen = BTreeSet::new();
     let mut expert_bad = false;
     let mut parent_bad = false;
+    let mut unranked: Vec<String> = Vec::new();
+    let mut by_expert_rank: Vec<(u32, String)> = Vec::new();
     let mut out = Vec::new();
     let mut ok = true;
     for (i, item) in items.iter().enumerate() {
@@ -974,19 +1105,62 @@ fn read_services(
             u32::try_from(k).ok()
         };
         let expert_rank = rank("expertRank", &mut expert_seen, &mut expert_bad);
-        let parent_rank = rank("parentRank", &mut parent_seen, &mut parent_bad);
+        // Following the experts, the parents' rank is the experts' rank; otherwise a
+        // service without one is not ranked yet (reported below, not as a missing field).
+        let parent_rank = if follow {
+            expert_rank
+        } else if matches!(s.get("parentRank"), None | Some(Value::Null)) {
+            unranked.push(code.clone().unwrap_or_default());
+            None
+        } else {
+            rank("parentRank", &mut parent_seen, &mut parent_bad)
+        };
+        let goals = read_service_goals(r, s, &sp, team_goals);
         let note = r.optional_text(s, "note", &sp);
-        match (code, service, quantity, expert_rank, parent_rank) {
-            (Some(code), Some(_), Some(quantity), Some(expert_rank), Some(parent_rank)) => out
-                .push(ServiceRequest {
-                    code,
-                    quantity,
-                    expert_rank,
-                    parent_rank,
-                    note,
-                }),
+        if let (Some(c), Some(e)) = (&code, expert_rank) {
+            by_expert_rank.push((e, c.clone()));
+        }
+        match (code, service, quantity, expert_rank, parent_rank, goals) {
+            (
+                Some(code),
+                Some(_),
+                Some(quantity),
+                Some(expert_rank),
+                Some(parent_rank),
+                Some(goals),
+            ) => out.push(ServiceRequest {
+                code,
+                quantity,
+                expert_rank,
+                parent_rank,
+                goals,
+                note,
+            }),
             _ => ok = false,
         }
+    }
+    let settled = follow || unranked.len() < items.len();
+    if !settled {
+        r.push(Problem::new("/parentsOrder", "problem.parents.not_ranked"));
+        ok = false;
+    }
+    let mut added = Vec::new();
+    if let (true, false, Some(seen)) = (settled, expert_bad, parents.seen.as_ref()) {
+        super::order::sort_by_key(&mut by_expert_rank, |(e, _)| *e);
+        let now: Vec<String> = by_expert_rank.into_iter().map(|(_, c)| c).collect();
+        added = now.iter().filter(|c| !seen.contains(c)).cloned().collect();
+        report_list_changes(r, seen, &now);
+    }
+    let unplaced: Vec<String> = unranked
+        .iter()
+        .filter(|c| !added.contains(c))
+        .cloned()
+        .collect();
+    if settled && !unplaced.is_empty() {
+        r.push(
+            Problem::new("/parentsOrder", "problem.parents.incomplete")
+                .with("codes", unplaced.join(", ")),
+        );
     }
     if expert_bad {
         r.push(
@@ -1003,4 +1177,36 @@ fn read_services(
         );
     }
     (ok && !expert_bad && !parent_bad).then_some(out)
+}
+
+/// Reads a service's optional links to the team's goals (`goals`: goal ids); each must
+/// name a goal of the case. A repeated id is kept once.
+fn read_service_goals(
+    r: &mut Reader,
+    s: &Map<String, Value>,
+    sp: &str,
+    team_goals: Option<&[TeamGoal]>,
+) -> Option<Vec<String>> {
+    let v = match s.get("goals") {
+        None | Some(Value::Null) => return Some(Vec::new()),
+        Some(v) => v,
+    };
+    let gp = join(sp, "goals");
+    let links = r.array(v, &gp)?;
+    let mut out = Vec::new();
+    let mut fine = true;
+    for (k, link) in links.iter().enumerate() {
+        let lp = join(&gp, k);
+        let Some(id) = r.text(link, &lp, MAX_ID_LEN, false) else {
+            fine = false;
+            continue;
+        };
+        if !team_goals.is_none_or(|goals| goals.iter().any(|g| g.id == id)) {
+            r.push(Problem::new(lp, "problem.service.unknown_goal").with("id", &id));
+            fine = false;
+        } else if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    fine.then_some(out)
 }

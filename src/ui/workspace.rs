@@ -100,7 +100,7 @@ impl Step {
             Step::Assessment => &["/team"],
             Step::Goals => &["/goals"],
             Step::Services => &["/services"],
-            Step::Ranking => &["/services"],
+            Step::Ranking => &["/services", "/parentsOrder"],
             Step::Settings => &["/settings"],
             Step::Result | Step::Sign => &[],
         }
@@ -334,6 +334,29 @@ fn step_number(step: Step) -> usize {
     Step::ALL.iter().position(|s| *s == step).unwrap_or(0) + 1
 }
 
+/// The words after a step's name in the navigation: "to complete" while the step has
+/// problems; for the parents' ranking, "not ranked yet" or "needs a look" first, so the
+/// step never reads as done before the parents ranked (or chose to follow the experts).
+fn step_flag(step: Step, ctx: CaseCtx) -> &'static str {
+    if step == Step::Ranking {
+        let status = ctx.case.with(|c| {
+            ctx.problems
+                .with(|problems| crate::exchange::order_status(c, problems))
+        });
+        match status {
+            crate::exchange::OrderStatus::NotRanked => return "case.step_not_ranked",
+            crate::exchange::OrderStatus::NeedsLook(_) => return "case.step_needs_look",
+            _ => {}
+        }
+    }
+    let incomplete = !step.scope().is_empty() && !ctx.problems_within(step.scope()).is_empty();
+    if incomplete {
+        "case.step_incomplete"
+    } else {
+        ""
+    }
+}
+
 /// The progress navigation: every step as a link, the current one marked with
 /// `aria-current="step"` and a visible marker (not colour alone).
 #[component]
@@ -369,10 +392,9 @@ fn StepNav(step: Memo<Step>, ctx: CaseCtx) -> impl IntoView {
                         <span class="step-number">{format!("{}. ", i + 1)}</span>
                         {tr(s.title_key())}
                         <span class="step-flag">
-                            {move || {
-                                let incomplete = !s.scope().is_empty()
-                                    && !ctx.problems_within(s.scope()).is_empty();
-                                if incomplete { t(lang.get(), "case.step_incomplete") } else { "" }
+                            {move || match step_flag(s, ctx) {
+                                "" => "",
+                                key => t(lang.get(), key),
                             }}
                         </span>
                     </a>

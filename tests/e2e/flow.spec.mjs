@@ -212,21 +212,26 @@ test('a new user walks the whole flow: case to signed, verified and printed plan
   await openStep(page, 'Pakalpojumi');
   await continueTo(page, 'Vecāku prioritātes');
 
-  // The parents' ranking: the experts' order to start with; the parents move one service up.
+  // The parents' ranking: not ranked yet, shown in the experts' order (issue 11: adding a
+  // service no longer gives it a parents' place); the parents move one service down twice.
   await expect(page.getByText('speciālistu secībai ir 60 % svara, vecāku secībai — 40 %')).toBeVisible();
+  await expect(page.locator('.parents-not-ranked')).toContainText('Nav vēl sarindots');
   await expectNoAxeViolations(page);
   const rankNames = page.locator('.parents-rank-name');
   await expect(rankNames).toHaveCount(4);
-  // Each service came onto the parents' list in the order it was added.
-  await expect(rankNames).toHaveText(['Logopēda nodarbība', 'Fizioterapeita nodarbība', 'Psihologa konsultācija',
+  await expect(rankNames).toHaveText(['Logopēda nodarbība', 'Psihologa konsultācija', 'Fizioterapeita nodarbība',
     'Transporta pakalpojums (brauciens)']);
-  await expect(page.locator('.parents-rank-item').nth(1)).toContainText('Daudzums: 20 (vienība: nodarbība). Speciālistu vieta: 3.');
-  await page.locator('#rank-up-3').focus();
+  await expect(page.locator('.parents-rank-item').nth(1)).toContainText('Daudzums: 6 (vienība: nodarbība). Speciālistu vieta: 2.');
+  await page.locator('#rank-down-1').focus();
   await page.keyboard.press('Enter');
-  await expect(rankNames.nth(2)).toHaveText('Transporta pakalpojums (brauciens)');
-  await expect(rankNames.nth(3)).toHaveText('Psihologa konsultācija');
-  await expect(page.locator('#rank-up-2')).toBeFocused();
-  await expect(page.getByRole('status').filter({ hasText: 'Transporta pakalpojums (brauciens) tagad ir 3. vietā.' })).toHaveCount(1);
+  await expect(rankNames.nth(2)).toHaveText('Psihologa konsultācija');
+  await expect(page.locator('#rank-down-2')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(rankNames).toHaveText(['Logopēda nodarbība', 'Fizioterapeita nodarbība', 'Transporta pakalpojums (brauciens)',
+    'Psihologa konsultācija']);
+  await expect(page.locator('#rank-up-3')).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'Psihologa konsultācija tagad ir 4. vietā.' })).toHaveCount(1);
+  await expect(page.locator('.parents-ranked')).toBeVisible();
   await expectNoAxeViolations(page);
   await continueTo(page, 'Budžets un iestatījumi');
 

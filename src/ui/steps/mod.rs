@@ -4,6 +4,7 @@
 pub(crate) mod assessment;
 pub(crate) mod child;
 pub(crate) mod goals;
+pub(crate) mod parents_notice;
 pub(crate) mod questionnaire;
 pub(crate) mod ranking;
 pub(crate) mod result;

@@ -1,17 +1,22 @@
 //! The parents' ranking: the experts' list of services shown in the parents' order, moved
 //! up and down with buttons (keyboard-operable, no dragging). The order is kept as
-//! `parentRank` on each service, always the numbers 1..n. The list can be exchanged with
-//! parents who rank it on their own device (`ib-planner-ranking/1`).
+//! `parentRank` on each service, the numbers 1..n once the parents ranked; until then it
+//! is empty ("not ranked yet") and the list shows the experts' order. The team may record,
+//! with a reason, that the parents chose to follow the experts' order instead. After the
+//! experts change their list the order needs a look, naming the services, until the
+//! parents confirm or re-rank. Each service shows the parents' goals it serves. The list
+//! can be exchanged with parents who rank it on their own device (`ib-planner-ranking/1`).
 
 use super::questionnaire::{exchange_error_text, file_import, import_confirm};
+use crate::draft::field_id;
 use crate::draft::text_of;
 use crate::engine::problem::Problem;
 use crate::engine::reference::Unit;
-use crate::exchange::{self, ExchangeError, RankingImport};
+use crate::exchange::{self, ExchangeError, OrderStatus, RankingImport, ServedGoals};
 use crate::i18n::{t, tf, Lang};
 use crate::ui::app::{use_app, Screen};
 use crate::ui::browser;
-use crate::ui::form::{error_summary_box, move_buttons, problem_text, StepActions};
+use crate::ui::form::{error_summary_box, move_buttons, problem_text, Field, StepActions};
 use crate::ui::prelude::*;
 use crate::ui::workspace::{file_stem, reference, use_case, Step};
 use leptos::ev::MouseEvent;
@@ -51,14 +56,23 @@ fn percent(text: &str) -> Option<String> {
     Some(p.normalize().to_string())
 }
 
-/// Whether a problem is about the parents' ranks.
+/// Whether a problem is about the parents' order (their ranks or `/parentsOrder`).
 fn is_parent_rank_problem(p: &Problem) -> bool {
     p.path.ends_with("/parentRank")
+        || crate::draft::path_is_within(&p.path, "/parentsOrder")
         || (p.path == "/services"
             && p.key == "problem.rank.not_permutation"
             && p.params
                 .iter()
                 .any(|(k, v)| k == "ranking" && v == "parent"))
+}
+
+/// Where the parents' order stands, from the case and its problems.
+fn order_status_memo(ctx: crate::ui::workspace::CaseCtx) -> Memo<OrderStatus> {
+    Memo::new(move |_| {
+        ctx.case
+            .with(|c| ctx.problems.with(|p| exchange::order_status(c, p)))
+    })
 }
 
 /// The ranking step's screen.
@@ -68,8 +82,28 @@ pub fn RankingStep() -> impl IntoView {
     let lang = app.lang;
     let ctx = use_case();
     let items = Memo::new(move |_| ctx.case.with(|c| exchange::services(c).to_vec()));
-    let order = Memo::new(move |_| items.with(|list| exchange::parents_order(list)));
+    let follow = Memo::new(move |_| ctx.case.with(|c| exchange::follow_experts(c).is_some()));
+    let order = Memo::new(move |_| {
+        let following = follow.get();
+        items.with(|list| {
+            if following {
+                exchange::experts_order(list)
+            } else {
+                exchange::parents_order(list)
+            }
+        })
+    });
     let complete = Memo::new(move |_| items.with(|list| exchange::parent_ranks_complete(list)));
+    // The goals each service serves, by list index (typing elsewhere does not rebuild).
+    let served = Memo::new(move |_| {
+        ctx.case.with(|c| {
+            exchange::services(c)
+                .iter()
+                .map(|s| exchange::served_goals(c, s))
+                .collect::<Vec<_>>()
+        })
+    });
+    let status = order_status_memo(ctx);
     let announcement = RwSignal::new(String::new());
     let problems = Memo::new(move |_| {
         if !ctx.show_errors.get() {
@@ -122,6 +156,14 @@ pub fn RankingStep() -> impl IntoView {
         announcement.set(t(lang.get_untracked(), "ranking.started").to_string());
         browser::focus_id_later("ranking-list-title");
     };
+    let confirm = move |_: MouseEvent| {
+        ctx.update(|c| {
+            exchange::confirm_parents_order(c);
+        });
+        announcement.set(t(lang.get_untracked(), "parents_order.confirmed").to_string());
+        // The button goes with the notice: focus its region, which stays.
+        browser::focus_id_later("parents-order-status");
+    };
     let go_services = move |ev: MouseEvent| {
         ev.prevent_default();
         app.navigate(Screen::Case {
@@ -138,21 +180,26 @@ pub fn RankingStep() -> impl IntoView {
         let links = mine
             .into_iter()
             .map(|p| {
+                // A field's problem links to the field and names it; the others to the list.
+                let label = ctx.labels.with(|labels| labels.get(&p.path).copied());
+                let target = match label {
+                    Some(_) => field_id(&p.path),
+                    None => "ranking-list-title".to_string(),
+                };
+                let text = match label {
+                    Some(key) => format!("{}: {}", t(l, key), problem_text(l, &p)),
+                    None => problem_text(l, &p),
+                };
                 view! {
                     <li>
                         <a
-                            href="#ranking-list-title"
+                            href=format!("#{target}")
                             on:click=move |ev| {
                                 ev.prevent_default();
-                                let target = if complete.get_untracked() {
-                                    "ranking-list-title"
-                                } else {
-                                    "start-from-experts"
-                                };
-                                browser::focus_id(target);
+                                browser::focus_id(&target);
                             }
                         >
-                            {problem_text(l, &p)}
+                            {text}
                         </a>
                     </li>
                 }
@@ -178,84 +225,123 @@ pub fn RankingStep() -> impl IntoView {
             view! { <ul>{links}{services_link}</ul> }.into_any(),
         ))
     };
+    let state_notice = move || {
+        let l = lang.get();
+        match status.get() {
+            OrderStatus::NoServices => ().into_any(),
+            OrderStatus::NotRanked => view! {
+                <div class="notice parents-notice parents-not-ranked">
+                    <h2>{t(l, "parents_order.not_ranked.title")}</h2>
+                    <p>{t(l, "parents_order.not_ranked.body")}</p>
+                </div>
+            }
+            .into_any(),
+            OrderStatus::NeedsLook(changes) => {
+                let items = changes
+                    .into_iter()
+                    .map(|(code, change)| {
+                        let name = service_label(l, &code).0;
+                        view! { <li>{tf(l, change.key(), &[("name", &name)])}</li> }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="alert alert-warning parents-needs-look">
+                        <h2>{t(l, "parents_order.needs_look.title")}</h2>
+                        <p>{t(l, "parents_order.needs_look.body")}</p>
+                        <ul class="parents-changes">{items}</ul>
+                        <p>{t(l, "parents_order.needs_look.hint")}</p>
+                        <button
+                            type="button"
+                            class="button button-secondary"
+                            id="confirm-parents-order"
+                            on:click=confirm
+                        >
+                            {t(l, "parents_order.confirm")}
+                        </button>
+                    </div>
+                }
+                .into_any()
+            }
+            OrderStatus::FollowExperts(_) => view! {
+                <p class="notice parents-notice">{t(l, "parents_order.follow.recorded")}</p>
+            }
+            .into_any(),
+            OrderStatus::Ranked => {
+                let differs = complete.get()
+                    && !items.with(|list| {
+                        list.iter()
+                            .all(|s| s.get("parentRank") == s.get("expertRank"))
+                    });
+                let reset = differs.then(|| {
+                    view! {
+                        <p class="parents-reset">
+                            {t(l, "ranking.reset_hint")}
+                            " "
+                            <button
+                                type="button"
+                                class="button button-secondary button-small"
+                                id="start-from-experts"
+                                on:click=start_from_experts
+                            >
+                                {t(l, "ranking.start_from_experts")}
+                            </button>
+                        </p>
+                    }
+                });
+                view! {
+                    <p class="parents-ranked">{t(l, "parents_order.ranked")}</p>
+                    {reset}
+                }
+                .into_any()
+            }
+        }
+    };
     let list = move || {
         if items.with(Vec::is_empty) {
             return view! { <p class="empty">{t(lang.get(), "ranking.empty")}</p> }.into_any();
         }
         let l = lang.get();
-        let ranked = complete.get();
-        let notice = (!ranked).then(|| {
-            view! {
-                <div class="notice parents-notice">
-                    <p>{t(l, "ranking.incomplete")}</p>
-                    <button
-                        type="button"
-                        class="button button-secondary"
-                        id="start-from-experts"
-                        on:click=start_from_experts
-                    >
-                        {t(l, "ranking.start_from_experts")}
-                    </button>
-                </div>
-            }
-        });
-        let reset = (ranked
-            && !items.with(|list| {
-                list.iter()
-                    .all(|s| s.get("parentRank") == s.get("expertRank"))
-            }))
-        .then(|| {
-            view! {
-                <p class="parents-reset">
-                    {t(l, "ranking.reset_hint")}
-                    " "
-                    <button
-                        type="button"
-                        class="button button-secondary button-small"
-                        id="start-from-experts"
-                        on:click=start_from_experts
-                    >
-                        {t(l, "ranking.start_from_experts")}
-                    </button>
-                </p>
-            }
-        });
+        let following = follow.get();
         let list = items.get();
         let shown = order.get();
         let len = shown.len();
+        let served = served.get();
         let rows = shown
             .into_iter()
             .enumerate()
             .filter_map(|(pos, i)| {
                 let s = list.get(i)?;
-                let has_rank = ranked || {
-                    let n = list.len();
-                    s.get("parentRank")
+                let n = list.len();
+                let has_rank = following
+                    || s.get("parentRank")
                         .and_then(Value::as_u64)
-                        .is_some_and(|k| k >= 1 && (k as usize) <= n)
-                };
-                Some(rank_item(pos, len, s, has_rank, on_move))
+                        .is_some_and(|k| k >= 1 && (k as usize) <= n);
+                let goals = served.get(i).cloned().unwrap_or_default();
+                Some(rank_item(pos, len, s, has_rank, !following, goals, on_move))
             })
             .collect_view();
         view! {
-            {notice}
-            {reset}
             <h2 id="ranking-list-title" tabindex="-1">
                 {t(l, "ranking.list_title")}
             </h2>
-            <p class="hint">{t(l, "ranking.list_hint")}</p>
+            {(!following).then(|| view! { <p class="hint">{t(l, "ranking.list_hint")}</p> })}
             <ol class="parents-rank-list" aria-labelledby="ranking-list-title">
                 {rows}
             </ol>
         }
         .into_any()
     };
+    let has_services = Memo::new(move |_| !items.with(Vec::is_empty));
     view! {
         <section aria-labelledby="step-title" class="parents-ranking">
             {error_summary}
             <h1 id="step-title" tabindex="-1">{tr("step.ranking")}</h1>
             <p class="lead">{tr("ranking.lead")}</p>
             <p>{weights}</p>
+            <div id="parents-order-status" class="parents-order-status" tabindex="-1">
+                {state_notice}
+            </div>
+            {move || has_services.get().then(|| view! { <HowSet follow /> })}
             {list}
             <p class="visually-hidden" role="status" aria-live="polite">
                 {move || announcement.get()}
@@ -266,13 +352,67 @@ pub fn RankingStep() -> impl IntoView {
     }
 }
 
+/// How the parents' order is set: the parents rank, or the team records (with a reason)
+/// that the parents chose to follow the experts' order.
+#[component]
+fn HowSet(follow: Memo<bool>) -> impl IntoView {
+    let ctx = use_case();
+    let choose = move |following: bool| {
+        ctx.update(|c| {
+            exchange::set_follow_experts(c, following);
+        });
+    };
+    let reason = move || {
+        follow.get().then(|| {
+            Field::new(
+                "/parentsOrder/followExperts/reason",
+                "parents_order.follow.reason",
+            )
+            .hint("parents_order.follow.reason.hint")
+            .multiline()
+            .view()
+        })
+    };
+    view! {
+        <fieldset class="parents-how">
+            <legend>{tr("parents_order.how.legend")}</legend>
+            <div class="team-choice">
+                <input
+                    type="radio"
+                    class="team-radio"
+                    id="parents-how-rank"
+                    name="parents-how"
+                    prop:checked=move || !follow.get()
+                    on:change=move |_| choose(false)
+                />
+                <label for="parents-how-rank">{tr("parents_order.how.rank")}</label>
+            </div>
+            <div class="team-choice">
+                <input
+                    type="radio"
+                    class="team-radio"
+                    id="parents-how-follow"
+                    name="parents-how"
+                    prop:checked=move || follow.get()
+                    on:change=move |_| choose(true)
+                />
+                <label for="parents-how-follow">{tr("parents_order.how.follow")}</label>
+            </div>
+            {reason}
+        </fieldset>
+    }
+}
+
 /// One service in the parents' order: its place, name, quantity and the experts' place,
-/// a note when the parents have not placed it, and the move buttons.
+/// the parents' goals it serves, a note when the parents have not placed it, and the
+/// move buttons (not while the parents follow the experts' order).
 fn rank_item(
     pos: usize,
     len: usize,
     service: &Value,
     has_rank: bool,
+    movable: bool,
+    served: ServedGoals,
     on_move: Callback<(usize, usize)>,
 ) -> AnyView {
     let lang = use_app().lang;
@@ -291,18 +431,37 @@ fn rank_item(
             &[("quantity", &quantity), ("unit", unit), ("expert", expert)],
         )
     };
+    let goals = move || {
+        let l = lang.get();
+        if !served.parents.is_empty() {
+            tf(
+                l,
+                "parents_order.goals",
+                &[("goals", &served.parents.join("; "))],
+            )
+        } else if !served.team.is_empty() {
+            tf(
+                l,
+                "parents_order.goals.team_only",
+                &[("goals", &served.team.join(", "))],
+            )
+        } else {
+            t(l, "parents_order.goals.none").to_string()
+        }
+    };
     view! {
         <li class="parents-rank-item">
             <span class="parents-rank-pos">{(pos + 1).to_string()} "."</span>
             <div class="parents-rank-body">
                 <p class="parents-rank-name">{move || item_label.get()}</p>
                 <p class="parents-rank-meta">{meta}</p>
+                <p class="parents-rank-goals">{goals}</p>
                 {(!has_rank)
                     .then(|| {
                         view! { <p class="parents-rank-unranked">{tr("ranking.unranked")}</p> }
                     })}
             </div>
-            {move_buttons(pos, len, item_label, "rank", on_move)}
+            {movable.then(|| move_buttons(pos, len, item_label, "rank", on_move))}
         </li>
     }
     .into_any()

@@ -45,6 +45,7 @@ pub fn ResultStep() -> impl IntoView {
     view! {
         <section aria-labelledby="step-title" class="result-step">
             <h1 id="step-title">{tr("step.result")}</h1>
+            <super::parents_notice::ParentsNotice preview=true />
             // One region for both: the plan (rebuilt when the plan or the language
             // changes) or, while there is none, what is missing.
             {move || {
@@ -702,8 +703,12 @@ impl Trial {
             return;
         };
         let mut written = false;
-        self.ctx
-            .update(|c| written = plan_view::apply_what_if(c, &trial));
+        self.ctx.update(|c| {
+            // A changed experts' order must make the parents' order need a look, also in
+            // a case that has no record yet of the order the parents saw.
+            crate::exchange::note_before_list_change(c);
+            written = plan_view::apply_what_if(c, &trial);
+        });
         if !written {
             return;
         }

@@ -80,6 +80,21 @@ pub fn ServicesStep() -> impl IntoView {
     });
     let target_group =
         Memo::new(move |_| ctx.case.with(|c| text_of(c.pointer("/child/targetGroup"))));
+    // The team's goals (id, text) a service can be linked to.
+    let team_goals = Memo::new(move |_| {
+        ctx.case.with(|c| {
+            c.get("goals")
+                .and_then(Value::as_array)
+                .map(|goals| {
+                    goals
+                        .iter()
+                        .map(|g| (text_of(g.get("id")), text_of(g.get("text"))))
+                        .filter(|(id, _)| !id.is_empty())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     let matches = Memo::new(move |_| {
         let q = query.get();
         reference()
@@ -106,6 +121,7 @@ pub fn ServicesStep() -> impl IntoView {
     let add = move |code: String| {
         let mut added = None;
         ctx.update(|c| {
+            crate::exchange::note_before_list_change(c);
             if let Some(items) = array_at(c, "/services") {
                 added = plan_view::add_service(items, &code);
             }
@@ -261,7 +277,9 @@ pub fn ServicesStep() -> impl IntoView {
         let items = list
             .into_iter()
             .enumerate()
-            .map(|(index, code)| view! { <ServiceItem index len code announcement /> })
+            .map(|(index, code)| {
+                view! { <ServiceItem index len code announcement team_goals /> }
+            })
             .collect_view();
         view! {
             <ol class="service-list">{items}</ol>
@@ -308,6 +326,7 @@ fn ServiceItem(
     len: usize,
     code: String,
     announcement: RwSignal<String>,
+    team_goals: Memo<Vec<(String, String)>>,
 ) -> impl IntoView {
     let lang = use_app().lang;
     let ctx = use_case();
@@ -333,6 +352,7 @@ fn ServiceItem(
     });
     let on_move = Callback::new(move |(from, to): (usize, usize)| {
         ctx.update(|c| {
+            crate::exchange::note_before_list_change(c);
             if let Some(items) = array_at(c, "/services") {
                 plan_view::move_service(items, from, to);
             }
@@ -344,6 +364,7 @@ fn ServiceItem(
         let removed_name = name.get_untracked();
         confirming.set(false);
         ctx.update(|c| {
+            crate::exchange::note_before_list_change(c);
             if let Some(items) = array_at(c, "/services") {
                 plan_view::remove_service(items, index);
             }
@@ -457,6 +478,7 @@ fn ServiceItem(
             {meta}
             {quantity}
             <p class="service-cost">{cost}</p>
+            {service_goals(index, team_goals)}
             <div class="service-actions">
                 <span class="visually-hidden">{tr("services.reorder")}</span>
                 {move_buttons(index, len, name, "svc", on_move)}
@@ -480,4 +502,114 @@ fn ServiceItem(
         </li>
     }
     .into_any()
+}
+
+/// Which of the team's goals a service serves: a checkbox per goal (links kept at
+/// `/services/<index>/goals`), plus a ticked box for each link to a goal no longer in the
+/// case, so it can be removed (its problem links to that box).
+fn service_goals(index: usize, team_goals: Memo<Vec<(String, String)>>) -> AnyView {
+    untrack(move || {
+        let lang = use_app().lang;
+        let ctx = use_case();
+        let links = Memo::new(move |_| {
+            ctx.case.with(|c| {
+                c.pointer(&format!("/services/{index}/goals"))
+                    .and_then(Value::as_array)
+                    .map(|ids| ids.iter().map(|id| text_of(Some(id))).collect::<Vec<_>>())
+                    .unwrap_or_default()
+            })
+        });
+        let toggle = move |goal: &str, linked: bool| {
+            ctx.update(|c| {
+                if let Some(items) = array_at(c, "/services") {
+                    plan_view::set_service_goal(items, index, goal, linked);
+                }
+            });
+        };
+        let fieldset_id = format!("svc-{index}-goals");
+        let hint_id = format!("{fieldset_id}-hint");
+        let described_by = hint_id.clone();
+        // Rebuilt only when the team's goals change, so a ticked box keeps its focus.
+        let known = move || {
+            let goals = team_goals.get();
+            if goals.is_empty() {
+                return view! { <p class="hint">{t(lang.get(), "services.goals.none")}</p> }
+                    .into_any();
+            }
+            goals
+                .into_iter()
+                .enumerate()
+                .map(|(k, (id, text))| {
+                    let box_id = format!("svc-{index}-goal-{k}");
+                    let label = if text.trim().is_empty() {
+                        id.clone()
+                    } else {
+                        format!("{id}: {text}")
+                    };
+                    let id_for_check = id.clone();
+                    view! {
+                        <div class="team-choice">
+                            <input
+                                type="checkbox"
+                                class="team-checkbox"
+                                id=box_id.clone()
+                                prop:checked=move || links.with(|l| l.contains(&id_for_check))
+                                on:change=move |ev| toggle(&id, event_target_checked(&ev))
+                            />
+                            <label for=box_id>{label}</label>
+                        </div>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        };
+        let fieldset_for_focus = fieldset_id.clone();
+        let stale = move || {
+            let known: Vec<String> =
+                team_goals.with(|g| g.iter().map(|(id, _)| id.clone()).collect());
+            links
+                .get()
+                .into_iter()
+                .enumerate()
+                .filter(|(_, id)| !known.contains(id))
+                .map(|(k, id)| {
+                    let box_id = field_id(&format!("/services/{index}/goals/{k}"));
+                    let label = tf(lang.get(), "services.goals.unknown", &[("id", &id)]);
+                    let fieldset_for_focus = fieldset_for_focus.clone();
+                    view! {
+                        <div class="team-choice">
+                            <input
+                                type="checkbox"
+                                class="team-checkbox"
+                                id=box_id.clone()
+                                prop:checked=true
+                                on:change=move |ev| {
+                                    let linked = event_target_checked(&ev);
+                                    toggle(&id, linked);
+                                    if !linked {
+                                        focus_id_later(&fieldset_for_focus);
+                                    }
+                                }
+                            />
+                            <label for=box_id>{label}</label>
+                        </div>
+                    }
+                })
+                .collect_view()
+        };
+        view! {
+            <fieldset
+                class="service-goals"
+                id=fieldset_id
+                tabindex="-1"
+                aria-describedby=described_by
+            >
+                <legend>{tr("services.goals.legend")}</legend>
+                <p class="hint" id=hint_id>{tr("services.goals.hint")}</p>
+                {known}
+                {stale}
+            </fieldset>
+        }
+        .into_any()
+    })
 }

@@ -66,6 +66,7 @@ pub fn SignStep() -> impl IntoView {
     view! {
         <section aria-labelledby="step-title" class="sign-screen">
             <h1 id="step-title">{tr("step.sign")}</h1>
+            <super::parents_notice::ParentsNotice />
             {move || {
                 let count = problem_count.get();
                 if count == 0 {
