@@ -164,10 +164,16 @@ pub fn problem_place(
                 ["quantity"] => Some("forms.field.quantity"),
                 ["expertRank"] => Some("forms.field.expert_rank"),
                 ["note"] => Some("forms.field.note"),
+                ["goals"] | ["goals", _] => Some("forms.field.service_goals"),
                 _ => return None,
             };
             at("step.services", names.service(i, field))
         }
+        ["parentsOrder", "followExperts", ..] => at(
+            "step.ranking",
+            Some(names.word("forms.field.follow_experts_reason")),
+        ),
+        ["parentsOrder", ..] => at("step.ranking", Some(names.word("forms.field.parent_order"))),
         ["settings"] => whole("step.settings"),
         ["settings", rest @ ..] => at("step.settings", names.setting(rest)),
         _ => None,

@@ -60,6 +60,12 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ),
     ("forms.field.parent_rank", "vecāku vieta", "parents' rank"),
     ("forms.field.note", "piezīme", "note"),
+    ("forms.field.service_goals", "mērķi, kuriem tas kalpo", "the goals it serves"),
+    (
+        "forms.field.follow_experts_reason",
+        "kāpēc vecāki izvēlējās sekot speciālistu secībai",
+        "why the parents chose to follow the experts' order"
+    ),
     (
         "forms.field.expert_order",
         "speciālistu secība",

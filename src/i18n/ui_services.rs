@@ -59,7 +59,6 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ("settings.period", "Plāna ilgums mēnešos", "Plan length in months"),
     ("settings.period.hint", "No 1 līdz 12. Parasti plānu sastāda 6 mēnešiem.", "From 1 to 12. A plan usually covers 6 months."),
     ("settings.budget", "Individuālais budžets plāna periodam, eiro", "Individual budget for the plan period, in euros"),
-    ("settings.budget.hint", "Piemēram, 1 234,50", "For example 1234.50"),
     ("settings.budget.shown", "Budžets: {amount}", "Budget: {amount}"),
     ("settings.weights.legend", "Ekspertu un vecāku prioritāšu nozīme", "Weight of the experts' and the parents' priorities"),
     ("settings.weights.label", "Ekspertu vērtējuma īpatsvars", "Share of the experts' ranking"),

@@ -153,9 +153,6 @@ pub struct CaseCtx {
     /// Whether the user has tried to leave the current step, which turns on the error
     /// summary and inline errors (GOV.UK pattern: errors after an attempt, not while typing).
     pub show_errors: RwSignal<bool>,
-    /// The label key of each field on show, by JSON pointer, so the error summary can
-    /// name the field a problem belongs to. Fields register themselves.
-    pub labels: RwSignal<std::collections::BTreeMap<String, &'static str>>,
 }
 
 impl CaseCtx {
@@ -168,7 +165,6 @@ impl CaseCtx {
             problems: Memo::new(move |_| case.with(validate)),
             save_state: RwSignal::new(SaveState::Unchanged),
             show_errors: RwSignal::new(false),
-            labels: RwSignal::new(Default::default()),
         }
     }
 
@@ -205,7 +201,6 @@ pub fn use_case() -> CaseCtx {
                 problems: Memo::new(|_| Vec::new()),
                 save_state: RwSignal::new(SaveState::Unchanged),
                 show_errors: RwSignal::new(false),
-                labels: RwSignal::new(Default::default()),
             }
         }
     }

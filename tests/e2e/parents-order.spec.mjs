@@ -157,7 +157,7 @@ test('following the experts needs a reason; with one the plan is signed and carr
   await page.locator('#continue').click();
   const summary = page.locator('#error-summary');
   await expect(summary).toBeFocused();
-  await expect(summary).toContainText('Kāpēc vecāki izvēlējās sekot speciālistu secībai?: Šo lauku nedrīkst atstāt tukšu.');
+  await expect(summary).toContainText('Vecāku prioritātes: kāpēc vecāki izvēlējās sekot speciālistu secībai — šo lauku nedrīkst atstāt tukšu.');
   await expectNoAxeViolations(page);
   await expectNoSideScroll(page);
   await summary.getByRole('link').first().click();

@@ -16,7 +16,7 @@ use crate::exchange::{self, ExchangeError, OrderStatus, RankingImport, ServedGoa
 use crate::i18n::{t, tf, Lang};
 use crate::ui::app::{use_app, Screen};
 use crate::ui::browser;
-use crate::ui::form::{error_summary_box, move_buttons, problem_text, Field, StepActions};
+use crate::ui::form::{error_summary_box, move_buttons, problem_line, Field, StepActions};
 use crate::ui::prelude::*;
 use crate::ui::workspace::{file_stem, reference, use_case, Step};
 use leptos::ev::MouseEvent;
@@ -180,16 +180,14 @@ pub fn RankingStep() -> impl IntoView {
         let links = mine
             .into_iter()
             .map(|p| {
-                // A field's problem links to the field and names it; the others to the list.
-                let label = ctx.labels.with(|labels| labels.get(&p.path).copied());
-                let target = match label {
-                    Some(_) => field_id(&p.path),
-                    None => "ranking-list-title".to_string(),
+                // The reason field's problem links to the field; the order's to the list.
+                // Each names its step and field, like every error summary.
+                let target = if p.path.starts_with("/parentsOrder/followExperts") {
+                    field_id(&p.path)
+                } else {
+                    "ranking-list-title".to_string()
                 };
-                let text = match label {
-                    Some(key) => format!("{}: {}", t(l, key), problem_text(l, &p)),
-                    None => problem_text(l, &p),
-                };
+                let text = ctx.case.with_untracked(|c| problem_line(l, c, &p));
                 view! {
                     <li>
                         <a
