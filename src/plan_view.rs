@@ -710,6 +710,15 @@ pub struct WhatIf {
 }
 
 impl WhatIf {
+    /// Whether the trial puts the services in another experts' order than `other` (a
+    /// quantity alone is not a change of order).
+    pub fn order_differs(&self, other: &WhatIf) -> bool {
+        self.services
+            .iter()
+            .map(|s| &s.code)
+            .ne(other.services.iter().map(|s| &s.code))
+    }
+
     /// The trial that changes nothing: the case's own settings, experts' order and
     /// quantities.
     pub fn saved(case: &Case) -> WhatIf {

@@ -18,5 +18,6 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ("whatif.funding.more", "finansējums +{amount}", "funding +{amount}"),
     ("whatif.funding.less", "finansējums −{amount}", "funding −{amount}"),
     ("whatif.funding.same", "finansējums nemainās", "funding unchanged"),
+    ("whatif.confirm.parents_look", "Ekspertu secība mainās, tāpēc vecākiem pēc tam būs jāpārskata sava secība; līdz tam plāns ir provizorisks un to nevar parakstīt.", "The experts' order changes, so the parents will then need to look at their order again; until they do, the plan is provisional and cannot be signed."),
     ("whatif.confirm.services", "Lietā tiks ierakstīta arī izmēģinātā ekspertu prioritāšu secība un daudzumi.", "The experts' order and the quantities you tried are written into the case too."),
 ];

@@ -42,7 +42,7 @@ const WORDS = {
 
 /** The language switch's button for a language (named by its visible text or in full). */
 const langButton = (page, lang) =>
-  page.locator('header').getByRole('button', { name: lang === 'en' ? /^(EN|English)$/ : /^(LV|Latviešu)$/ });
+  page.locator('header').getByRole('button', { name: lang === 'en' ? /^EN — English$/ : /^LV — latviešu valoda$/ });
 
 /** Every explained sentence of the example appears in `region`, in `lang`. */
 async function expectExplained(region, lang) {

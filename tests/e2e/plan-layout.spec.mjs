@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, expectNoAxeViolations, openApp } from './fixtures.mjs';
-import { money, root } from './flow-helpers.mjs';
+import { money, openStep, root } from './flow-helpers.mjs';
 
 async function openExample(page) {
   await openApp(page);
@@ -229,9 +229,18 @@ test('what if: move a service, change a quantity, see the lines that move; focus
   await page.getByRole('button', { name: 'Izmantot šos iestatījumus' }).click();
   await expect(page.getByText('Lietā tiks ierakstīta arī izmēģinātā ekspertu prioritāšu secība un daudzumi.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Jā, izmantot' })).toBeFocused();
+  await expect(page.getByText('Ekspertu secība mainās, tāpēc vecākiem pēc tam būs jāpārskata sava secība')).toBeVisible();
   await page.getByRole('button', { name: 'Jā, izmantot' }).click();
-  await expect(status).toContainText('Iestatījumi ierakstīti lietā');
-  await expect(status).toBeFocused();
+  // The experts' order changed: the parents' order needs a look (item 4), and the notice
+  // that says so, naming the moved service, takes the focus.
+  const notice = page.locator('#parents-plan-notice');
+  await expect(notice).toBeFocused();
+  await expect(notice.locator('.parents-changes')).toContainText('Tehniskais palīglīdzeklis — pārvietots speciālistu secībā');
+  await expectNoAxeViolations(page);
+  // The parents confirm their order as it stands; the plan is then the one tried.
+  await openStep(page, 'Vecāku prioritātes');
+  await page.getByRole('button', { name: 'Apstiprināt vecāku secību' }).click();
+  await openStep(page, 'Plāns');
   await expect(aidRow.locator('.col-status')).toHaveText('Finansēts pilnībā');
   await expect(aidRow.locator('.col-order')).toHaveText('6');
   await page.reload();

@@ -143,6 +143,7 @@ pub fn ParentsNotice(#[prop(optional)] preview: bool) -> impl IntoView {
                 <div
                     class="alert alert-warning parents-plan-notice"
                     id="parents-plan-notice"
+                    tabindex="-1"
                     role="region"
                     aria-labelledby="parents-plan-notice-title"
                 >

@@ -717,7 +717,16 @@ impl Trial {
         self.services.set(None);
         self.confirming.set(false);
         self.applied.set(true);
-        focus_id_later("whatif-status");
+        // A new experts' order makes the parents' order need a look: the plan is then
+        // provisional and this panel gives way to the notice, which takes the focus.
+        let needs_look = self.ctx.problems.with_untracked(|problems| {
+            problems.iter().any(|p| p.path.starts_with("/parentsOrder"))
+        });
+        focus_id_later(if needs_look {
+            "parents-plan-notice"
+        } else {
+            "whatif-status"
+        });
     }
 }
 
@@ -1254,14 +1263,15 @@ fn what_if_confirm(s: Trial) -> AnyView {
         .as_ref()
         .map(|t| format_money(l, t.budget))
         .unwrap_or_default();
-    let services_change = match (trial.as_ref(), s.saved.get()) {
-        (Some(t), Some(saved)) => t.services_differ(&saved),
-        _ => false,
+    let (services_change, order_change) = match (trial.as_ref(), s.saved.get()) {
+        (Some(t), Some(saved)) => (t.services_differ(&saved), t.order_differs(&saved)),
+        _ => (false, false),
     };
     view! {
         <div class="confirm alert alert-warning">
             <p>{tf(l, "whatif.confirm", &[("budget", &budget), ("weights", &words)])}</p>
             {services_change.then(|| view! { <p>{t(l, "whatif.confirm.services")}</p> })}
+            {order_change.then(|| view! { <p>{t(l, "whatif.confirm.parents_look")}</p> })}
             <button
                 type="button"
                 class="button button-primary button-small"
