@@ -173,6 +173,12 @@ test('questionnaire: the error summary leads to the questions; removing a goal a
   await page.getByRole('button', { name: 'Noņemt 1. mērķis' }).click();
   await page.getByRole('button', { name: 'Jā, noņemt' }).click();
   await expect(page.locator('.parents-goal-card')).toHaveCount(0);
+  // No goal left while the summary shows: that problem is named by its step and field,
+  // and leads to "Add a goal".
+  const none = page.locator('#error-summary').getByRole('link', { name: /^Vecāku anketa: vecāku mērķi — vecākiem jānorāda vismaz viens mērķis/i });
+  await expect(none).toBeVisible();
+  await none.click();
+  await expect(page.getByRole('button', { name: 'Pievienot mērķi' })).toBeFocused();
 });
 
 test('ranking: the example case in the parents\' order, moved with the keyboard, kept after reload', async ({ guardedPage: page }) => {

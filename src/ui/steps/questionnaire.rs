@@ -12,7 +12,7 @@ use crate::exchange::{self, ExchangeError};
 use crate::i18n::{t, tf, Lang};
 use crate::ui::app::{use_app, Screen};
 use crate::ui::browser;
-use crate::ui::form::{error_summary_box, error_text, problem_text, StepActions};
+use crate::ui::form::{error_summary_box, error_text, problem_line, problem_text, StepActions};
 use crate::ui::parent::ParentsOwn;
 use crate::ui::prelude::*;
 use crate::ui::workspace::{reference, use_case, CaseCtx, Step};
@@ -251,7 +251,10 @@ fn summary_item(ctx: CaseCtx, lang: Lang, nav: Nav, p: &Problem) -> AnyView {
         Some((goal, _, Some(key))) => {
             question_problem(ctx, lang, goal, key).unwrap_or_else(|| problem_text(lang, p))
         }
-        _ => problem_text(lang, p),
+        // Within a goal: the goal's number is put in front below.
+        Some(_) => problem_text(lang, p),
+        // Not within a goal: named by step and field like every listed problem.
+        None => ctx.case.with_untracked(|c| problem_line(lang, c, p)),
     };
     let link = match target {
         Some((goal, q, _)) => {
