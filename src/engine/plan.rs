@@ -213,6 +213,49 @@ pub fn upgrade_plan(doc: &Value) -> Result<Value, Vec<Problem>> {
     }
 }
 
+/// A plan document that recomputes, read back: its price list, its validated case and
+/// the recomputed document. What a review and a provision record are made against.
+pub struct RecomputedPlan {
+    /// The plan's embedded price list.
+    pub reference: ReferenceData,
+    /// The plan's case, validated.
+    pub case: Case,
+    /// The document the engine computes from them (equal to the plan, proofs aside).
+    pub document: PlanDocument,
+}
+
+/// Reads a plan that must recompute (a proof is allowed). A plan whose result differs
+/// from its recomputation is refused with `differs_key` at the first difference; other
+/// failures with the schema's and the inputs' own problems.
+pub fn recomputed_plan(plan: &Value, differs_key: &str) -> Result<RecomputedPlan, Vec<Problem>> {
+    match recompute_check(plan) {
+        RecomputeOutcome::Matches => {}
+        RecomputeOutcome::NotAPlan => {
+            return Err(vec![Problem::new("/schema", "problem.schema.not_a_plan")])
+        }
+        RecomputeOutcome::UnsupportedSchema(found) => {
+            return Err(vec![Problem::new("/schema", "problem.schema.unsupported")
+                .with("found", found)
+                .with("supported", PLAN_SCHEMA)])
+        }
+        RecomputeOutcome::Invalid(problems) => return Err(problems),
+        RecomputeOutcome::Differs { path, .. } => {
+            return Err(vec![Problem::new(path, differs_key)])
+        }
+    }
+    let object = plan
+        .as_object()
+        .ok_or_else(|| vec![Problem::new("", "problem.internal").with("detail", "plan")])?;
+    let reference = ReferenceData::with_catalogue(object.get("priceList").unwrap_or(&Value::Null))?;
+    let case = validate_case(object.get("case").unwrap_or(&Value::Null), &reference)?;
+    let document = compute_plan(&case, &reference.catalogue)?;
+    Ok(RecomputedPlan {
+        reference,
+        case,
+        document,
+    })
+}
+
 /// Re-runs the engine on a plan document's embedded inputs (with the embedded price list)
 /// and compares the result with the embedded one. A top-level `proof` member is ignored,
 /// and so is `engineVersion` (it is informative; signatures cover it).

@@ -54,17 +54,15 @@ use serde_json::{Map, Value};
 use crate::engine::allocate::{spread_over_months, Period};
 use crate::engine::date::Date;
 use crate::engine::money::{money_from_json, money_string};
-use crate::engine::plan::{compute_plan, recompute_check, RecomputeOutcome, PLAN_SCHEMA};
+use crate::engine::plan::{recomputed_plan, RecomputedPlan};
 use crate::engine::problem::{join, Problem};
 use crate::engine::providers::{
     bounded_array, optional_price, register_number, serialize_opt_money, unknown_members,
     ProviderList, MAX_DETAIL_LEN,
 };
-use crate::engine::reference::{
-    serialize_display, serialize_money, LocalName, ReferenceData, Unit,
-};
+use crate::engine::reference::{serialize_display, serialize_money, LocalName, Unit};
 use crate::engine::review::document_digest;
-use crate::engine::validate::{validate_case, Reader, MAX_ID_LEN, MAX_QUANTITY};
+use crate::engine::validate::{Reader, MAX_ID_LEN, MAX_QUANTITY};
 use crate::engine::ENGINE_VERSION;
 
 /// The schema tag of a provision record.
@@ -495,25 +493,11 @@ fn internal(detail: &str) -> Vec<Problem> {
 
 /// Reads what provision needs from a plan, which must recompute (a proof is allowed).
 pub fn plan_facts(plan: &Value) -> Result<PlanFacts, Vec<Problem>> {
-    match recompute_check(plan) {
-        RecomputeOutcome::Matches => {}
-        RecomputeOutcome::NotAPlan => {
-            return Err(vec![Problem::new("/schema", "problem.schema.not_a_plan")])
-        }
-        RecomputeOutcome::UnsupportedSchema(found) => {
-            return Err(vec![Problem::new("/schema", "problem.schema.unsupported")
-                .with("found", found)
-                .with("supported", PLAN_SCHEMA)])
-        }
-        RecomputeOutcome::Invalid(problems) => return Err(problems),
-        RecomputeOutcome::Differs { path, .. } => {
-            return Err(vec![Problem::new(path, "problem.provision.plan_differs")])
-        }
-    }
-    let object = plan.as_object().ok_or_else(|| internal("plan"))?;
-    let reference = ReferenceData::with_catalogue(object.get("priceList").unwrap_or(&Value::Null))?;
-    let case = validate_case(object.get("case").unwrap_or(&Value::Null), &reference)?;
-    let computed = compute_plan(&case, &reference.catalogue)?;
+    let RecomputedPlan {
+        case,
+        document: computed,
+        ..
+    } = recomputed_plan(plan, "problem.provision.plan_differs")?;
     let lines = computed
         .result
         .lines

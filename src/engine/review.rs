@@ -26,14 +26,12 @@ use sha2::{Digest, Sha256};
 use crate::engine::case::{Case, Term};
 use crate::engine::date::Date;
 use crate::engine::integrity::canonical_document;
-use crate::engine::plan::{compute_plan, first_difference, recompute_check, RecomputeOutcome};
-use crate::engine::plan::{PLAN_SCHEMA, PLAN_SCHEMA_PREFIX};
+use crate::engine::plan::PLAN_SCHEMA_PREFIX;
+use crate::engine::plan::{first_difference, recomputed_plan, RecomputeOutcome, RecomputedPlan};
 use crate::engine::problem::{join, Problem};
-use crate::engine::reference::{serialize_display, ReferenceData};
+use crate::engine::reference::serialize_display;
 use crate::engine::scales::{t_scores, TScores, COPM_IMPORTANT_CHANGE, RHO};
-use crate::engine::validate::{
-    gas_level, score, validate_case, Reader, MAX_ID_LEN, MAX_QUANTITY, MAX_TEXT_LEN,
-};
+use crate::engine::validate::{gas_level, score, Reader, MAX_ID_LEN, MAX_QUANTITY, MAX_TEXT_LEN};
 use crate::engine::ENGINE_VERSION;
 
 /// The schema tag of the review documents this engine writes.
@@ -599,25 +597,11 @@ struct PlanFacts {
 }
 
 fn plan_facts(plan: &Value) -> Result<PlanFacts, Vec<Problem>> {
-    match recompute_check(plan) {
-        RecomputeOutcome::Matches => {}
-        RecomputeOutcome::NotAPlan => {
-            return Err(vec![Problem::new("/schema", "problem.schema.not_a_plan")])
-        }
-        RecomputeOutcome::UnsupportedSchema(found) => {
-            return Err(vec![Problem::new("/schema", "problem.schema.unsupported")
-                .with("found", found)
-                .with("supported", PLAN_SCHEMA)])
-        }
-        RecomputeOutcome::Invalid(problems) => return Err(problems),
-        RecomputeOutcome::Differs { path, .. } => {
-            return Err(vec![Problem::new(path, "problem.review.plan_differs")])
-        }
-    }
-    let object = plan.as_object().ok_or_else(|| internal("plan"))?;
-    let reference = ReferenceData::with_catalogue(object.get("priceList").unwrap_or(&Value::Null))?;
-    let case = validate_case(object.get("case").unwrap_or(&Value::Null), &reference)?;
-    let computed = compute_plan(&case, &reference.catalogue)?;
+    let RecomputedPlan {
+        case,
+        document: computed,
+        ..
+    } = recomputed_plan(plan, "problem.review.plan_differs")?;
     let funded = computed
         .result
         .lines

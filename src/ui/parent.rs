@@ -95,7 +95,7 @@ fn ParentView(stored: StoredCase) -> impl IntoView {
 
     view! {
         <div class="workspace parents-own">
-            <SaveLine ctx />
+            {save_line(ctx)}
             <ParentNav page />
             <p class="parents-own-note">{tr("parent.note")}</p>
             <div class="step-body">
@@ -174,15 +174,6 @@ fn ParentNav(page: Memo<ParentPage>) -> impl IntoView {
     }
 }
 
-/// `HH:MM` in the user's time zone from an ISO timestamp.
-fn short_time(iso: &str) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
-    if date.get_time().is_nan() {
-        return iso.to_string();
-    }
-    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
-}
-
 /// The file the record saves: its name (date and kind, in `lang`) and its text.
 fn record_file(lang: Lang, record: &serde_json::Value) -> (String, String) {
     let date = browser::today_iso();
@@ -199,55 +190,15 @@ fn record_file(lang: Lang, record: &serde_json::Value) -> (String, String) {
     }
 }
 
-/// "Saved" with the time, or the failure with a download of the file so nothing is lost.
-#[component]
-fn SaveLine(ctx: CaseCtx) -> impl IntoView {
+/// The parents' save status: a failed save offers their answers (or ranking) as the file
+/// they would send.
+fn save_line(ctx: CaseCtx) -> AnyView {
     let lang = use_app().lang;
-    let download = move |_| {
-        let (name, text) = ctx
-            .case
-            .with_untracked(|c| record_file(lang.get_untracked(), c));
-        let _ = browser::download_text(&name, "application/json", &text);
+    let file = move || {
+        ctx.case
+            .with_untracked(|c| record_file(lang.get_untracked(), c))
     };
-    view! {
-        <div class="save-status" role="status" aria-live="polite">
-            {move || {
-                let lang = lang.get();
-                match ctx.save_state.get() {
-                    SaveState::Unchanged => {
-                        view! { <span>{t(lang, "case.save.unchanged")}</span> }.into_any()
-                    }
-                    SaveState::Saved(at) => {
-                        view! {
-                            <span class="saved">
-                                {tf(lang, "case.save.saved", &[("time", &short_time(&at))])}
-                            </span>
-                        }
-                            .into_any()
-                    }
-                    SaveState::Failed(error) => {
-                        view! {
-                            <div class="alert alert-error" role="alert">
-                                <p>
-                                    <strong>{t(lang, "case.save.failed")}</strong>
-                                    " "
-                                    {t(lang, error.key())}
-                                </p>
-                                <button
-                                    type="button"
-                                    class="button button-secondary"
-                                    on:click=download
-                                >
-                                    {t(lang, "parent.save.download")}
-                                </button>
-                            </div>
-                        }
-                            .into_any()
-                    }
-                }
-            }}
-        </div>
-    }
+    super::workspace::save_status(ctx, file, "parent.save.download")
 }
 
 /// How saving the file went, for the confirmation.

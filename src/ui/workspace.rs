@@ -305,7 +305,7 @@ fn CaseView(stored: StoredCase) -> impl IntoView {
 
     view! {
         <div class="workspace">
-            <SaveStatus ctx />
+            {case_save_status(ctx)}
             <StepNav step ctx />
             <div class="step-body">{move || super::steps::render(step.get())}</div>
             <p class="step-position">
@@ -425,18 +425,17 @@ fn StepNav(step: Memo<Step>, ctx: CaseCtx) -> impl IntoView {
     }
 }
 
-/// "Saved" with the time, or a clear error with a download of the case so nothing is lost.
-#[component]
-fn SaveStatus(ctx: CaseCtx) -> impl IntoView {
+/// "Saved" with the time, or a clear error with a download of `file()` (its name and
+/// text) so nothing is lost. Shared by the case workspace and the parents' own pages;
+/// `download_key` words the download button.
+pub(crate) fn save_status(
+    ctx: CaseCtx,
+    file: impl Fn() -> (String, String) + Copy + Send + Sync + 'static,
+    download_key: &'static str,
+) -> AnyView {
     let lang = use_app().lang;
     let download = move |_| {
-        let text = ctx
-            .case
-            .with_untracked(|c| serde_json::to_string_pretty(c).unwrap_or_default());
-        let name = format!(
-            "{}-case.json",
-            file_stem(&ctx.case.get_untracked(), &ctx.id.get_value())
-        );
+        let (name, text) = file();
         let _ = browser::download_text(&name, "application/json", &text);
     };
     view! {
@@ -469,7 +468,7 @@ fn SaveStatus(ctx: CaseCtx) -> impl IntoView {
                                     id="download-case-after-failure"
                                     on:click=download
                                 >
-                                    {t(lang, "case.save.download")}
+                                    {t(lang, download_key)}
                                 </button>
                             </div>
                         }
@@ -479,6 +478,22 @@ fn SaveStatus(ctx: CaseCtx) -> impl IntoView {
             }}
         </div>
     }
+    .into_any()
+}
+
+/// The case's own save status: a failed save offers the whole case as a file.
+fn case_save_status(ctx: CaseCtx) -> AnyView {
+    let file = move || {
+        let text = ctx
+            .case
+            .with_untracked(|c| serde_json::to_string_pretty(c).unwrap_or_default());
+        let name = format!(
+            "{}-case.json",
+            file_stem(&ctx.case.get_untracked(), &ctx.id.get_value())
+        );
+        (name, text)
+    };
+    save_status(ctx, file, "case.save.download")
 }
 
 /// `HH:MM` in the user's time zone from an ISO timestamp.
