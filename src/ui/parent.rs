@@ -10,7 +10,7 @@ use super::app::{use_app, Screen};
 use super::browser::{self, ShareOutcome};
 use super::lazy::Lazy;
 use super::parts;
-use super::workspace::{reference, use_case, CaseCtx, SaveState, Workspace};
+use super::workspace::{reference, use_case, CaseCtx, Workspace};
 use crate::draft::StoredCase;
 use crate::exchange;
 use crate::i18n::{t, tf, Lang};
@@ -56,30 +56,14 @@ fn ParentView(stored: StoredCase) -> impl IntoView {
     let CaseCtx {
         id,
         case,
-        save_state,
         show_errors,
         ..
     } = ctx;
     provide_context(ctx);
     provide_context(ParentsOwn);
 
-    // Save after every change, as the team's workspace does. The first run only
-    // registers the dependency.
-    Effect::new(move |first: Option<()>| {
-        let value = case.get();
-        if first.is_none() {
-            return;
-        }
-        let record = StoredCase {
-            id: id.get_value(),
-            updated: browser::now_iso(),
-            case: value,
-        };
-        match storage::save_case(&record) {
-            Ok(()) => save_state.set(SaveState::Saved(record.updated)),
-            Err(error) => save_state.set(SaveState::Failed(error)),
-        }
-    });
+    // Save after every change, as the team's workspace does.
+    ctx.save_on_change();
 
     let page = Memo::new(move |_| {
         let requested = match app.screen.get() {

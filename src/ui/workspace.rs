@@ -168,6 +168,33 @@ impl CaseCtx {
         }
     }
 
+    /// Saves the case to the device after every change, with the outcome in
+    /// `save_state` (under the current owner). The first run only registers the
+    /// dependency. Used by the case workspace and the parents' own pages.
+    pub fn save_on_change(self) {
+        let CaseCtx {
+            id,
+            case,
+            save_state,
+            ..
+        } = self;
+        Effect::new(move |first: Option<()>| {
+            let value = case.get();
+            if first.is_none() {
+                return;
+            }
+            let record = StoredCase {
+                id: id.get_value(),
+                updated: browser::now_iso(),
+                case: value,
+            };
+            match storage::save_case(&record) {
+                Ok(()) => save_state.set(SaveState::Saved(record.updated)),
+                Err(error) => save_state.set(SaveState::Failed(error)),
+            }
+        });
+    }
+
     /// Changes the case with `f`; the change is saved at once.
     pub fn update(&self, f: impl FnOnce(&mut Value)) {
         self.case.update(f);
@@ -267,31 +294,11 @@ fn CaseView(stored: StoredCase) -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
     let ctx = CaseCtx::standalone(stored.id, stored.case);
-    let CaseCtx {
-        id,
-        case,
-        save_state,
-        show_errors,
-        ..
-    } = ctx;
+    let show_errors = ctx.show_errors;
     provide_context(ctx);
 
-    // Save after every change. The first run only registers the dependency.
-    Effect::new(move |first: Option<()>| {
-        let value = case.get();
-        if first.is_none() {
-            return;
-        }
-        let record = StoredCase {
-            id: id.get_value(),
-            updated: browser::now_iso(),
-            case: value,
-        };
-        match storage::save_case(&record) {
-            Ok(()) => save_state.set(SaveState::Saved(record.updated)),
-            Err(error) => save_state.set(SaveState::Failed(error)),
-        }
-    });
+    // Save after every change.
+    ctx.save_on_change();
 
     let step = Memo::new(move |_| match app.screen.get() {
         Screen::Case { step, .. } => step,
