@@ -10,14 +10,19 @@ mod provision_messages;
 mod review_messages;
 mod trust_messages;
 mod ui_case;
+mod ui_entries;
 mod ui_explain;
+mod ui_files;
 mod ui_forms;
+mod ui_lock;
 mod ui_offline;
 mod ui_parents;
 mod ui_parents_order;
 mod ui_plan;
 mod ui_result;
+mod ui_saves;
 mod ui_services;
+mod ui_tabs;
 mod ui_team;
 mod ui_way_in;
 
@@ -44,6 +49,11 @@ pub static CATALOGUE: &[&[(&str, &str, &str)]] = &[
     ui_parents_order::ROWS,
     ui_way_in::ROWS,
     ui_forms::ROWS,
+    ui_tabs::ROWS,
+    ui_saves::ROWS,
+    ui_entries::ROWS,
+    ui_files::ROWS,
+    ui_lock::ROWS,
 ];
 
 fn rows() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
