@@ -10,6 +10,7 @@ mod parent;
 pub mod parts;
 pub mod prelude;
 mod start;
+mod start_file;
 mod steps;
 mod update;
 mod verify;

@@ -28,9 +28,27 @@ pub fn is_parents_own_record(id: &str) -> bool {
     matches!(storage::load_case(id), Ok(Some(Ok(stored))) if way_in::is_parents_own(&stored.case))
 }
 
-/// A parents' own record, by its device id.
+/// The device id of the parents' own record on show, handed by [`ParentWay`] (main
+/// module) to [`ParentPages`] (chunk `parent`) through context, as a split point takes
+/// no arguments.
+#[derive(Clone, Debug)]
+pub(crate) struct ParentRecordId(pub String);
+
+/// A parents' own record, by its device id. This wrapper is all the main module holds of
+/// the parents' pages: they load on demand from the chunk `parent` ([`parts::parent_pages`],
+/// with the loading line and *Try again* of [`Lazy`]).
 #[component]
 pub fn ParentWay(id: String) -> impl IntoView {
+    provide_context(ParentRecordId(id));
+    view! { <Lazy load=parts::parent_pages /> }
+}
+
+/// The parents' pages of the record in context (chunk `parent`, see [`ParentWay`]).
+#[component]
+pub(crate) fn ParentPages() -> impl IntoView {
+    let id = use_context::<ParentRecordId>()
+        .map(|ParentRecordId(id)| id)
+        .unwrap_or_default();
     match storage::load_case(&id) {
         Ok(Some(Ok(stored))) if way_in::is_parents_own(&stored.case) => {
             view! { <ParentView stored /> }.into_any()

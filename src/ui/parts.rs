@@ -9,6 +9,8 @@
 //! | `plan` | the services, the parents' ranking, the settings and the plan |
 //! | `sign` | the sign step (keys, signatures, the print view) |
 //! | `verify` | the verify screen |
+//! | `parent` | the parents' own pages (their save line, page links and the send page) |
+//! | `start_file` | the start screen's file reading (a ranking file chosen or dropped) |
 //!
 //! Code that several chunks share (the signature and recomputation code of `sign` and
 //! `verify`, for instance) goes into shared chunks that the loader fetches with them.
@@ -81,6 +83,22 @@ split_view! {
     /// The prioritised, budgeted plan (chunk `plan`).
     pub(crate) fn result_step in plan {
         view! { <super::steps::result::ResultStep /> }.into_any()
+    }
+}
+
+split_view! {
+    /// The parents' own pages: questionnaire or ranking, then send (chunk `parent`; the
+    /// record's id comes through context from [`super::parent::ParentWay`]).
+    pub(crate) fn parent_pages in parent {
+        view! { <super::parent::ParentPages /> }.into_any()
+    }
+}
+
+split_view! {
+    /// The start screen's file reading: a ranking file chosen or dropped there (chunk
+    /// `start_file`; the file comes through context from the start screen).
+    pub(crate) fn start_file_open in start_file {
+        view! { <super::start_file::StartFileOpen /> }.into_any()
     }
 }
 

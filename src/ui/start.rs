@@ -5,9 +5,10 @@
 
 use super::app::{use_app, AppState, Screen};
 use super::browser;
+use super::lazy::Lazy;
+use super::start_file::StartFile;
 use super::workspace::Step;
 use crate::draft::{new_case, StoredCase};
-use crate::exchange::{self, ExchangeError};
 use crate::i18n::{format_date, t, tf, Lang};
 use crate::storage::{self, CaseEntry};
 use crate::ui::prelude::*;
@@ -16,7 +17,8 @@ use serde_json::Value;
 
 /// Stores `case` as a new record on this device and opens it at `screen(id)`. A failed
 /// write is reported in `error` (the user stays on the start screen with the message).
-fn create_and_open(
+/// Also used by the start screen's file reading (`super::start_file`).
+pub(super) fn create_and_open(
     app: AppState,
     case: Value,
     screen: impl FnOnce(String) -> Screen,
@@ -51,13 +53,6 @@ fn open_screen(record: &StoredCase) -> Screen {
             step: Step::Child,
         }
     }
-}
-
-/// An import error in words.
-fn exchange_error_text(lang: Lang, error: &ExchangeError) -> String {
-    let params = error.params();
-    let params: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    tf(lang, error.key(), &params)
 }
 
 /// A local date and time for a stored ISO timestamp, in the user's language.
@@ -118,44 +113,12 @@ pub fn StartScreen() -> impl IntoView {
             error,
         )
     };
-    // A ranking file from the team, chosen or dropped: straight to ranking it.
-    let file_error = RwSignal::new(None::<ExchangeError>);
+    // A ranking file from the team, chosen or dropped: straight to ranking it. It is read
+    // by `super::start_file`, whose chunk loads the first time a file comes.
     let dragging = RwSignal::new(false);
-    let on_file_text = move |text: Result<String, ExchangeError>| {
-        let record = text
-            .and_then(|text| exchange::read_ranking(&text))
-            .and_then(|entries| way_in::ranking_record(&entries));
-        match record {
-            Ok(record) => {
-                file_error.set(None);
-                create_and_open(
-                    app,
-                    record,
-                    |id| Screen::Parent {
-                        id,
-                        page: Some(way_in::ParentPage::Ranking),
-                    },
-                    error,
-                );
-            }
-            Err(e) => {
-                file_error.set(Some(e));
-                browser::focus_id_later("open-ranking-error");
-            }
-        }
-    };
-    let read_file = move |file: web_sys::File| {
-        if file.size() > exchange::MAX_FILE_CHARS as f64 {
-            on_file_text(Err(ExchangeError::TooLarge));
-            return;
-        }
-        wasm_bindgen_futures::spawn_local(async move {
-            let text = browser::read_file_text(&file)
-                .await
-                .map_err(|_| ExchangeError::NotJson);
-            on_file_text(text);
-        });
-    };
+    let start_file = StartFile::new(error);
+    provide_context(start_file);
+    let read_file = move |file: web_sys::File| start_file.open(file);
     let on_pick = move |ev: web_sys::Event| {
         if let Some(file) = browser::take_chosen_file(&ev) {
             read_file(file);
@@ -251,24 +214,7 @@ pub fn StartScreen() -> impl IntoView {
                     </div>
                 </div>
                 {move || {
-                    file_error
-                        .get()
-                        .map(|e| {
-                            let lang = lang.get();
-                            view! {
-                                <div
-                                    class="alert alert-error"
-                                    id="open-ranking-error"
-                                    role="alert"
-                                    tabindex="-1"
-                                >
-                                    <p>
-                                        <strong>{t(lang, "start.open_ranking.error")}</strong>
-                                    </p>
-                                    <p>{exchange_error_text(lang, &e)}</p>
-                                </div>
-                            }
-                        })
+                    start_file.used().then(|| view! { <Lazy load=super::parts::start_file_open /> })
                 }}
             </section>
             <h2 id="start-team-title">{tr("start.team.title")}</h2>
