@@ -195,10 +195,11 @@ function checkPolicy(html) {
  */
 const DEEP_LINKS = [
   ['^#/verify$', ['verify']],
-  ['^#/case/[^/]+/sign$', ['sign']],
-  ['^#/case/[^/]+/(team|assessment|goals)$', ['team']],
-  ['^#/case/[^/]+/(services|ranking|settings|result)$', ['plan']],
-  ['^#/case/[^/]+', ['intake']],
+  // A case: its workspace (chunk case) and its step's chunk.
+  ['^#/case/[^/]+/sign$', ['case', 'sign']],
+  ['^#/case/[^/]+/(team|assessment|goals)$', ['case', 'team']],
+  ['^#/case/[^/]+/(services|ranking|settings|result)$', ['case', 'plan']],
+  ['^#/case/[^/]+', ['case', 'intake']],
   // The parents' own way in: its pages (chunk parent) with its ranking page, its
   // questionnaire (its first page unless it came from a ranking file, which opens at
   // #/parent/<id>/ranking), or its send page.

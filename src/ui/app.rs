@@ -189,7 +189,7 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || match case_id.get() {
                 Some((id, true)) => view! { <super::parent::ParentWay id /> }.into_any(),
-                Some((id, false)) => view! { <super::workspace::Workspace id /> }.into_any(),
+                Some((id, false)) => view! { <super::parts::CasePart id /> }.into_any(),
                 None if is_verify.get() => view! { <super::parts::VerifyPart /> }.into_any(),
                 None => view! { <super::start::StartScreen /> }.into_any(),
             }}

@@ -10,7 +10,7 @@ use super::app::{use_app, Screen};
 use super::browser::{self, ShareOutcome};
 use super::lazy::Lazy;
 use super::parts;
-use super::workspace::{reference, use_case, CaseCtx, Workspace};
+use super::workspace::{reference, use_case, CaseCtx};
 use crate::draft::StoredCase;
 use crate::exchange;
 use crate::i18n::{t, tf, Lang};
@@ -53,8 +53,9 @@ pub(crate) fn ParentPages() -> impl IntoView {
         Ok(Some(Ok(stored))) if way_in::is_parents_own(&stored.case) => {
             view! { <ParentView stored /> }.into_any()
         }
-        // Gone or changed since the route was read: the workspace explains what it finds.
-        _ => view! { <Workspace id /> }.into_any(),
+        // Gone or changed since the route was read: the workspace explains what it finds
+        // (from its own chunk, as the router would show it).
+        _ => view! { <parts::CasePart id /> }.into_any(),
     }
 }
 

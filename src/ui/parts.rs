@@ -1,9 +1,10 @@
 //! The parts of the app that load on demand, each a wasm chunk cut out of the one build
 //! by `wasm-split-cli` (see [`super::lazy`] and `scripts/build.mjs`), so the first load
-//! holds only the shell, the start screen, the workspace and the form pieces:
+//! holds only the shell, the header and the start screen:
 //!
 //! | chunk | what |
 //! |---|---|
+//! | `case` | a team's case: the workspace (loading, validation, saving, step navigation) |
 //! | `intake` | the child step and the parents' questionnaire |
 //! | `team` | the team, the assessment and the team's goals |
 //! | `plan` | the services, the parents' ranking, the settings and the plan |
@@ -13,9 +14,13 @@
 //! | `start_file` | the start screen's file reading (a ranking file chosen or dropped) |
 //!
 //! Code that several chunks share (the signature and recomputation code of `sign` and
-//! `verify`, for instance) goes into shared chunks that the loader fetches with them.
+//! `verify`, the engine's validation that `case`, `parent` and the steps use, for
+//! instance) goes into shared chunks that the loader fetches with them.
 //! A chunk runs in the same wasm instance as the app: the same signals and context, so a
 //! step reads and writes the case through [`super::workspace::use_case`] like any other.
+//! A split point takes no arguments: the record on show reaches `case` and `parent`
+//! through context ([`CasePart`], [`super::parent::ParentWay`]), a file reaches
+//! `start_file` the same way (`super::start_file::StartFile`).
 //! Rule: nothing outside these split points may name the screens they hold, or their
 //! code returns to the first load (the size budget and `tests/e2e/parts.spec.mjs` catch
 //! it).
@@ -86,6 +91,20 @@ split_view! {
     }
 }
 
+/// The device id of the case on show, handed by [`CasePart`] (main module) to
+/// [`case_workspace`] (chunk `case`) through context, as a split point takes no arguments.
+#[derive(Clone, Debug)]
+struct CaseId(String);
+
+split_view! {
+    /// A team's case: the workspace that loads it, validates and saves it, with its step
+    /// navigation (chunk `case`; the steps are in their own chunks).
+    fn case_workspace in case {
+        let id = use_context::<CaseId>().map(|CaseId(id)| id).unwrap_or_default();
+        view! { <super::workspace::Workspace id /> }.into_any()
+    }
+}
+
 split_view! {
     /// The parents' own pages: questionnaire or ranking, then send (chunk `parent`; the
     /// record's id comes through context from [`super::parent::ParentWay`]).
@@ -114,6 +133,13 @@ split_view! {
     fn verify_screen in verify {
         view! { <super::verify::VerifyScreen /> }.into_any()
     }
+}
+
+/// A team's case by its device id, its workspace loaded on demand (chunk `case`).
+#[component]
+pub fn CasePart(id: String) -> impl IntoView {
+    provide_context(CaseId(id));
+    view! { <Lazy load=case_workspace /> }
 }
 
 /// The sign step, loaded on demand.
