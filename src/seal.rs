@@ -222,6 +222,16 @@ pub fn is_sealed(text: &str) -> bool {
     Envelope::parse(text).is_ok()
 }
 
+/// Whether `text` has the shape of a sealed envelope's outside (a JSON object whose
+/// `format` is [`SEALED_FORMAT`]), without decoding it: the cheap test the storage side
+/// makes on every read. [`open`] checks the rest.
+pub fn looks_sealed(text: &str) -> bool {
+    text.trim_start().starts_with('{')
+        && text.contains(SEALED_FORMAT)
+        && parse_strict(text)
+            .is_ok_and(|v| v.get("format").and_then(Value::as_str) == Some(SEALED_FORMAT))
+}
+
 /// A lock record: the key derivation's parameters and salt, with a check value sealed
 /// under the derived key, so a passphrase is checked without opening any entry.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -408,6 +418,7 @@ mod tests {
         let sealed = seal(&key(1), [7; NONCE_LEN], AD, text);
         assert!(!sealed.contains("RIGA"));
         assert!(is_sealed(&sealed));
+        assert!(looks_sealed(&sealed));
         assert_eq!(open(&key(1), AD, &sealed).as_deref(), Ok(text));
     }
 

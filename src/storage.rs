@@ -22,7 +22,7 @@ pub use lock::{
 };
 /// The device lock's operations, for its settings (a split chunk).
 pub mod device_lock {
-    pub use super::lock::{accepts, lock_record_text, random, turn_off, turn_on, unlock};
+    pub use super::lock::{lock_record_text, random, turn_off, turn_on, unlock, Session};
 }
 
 const LANG_KEY: &str = "ib-planner/lang";

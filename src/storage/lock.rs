@@ -7,8 +7,10 @@
 //!   (`ib-planner/signing-key/…`), each bound to its own storage key. The language and
 //!   the lock record (`ib-planner/lock`: salt, parameters, a sealed check value) stay
 //!   clear.
-//! - **The key** lives in a `thread_local` of this page for as long as the page; it is
-//!   never written anywhere, so every tab and every reload asks for the passphrase again.
+//! - **The key** lives in a `thread_local` of this page for as long as the page, inside
+//!   the [`Session`] the lock chunk hands over on unlocking (the cipher's code is in that
+//!   chunk too, since only an unlocked page seals or opens anything); it is never written
+//!   anywhere, so every tab and every reload asks for the passphrase again.
 //! - **The lock is on** while the lock record exists. Without the session key nothing is
 //!   read or written ([`ReadError::Locked`], `StorageError::Locked`).
 //! - **Turning on** ([`turn_on`]): the lock record is written and read back first, then
@@ -23,14 +25,32 @@
 //!   unreadable).
 
 use super::{local_storage, StorageError, CASE_PREFIX, KEY_PREFIX};
-use crate::seal::{self, LockRecord, SealKey, NONCE_LEN};
+use crate::seal;
 use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Where the lock record is kept.
 pub const LOCK_KEY: &str = "ib-planner/lock";
 
+/// An unlocked page's key with the cipher (made by the lock chunk from a checked
+/// passphrase: `crate::seal` with the key inside).
+pub trait Session {
+    /// `text` sealed for the storage key `associated`; `None` without randomness.
+    fn seal(&self, associated: &str, text: &str) -> Option<String>;
+    /// The clear text of `sealed`, stored under `associated`; `None` if it does not open.
+    fn open(&self, associated: &str, sealed: &str) -> Option<String>;
+}
+
 thread_local! {
-    static SESSION: RefCell<Option<SealKey>> = const { RefCell::new(None) };
+    static SESSION: RefCell<Option<Rc<dyn Session>>> = const { RefCell::new(None) };
+}
+
+fn session() -> Option<Rc<dyn Session>> {
+    SESSION.with(|s| s.borrow().clone())
+}
+
+fn set_session(session: Option<Rc<dyn Session>>) {
+    SESSION.with(|s| *s.borrow_mut() = session);
 }
 
 /// Whether the lock is on, and if so whether this page has the key.
@@ -87,10 +107,6 @@ fn has_session() -> bool {
     SESSION.with(|s| s.borrow().is_some())
 }
 
-fn with_session<T>(f: impl FnOnce(Option<&SealKey>) -> T) -> T {
-    SESSION.with(|s| f(s.borrow().as_ref()))
-}
-
 /// Fresh random bytes from the browser's cryptographic source.
 pub fn random<const N: usize>() -> Result<[u8; N], LockError> {
     let mut bytes = [0u8; N];
@@ -108,28 +124,27 @@ pub fn to_stored(key: &str, text: &str) -> Result<String, StorageError> {
     if lock_record_text().is_none() {
         return Ok(text.to_string());
     }
-    let nonce = random::<NONCE_LEN>().map_err(|_| StorageError::WriteRefused)?;
-    with_session(|session| match session {
-        Some(session) => Ok(seal::seal(session, nonce, key, text)),
+    match session() {
+        Some(session) => session.seal(key, text).ok_or(StorageError::WriteRefused),
         None => Err(StorageError::Locked),
-    })
+    }
 }
 
 /// The clear text of what is stored under `key`. Clear text is returned as it is, also
 /// while the lock is on (an entry the lock has not sealed yet) unless this page is locked.
 pub fn from_stored(key: &str, raw: String) -> Result<String, ReadError> {
     let locked_page = !has_session() && lock_record_text().is_some();
-    if !seal::is_sealed(&raw) {
+    if !seal::looks_sealed(&raw) {
         return if locked_page {
             Err(ReadError::Locked)
         } else {
             Ok(raw)
         };
     }
-    with_session(|session| match session {
-        Some(session) => seal::open(session, key, &raw).map_err(|_| ReadError::CannotOpen),
+    match session() {
+        Some(session) => session.open(key, &raw).ok_or(ReadError::CannotOpen),
         None => Err(ReadError::Locked),
-    })
+    }
 }
 
 /// Every storage key the lock seals (cases and signing keys).
@@ -147,24 +162,15 @@ fn write_checked(storage: &web_sys::Storage, key: &str, stored: &str) -> bool {
         && storage.get_item(key).ok().flatten().as_deref() == Some(stored)
 }
 
-/// Checks `key` against the stored lock record, then keeps it for this page and seals any
-/// entry still clear (a lock that was turned on or off half-way). Nothing changes for a
-/// wrong passphrase. Returns how many entries were sealed now.
-pub fn unlock(key: SealKey) -> Result<usize, LockError> {
-    let text = lock_record_text().ok_or(LockError::Unchanged)?;
-    let record = LockRecord::from_text(&text).map_err(|_| LockError::BadRecord)?;
-    if !record.accepts(&key, LOCK_KEY) {
-        return Err(LockError::WrongPassphrase);
+/// Keeps `session` (whose passphrase the caller checked against the lock record) for this
+/// page, then seals any entry still clear (a lock that was turned on or off half-way).
+/// Returns how many entries were sealed now.
+pub fn unlock(session: Rc<dyn Session>) -> Result<usize, LockError> {
+    if lock_record_text().is_none() {
+        return Err(LockError::Unchanged);
     }
-    SESSION.with(|s| *s.borrow_mut() = Some(key));
+    set_session(Some(session));
     Ok(seal_clear_entries())
-}
-
-/// Whether `key` opens the stored lock record (turning off asks for the passphrase).
-pub fn accepts(key: &SealKey) -> Result<bool, LockError> {
-    let text = lock_record_text().ok_or(LockError::Unchanged)?;
-    let record = LockRecord::from_text(&text).map_err(|_| LockError::BadRecord)?;
-    Ok(record.accepts(key, LOCK_KEY))
 }
 
 /// Seals, best effort, the entries that are still clear while the lock is on; an entry
@@ -178,7 +184,7 @@ fn seal_clear_entries() -> usize {
         let Some(raw) = storage.get_item(&entry).ok().flatten() else {
             continue;
         };
-        if seal::is_sealed(&raw) {
+        if seal::looks_sealed(&raw) {
             continue;
         }
         if let Ok(stored) = to_stored(&entry, &raw) {
@@ -194,25 +200,25 @@ fn seal_clear_entries() -> usize {
     sealed
 }
 
-/// Turns the lock on with `key`, derived with `record`'s parameters (see the module's
-/// notes for the order). Returns how many entries were sealed.
-pub fn turn_on(key: SealKey, kdf: seal::KdfParams) -> Result<usize, LockError> {
+/// Turns the lock on: stores `record` (the lock record for `session`'s key) and seals
+/// every entry with `session` (see the module's notes for the order). Returns how many
+/// entries were sealed.
+pub fn turn_on(session: Rc<dyn Session>, record: &str) -> Result<usize, LockError> {
     let storage = local_storage().map_err(|_| LockError::Storage)?;
     if lock_record_text().is_some() {
         return Err(LockError::Unchanged);
     }
-    let record = LockRecord::new(kdf, &key, random::<NONCE_LEN>()?, LOCK_KEY).to_text();
-    if !write_checked(&storage, LOCK_KEY, &record) {
+    if !write_checked(&storage, LOCK_KEY, record) {
         let _ = storage.remove_item(LOCK_KEY);
         return Err(LockError::Storage);
     }
-    SESSION.with(|s| *s.borrow_mut() = Some(key));
+    set_session(Some(session));
     let mut done: Vec<(String, String)> = Vec::new();
     for entry in sealable_keys(&storage) {
         let Some(clear) = storage.get_item(&entry).ok().flatten() else {
             continue;
         };
-        if seal::is_sealed(&clear) {
+        if seal::looks_sealed(&clear) {
             continue; // Not ours to touch: it cannot be opened without its own key.
         }
         let checked = to_stored(&entry, &clear).is_ok_and(|stored| {
@@ -226,7 +232,7 @@ pub fn turn_on(key: SealKey, kdf: seal::KdfParams) -> Result<usize, LockError> {
                 let _ = storage.set_item(key, text);
             }
             let _ = storage.remove_item(LOCK_KEY);
-            SESSION.with(|s| *s.borrow_mut() = None);
+            set_session(None);
             return Err(LockError::Storage);
         }
         done.push((entry, clear));
@@ -247,7 +253,7 @@ pub fn turn_off() -> Result<usize, LockError> {
         let Some(raw) = storage.get_item(&entry).ok().flatten() else {
             continue;
         };
-        if !seal::is_sealed(&raw) {
+        if !seal::looks_sealed(&raw) {
             continue;
         }
         let Ok(clear) = from_stored(&entry, raw.clone()) else {
@@ -263,7 +269,7 @@ pub fn turn_off() -> Result<usize, LockError> {
     if storage.remove_item(LOCK_KEY).is_err() {
         return Err(LockError::Storage);
     }
-    SESSION.with(|s| *s.borrow_mut() = None);
+    set_session(None);
     Ok(opened)
 }
 

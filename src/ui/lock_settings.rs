@@ -8,10 +8,11 @@ use super::browser::{focus_id, focus_id_later};
 use super::form::{error_summary_box, error_text};
 use super::lock::{ask_persistence, use_lock};
 use crate::i18n::{t, tf, Lang};
-use crate::seal::{self, KdfParams, LockRecord, SealKey, SALT_LEN};
-use crate::storage::device_lock::{self, lock_record_text, random};
-use crate::storage::{self, LockError, LockState};
+use crate::seal::{self, KdfParams, LockRecord, SealKey, NONCE_LEN, SALT_LEN};
+use crate::storage::device_lock::{self, lock_record_text, random, Session};
+use crate::storage::{self, LockError, LockState, LOCK_KEY};
 use crate::ui::prelude::*;
+use std::rc::Rc;
 
 /// The shortest passphrase the lock accepts, in characters.
 pub const MIN_PASSPHRASE_CHARS: usize = 12;
@@ -52,11 +53,35 @@ fn derive_timed(passphrase: &str, params: &KdfParams) -> Result<SealKey, LockErr
     key
 }
 
-/// The key for `passphrase` under the stored lock record's parameters.
-fn derive_for_record(passphrase: &str) -> Result<SealKey, LockError> {
+/// The key `passphrase` derives under the stored lock record, if the record accepts it.
+fn checked_key(passphrase: &str) -> Result<SealKey, LockError> {
     let text = lock_record_text().ok_or(LockError::Unchanged)?;
     let record = LockRecord::from_text(&text).map_err(|_| LockError::BadRecord)?;
-    derive_timed(passphrase, &record.kdf)
+    let key = derive_timed(passphrase, &record.kdf)?;
+    if record.accepts(&key, LOCK_KEY) {
+        Ok(key)
+    } else {
+        Err(LockError::WrongPassphrase)
+    }
+}
+
+/// The page's key with the cipher, handed to storage: the cipher's code stays in this
+/// chunk, which an unlocked page has always loaded.
+struct KeySession(SealKey);
+
+impl Session for KeySession {
+    fn seal(&self, associated: &str, text: &str) -> Option<String> {
+        let nonce = random::<NONCE_LEN>().ok()?;
+        Some(seal::seal(&self.0, nonce, associated, text))
+    }
+
+    fn open(&self, associated: &str, sealed: &str) -> Option<String> {
+        seal::open(&self.0, associated, sealed).ok()
+    }
+}
+
+fn session(key: SealKey) -> Rc<dyn Session> {
+    Rc::new(KeySession(key))
 }
 
 /// A password field with its label, optional hint and inline error.
@@ -141,7 +166,7 @@ pub fn UnlockForm() -> impl IntoView {
         working.set(true);
         leptos::task::spawn_local(async move {
             after_paint().await;
-            let result = derive_for_record(&typed).and_then(device_lock::unlock);
+            let result = checked_key(&typed).and_then(|key| device_lock::unlock(session(key)));
             let _ = working.try_set(false);
             match result {
                 Ok(_) => {
@@ -288,7 +313,8 @@ fn TurnOnForm(outcome: RwSignal<Option<(String, bool)>>) -> impl IntoView {
             let result = random::<SALT_LEN>().and_then(|salt| {
                 let kdf = KdfParams::recommended(salt);
                 let key = derive_timed(&typed, &kdf)?;
-                device_lock::turn_on(key, kdf)
+                let record = LockRecord::new(kdf, &key, random::<NONCE_LEN>()?, LOCK_KEY);
+                device_lock::turn_on(session(key), &record.to_text())
             });
             let _ = working.try_set(false);
             let lang = lang.get_untracked();
@@ -406,13 +432,7 @@ fn TurnOffForm(outcome: RwSignal<Option<(String, bool)>>) -> impl IntoView {
         working.set(true);
         leptos::task::spawn_local(async move {
             after_paint().await;
-            let result = derive_for_record(&typed).and_then(|key| {
-                if device_lock::accepts(&key)? {
-                    device_lock::turn_off()
-                } else {
-                    Err(LockError::WrongPassphrase)
-                }
-            });
+            let result = checked_key(&typed).and_then(|_| device_lock::turn_off());
             let _ = working.try_set(false);
             match result {
                 Ok(count) => {
