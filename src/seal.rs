@@ -440,7 +440,7 @@ mod tests {
     #[test]
     fn a_changed_ciphertext_or_nonce_does_not_open() {
         let sealed = seal(&key(1), [7; NONCE_LEN], AD, "secret text");
-        let mut value: Value = serde_json::from_str(&sealed).unwrap();
+        let mut value = parse_strict(&sealed).unwrap();
         let mut ct = Base64::decode_vec(value["ct"].as_str().unwrap()).unwrap();
         ct[0] ^= 1;
         value["ct"] = Base64::encode_string(&ct).into();
@@ -448,7 +448,7 @@ mod tests {
             open(&key(1), AD, &value.to_string()),
             Err(SealError::CannotOpen)
         );
-        let mut value: Value = serde_json::from_str(&sealed).unwrap();
+        let mut value = parse_strict(&sealed).unwrap();
         value["nonce"] = Base64::encode_string(&[8; NONCE_LEN]).into();
         assert_eq!(
             open(&key(1), AD, &value.to_string()),
@@ -479,7 +479,7 @@ mod tests {
     #[test]
     fn malformed_envelopes_are_refused() {
         let good = seal(&key(1), [7; NONCE_LEN], AD, "x");
-        let value: Value = serde_json::from_str(&good).unwrap();
+        let value = parse_strict(&good).unwrap();
         let nonce = value["nonce"].as_str().unwrap().to_string();
         let ct = value["ct"].as_str().unwrap().to_string();
         let cases = [
@@ -615,7 +615,7 @@ mod tests {
             #[test]
             fn a_flipped_byte_never_opens(at in 0usize..40, bit in 0u8..8) {
                 let sealed = seal(&key(3), [1; NONCE_LEN], AD, "some case text here");
-                let value: Value = serde_json::from_str(&sealed).unwrap();
+                let value = parse_strict(&sealed).unwrap();
                 let mut ct = Base64::decode_vec(value["ct"].as_str().unwrap()).unwrap();
                 let at = at % ct.len();
                 ct[at] ^= 1 << bit;
