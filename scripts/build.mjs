@@ -208,10 +208,11 @@ const DEEP_LINKS = [
   ['^#/parent/[^/]+/send$', ['parent']],
 ];
 /**
- * Split modules that no route opens: loaded on first use (a file chosen or dropped on the
- * start screen), never preloaded.
+ * Split modules that no route opens: loaded on first use, never preloaded: a file chosen
+ * or dropped on the start screen (start_file), the device lock's unlock form and settings
+ * (lock, src/ui/lock.rs: from the start screen, when it is locked or asked for them).
  */
-const ON_USE = ['start_file'];
+const ON_USE = ['start_file', 'lock'];
 
 /**
  * The files each split module loads, read from the loader wasm-split-cli wrote: its own

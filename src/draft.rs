@@ -212,6 +212,9 @@ pub enum StoredCaseError {
     DuplicateKey(String),
     /// JSON, but not a stored case of a format this version knows.
     UnknownFormat,
+    /// Sealed by the device lock, but it does not open with this device's passphrase
+    /// (changed, or moved from another storage key).
+    Sealed,
 }
 
 impl StoredCaseError {
@@ -221,6 +224,7 @@ impl StoredCaseError {
             StoredCaseError::NotJson => "cases.unreadable.not_json",
             StoredCaseError::DuplicateKey(_) => DUPLICATE_KEY,
             StoredCaseError::UnknownFormat => "cases.unreadable.unknown_format",
+            StoredCaseError::Sealed => "cases.unreadable.sealed",
         }
     }
 
@@ -228,7 +232,9 @@ impl StoredCaseError {
     pub fn params(&self) -> Vec<(&'static str, String)> {
         match self {
             StoredCaseError::DuplicateKey(pointer) => vec![("pointer", pointer.clone())],
-            StoredCaseError::NotJson | StoredCaseError::UnknownFormat => Vec::new(),
+            StoredCaseError::NotJson | StoredCaseError::UnknownFormat | StoredCaseError::Sealed => {
+                Vec::new()
+            }
         }
     }
 

@@ -16,6 +16,7 @@ pub mod field_names;
 pub mod i18n;
 pub mod plan_view;
 pub mod provision_view;
+pub mod seal;
 pub mod signing;
 pub mod team_edit;
 pub mod way_in;

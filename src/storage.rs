@@ -7,10 +7,23 @@
 //! `get`/`set`: an unreadable case must be kept and offered byte for byte, the language is
 //! a bare tag (`lv`), and a stored case's envelope is parsed by `draft`, which explains
 //! what is wrong with it instead of a serde error.
+//!
+//! The device lock (`lock`, issue 12) sits between the two: every case and signing key
+//! passes [`to_stored`] on its way in and [`from_stored`] on its way out, so callers see
+//! clear text only, whether the lock is on or off.
 
 use crate::draft::{StoredCase, StoredCaseError};
 use crate::i18n::Lang;
 use gloo_storage::{LocalStorage, Storage};
+
+mod lock;
+pub use lock::{
+    persisted, request_persistence, state as lock_state, LockError, LockState, ReadError, LOCK_KEY,
+};
+/// The device lock's operations, for its settings (a split chunk).
+pub mod device_lock {
+    pub use super::lock::{lock_record_text, random, turn_off, turn_on, unlock, Session};
+}
 
 const LANG_KEY: &str = "ib-planner/lang";
 const CASE_PREFIX: &str = "ib-planner/case/";
@@ -22,6 +35,21 @@ pub enum StorageError {
     Unavailable,
     /// The browser refused the write, most often because storage is full.
     WriteRefused,
+    /// The device lock is on and this page has not been unlocked (nothing was read or
+    /// written).
+    Locked,
+}
+
+/// The text to store under `key` for the clear `text` (sealed while the device lock is
+/// on). Every write of a case or a signing key goes through it.
+pub fn to_stored(key: &str, text: &str) -> Result<String, StorageError> {
+    lock::to_stored(key, text)
+}
+
+/// The clear text of `raw`, stored under `key` (opened while the device lock is on).
+/// Every read of a case or a signing key goes through it.
+pub fn from_stored(key: &str, raw: String) -> Result<String, ReadError> {
+    lock::from_stored(key, raw)
 }
 
 impl StorageError {
@@ -30,6 +58,7 @@ impl StorageError {
         match self {
             StorageError::Unavailable => "storage.error.unavailable",
             StorageError::WriteRefused => "storage.error.write_refused",
+            StorageError::Locked => "storage.error.locked",
         }
     }
 }
@@ -84,6 +113,9 @@ fn case_key(id: &str) -> String {
 /// Every case on this device, most recently saved first; unreadable entries last.
 pub fn list_cases() -> Result<Vec<CaseEntry>, StorageError> {
     let storage = local_storage()?;
+    if lock_state() == LockState::Locked {
+        return Err(StorageError::Locked);
+    }
     let count = LocalStorage::length();
     let mut cases = Vec::new();
     let mut unreadable = Vec::new();
@@ -95,6 +127,15 @@ pub fn list_cases() -> Result<Vec<CaseEntry>, StorageError> {
             continue;
         }
         let raw = storage.get_item(&key).ok().flatten().unwrap_or_default();
+        let raw = match from_stored(&key, raw.clone()) {
+            Ok(text) => text,
+            Err(ReadError::Locked) => return Err(StorageError::Locked),
+            Err(ReadError::CannotOpen) => {
+                let error = StoredCaseError::Sealed;
+                unreadable.push(CaseEntry::Unreadable { key, raw, error });
+                continue;
+            }
+        };
         match StoredCase::from_text(&raw) {
             Ok(case) => cases.push(CaseEntry::Case(case)),
             Err(error) => unreadable.push(CaseEntry::Unreadable { key, raw, error }),
@@ -113,16 +154,29 @@ pub fn list_cases() -> Result<Vec<CaseEntry>, StorageError> {
 /// Reads one case. `Ok(None)` when there is no such case.
 pub fn load_case(id: &str) -> Result<Option<Result<StoredCase, StoredCaseError>>, StorageError> {
     let storage = local_storage()?;
+    let key = case_key(id);
     let raw = storage
-        .get_item(&case_key(id))
+        .get_item(&key)
         .map_err(|_| StorageError::Unavailable)?;
-    Ok(raw.map(|text| StoredCase::from_text(&text)))
+    let Some(raw) = raw else {
+        return match lock_state() {
+            LockState::Locked => Err(StorageError::Locked),
+            _ => Ok(None),
+        };
+    };
+    match from_stored(&key, raw) {
+        Ok(text) => Ok(Some(StoredCase::from_text(&text))),
+        Err(ReadError::Locked) => Err(StorageError::Locked),
+        Err(ReadError::CannotOpen) => Ok(Some(Err(StoredCaseError::Sealed))),
+    }
 }
 
 /// Saves one case, replacing what was stored under its id.
 pub fn save_case(case: &StoredCase) -> Result<(), StorageError> {
-    local_storage()?
-        .set_item(&case_key(&case.id), &case.to_text())
+    let storage = local_storage()?;
+    let key = case_key(&case.id);
+    storage
+        .set_item(&key, &to_stored(&key, &case.to_text())?)
         .map_err(|_| StorageError::WriteRefused)
 }
 
@@ -158,21 +212,34 @@ fn signing_key_key(slot: &str) -> String {
 
 /// The key file text stored for `slot`. `Ok(None)` when there is none.
 pub fn load_signing_key(slot: &str) -> Result<Option<String>, StorageError> {
-    local_storage()?
-        .get_item(&signing_key_key(slot))
-        .map_err(|_| StorageError::Unavailable)
+    let storage = local_storage()?;
+    if lock_state() == LockState::Locked {
+        return Err(StorageError::Locked);
+    }
+    let key = signing_key_key(slot);
+    let raw = storage
+        .get_item(&key)
+        .map_err(|_| StorageError::Unavailable)?;
+    // A sealed key that does not open is handed on as it is: the sign step explains it
+    // as a damaged key.
+    Ok(raw.map(|raw| from_stored(&key, raw.clone()).unwrap_or(raw)))
 }
 
 /// Stores the key file text for `slot`, replacing any earlier key.
 pub fn save_signing_key(slot: &str, key_text: &str) -> Result<(), StorageError> {
-    local_storage()?
-        .set_item(&signing_key_key(slot), key_text)
+    let storage = local_storage()?;
+    let key = signing_key_key(slot);
+    storage
+        .set_item(&key, &to_stored(&key, key_text)?)
         .map_err(|_| StorageError::WriteRefused)
 }
 
 /// The slots that have a key on this device, sorted.
 pub fn list_signing_keys() -> Result<Vec<String>, StorageError> {
     let storage = local_storage()?;
+    if lock_state() == LockState::Locked {
+        return Err(StorageError::Locked);
+    }
     let count = LocalStorage::length();
     let mut slots: Vec<String> = (0..count)
         .filter_map(|index| storage.key(index).ok().flatten())

@@ -6,6 +6,8 @@ pub mod browser;
 pub mod form;
 mod header;
 pub mod lazy;
+mod lock;
+mod lock_settings;
 mod parent;
 pub mod parts;
 pub mod prelude;

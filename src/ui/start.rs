@@ -30,7 +30,11 @@ pub(super) fn create_and_open(
         case,
     };
     match storage::save_case(&record) {
-        Ok(()) => app.navigate(screen(record.id)),
+        Ok(()) => {
+            // The first case saved is the moment to ask the browser to keep storage.
+            super::lock::ask_persistence();
+            app.navigate(screen(record.id))
+        }
         Err(e) => error.set(Some(e.key())),
     }
 }
@@ -74,9 +78,20 @@ fn local_date_time(lang: Lang, iso: &str) -> String {
     )
 }
 
-/// The first screen.
+/// The first screen, behind the device lock: while the lock is on and this page has no
+/// key, the unlock form shows instead (`super::lock`).
 #[component]
 pub fn StartScreen() -> impl IntoView {
+    view! {
+        <super::lock::LockGate>
+            <StartContent />
+        </super::lock::LockGate>
+    }
+}
+
+/// The start screen itself.
+#[component]
+fn StartContent() -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
     let error = RwSignal::new(None::<&'static str>);
@@ -256,6 +271,7 @@ pub fn StartScreen() -> impl IntoView {
             </p>
             <h2 id="cases-title">{tr("cases.title")}</h2>
             {case_list}
+            <super::lock::LockSection />
             <p class="privacy">{tr("start.privacy")}</p>
         </section>
     }
