@@ -39,6 +39,18 @@ impl StorageError {
 pub enum CaseEntry {
     /// A readable case.
     Case(StoredCase),
+    /// A readable case stored under a key that is not its inner id's (case A's text under
+    /// `ib-planner/case/B`). Listed apart so that nothing opens, saves or deletes it as the
+    /// case it names: every action on it uses `key`. (So a [`CaseEntry::Case`] is always
+    /// stored under the key of its own id.)
+    Mismatch {
+        /// The storage key.
+        key: String,
+        /// The raw text, for the download.
+        raw: String,
+        /// The case as read, naming another id than the key's.
+        stored: StoredCase,
+    },
     /// Stored text that could not be read; kept as it is so it can be downloaded.
     Unreadable {
         /// The storage key.
@@ -81,7 +93,8 @@ fn case_key(id: &str) -> String {
     format!("{CASE_PREFIX}{id}")
 }
 
-/// Every case on this device, most recently saved first; unreadable entries last.
+/// Every case on this device, most recently saved first; entries whose inner id is not
+/// their key's, and unreadable entries, last.
 pub fn list_cases() -> Result<Vec<CaseEntry>, StorageError> {
     let storage = local_storage()?;
     let count = LocalStorage::length();
@@ -96,7 +109,8 @@ pub fn list_cases() -> Result<Vec<CaseEntry>, StorageError> {
         }
         let raw = storage.get_item(&key).ok().flatten().unwrap_or_default();
         match StoredCase::from_text(&raw) {
-            Ok(case) => cases.push(CaseEntry::Case(case)),
+            Ok(case) if key == case_key(&case.id) => cases.push(CaseEntry::Case(case)),
+            Ok(stored) => unreadable.push(CaseEntry::Mismatch { key, raw, stored }),
             Err(error) => unreadable.push(CaseEntry::Unreadable { key, raw, error }),
         }
     }
@@ -110,13 +124,24 @@ pub fn list_cases() -> Result<Vec<CaseEntry>, StorageError> {
     Ok(cases)
 }
 
-/// Reads one case. `Ok(None)` when there is no such case.
+/// Reads one case by the key of `id`. `Ok(None)` when there is no such case. The case
+/// read may name another id than `id` (see [`crate::entries::classify`]).
 pub fn load_case(id: &str) -> Result<Option<Result<StoredCase, StoredCaseError>>, StorageError> {
-    let storage = local_storage()?;
-    let raw = storage
+    Ok(load_case_text(id)?.map(|text| StoredCase::from_text(&text)))
+}
+
+/// The text stored under the key of `id`, exactly as it is (for opening it and for the
+/// download of an entry that cannot be edited). `Ok(None)` when there is none.
+pub fn load_case_text(id: &str) -> Result<Option<String>, StorageError> {
+    local_storage()?
         .get_item(&case_key(id))
-        .map_err(|_| StorageError::Unavailable)?;
-    Ok(raw.map(|text| StoredCase::from_text(&text)))
+        .map_err(|_| StorageError::Unavailable)
+}
+
+/// The id a case key addresses (`ib-planner/case/<id>`), for acting on a listed entry
+/// by its key.
+pub fn case_id_of_key(key: &str) -> Option<&str> {
+    key.strip_prefix(CASE_PREFIX)
 }
 
 /// Saves one case, replacing what was stored under its id.

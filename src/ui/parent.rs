@@ -12,6 +12,7 @@ use super::lazy::Lazy;
 use super::parts;
 use super::workspace::{reference, use_case, CaseCtx, Workspace};
 use crate::draft::StoredCase;
+use crate::entries::{Opening, ReadOnly};
 use crate::exchange;
 use crate::i18n::{t, tf, Lang};
 use crate::storage;
@@ -28,14 +29,24 @@ pub fn is_parents_own_record(id: &str) -> bool {
     matches!(storage::load_case(id), Ok(Some(Ok(stored))) if way_in::is_parents_own(&stored.case))
 }
 
-/// A parents' own record, by its device id.
+/// A parents' own record, by its device id (its storage key): opened for editing, or
+/// only for viewing (with the reason and a download) when it has the wrong shape.
 #[component]
 pub fn ParentWay(id: String) -> impl IntoView {
-    match storage::load_case(&id) {
-        Ok(Some(Ok(stored))) if way_in::is_parents_own(&stored.case) => {
-            view! { <ParentView stored /> }.into_any()
+    let text = storage::load_case_text(&id)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    match crate::entries::classify(&id, &text) {
+        Opening::Editable(stored) if way_in::is_parents_own(&stored.case) => {
+            view! { <ParentView stored read_only=None /> }.into_any()
         }
-        // Gone or changed since the route was read: the workspace explains what it finds.
+        Opening::ReadOnly(stored, reason) if way_in::is_parents_own(&stored.case) => {
+            let read_only = Some((reason, text));
+            view! { <ParentView stored read_only /> }.into_any()
+        }
+        // Gone, changed since the route was read, naming another id or unreadable: the
+        // workspace explains what it finds (with the download where there is text).
         _ => view! { <Workspace id /> }.into_any(),
     }
 }
@@ -50,9 +61,12 @@ fn page_title_key(page: ParentPage) -> &'static str {
 }
 
 #[component]
-fn ParentView(stored: StoredCase) -> impl IntoView {
+fn ParentView(stored: StoredCase, read_only: Option<(ReadOnly, String)>) -> impl IntoView {
     let app = use_app();
-    let ctx = CaseCtx::standalone(stored.id, stored.case);
+    let mut ctx = CaseCtx::standalone(stored.id, stored.case);
+    ctx.read_only = read_only.is_some();
+    let notice = read_only
+        .map(|(reason, raw)| super::entries::read_only_notice(&ctx.id.get_value(), reason, raw));
     let CaseCtx {
         id,
         case,
@@ -80,10 +94,12 @@ fn ParentView(stored: StoredCase) -> impl IntoView {
     view! {
         <div class="workspace parents-own">
             {save_line(ctx)}
+            {notice}
             <ParentNav page />
             <p class="parents-own-note">{tr("parent.note")}</p>
-            <div class="step-body">
-                {move || match page.get() {
+            {super::entries::step_body(
+                ctx.read_only,
+                move || match page.get() {
                     ParentPage::Questionnaire => {
                         view! { <Lazy load=parts::questionnaire_step /> }.into_any()
                     }
@@ -111,8 +127,8 @@ fn ParentView(stored: StoredCase) -> impl IntoView {
                             .into_any()
                     }
                     ParentPage::Send => view! { <SendPage /> }.into_any(),
-                }}
-            </div>
+                },
+            )}
         </div>
     }
 }

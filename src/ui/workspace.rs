@@ -6,6 +6,7 @@ use super::browser;
 use crate::draft::StoredCase;
 use crate::engine::problem::Problem;
 use crate::engine::reference::ReferenceData;
+use crate::entries::{self, Opening, ReadOnly};
 use crate::i18n::{t, tf};
 use crate::storage::{self, StorageError};
 use crate::ui::prelude::*;
@@ -137,6 +138,9 @@ pub enum SaveState {
     Saved(String),
     /// The last save failed; the case is still in memory and can be downloaded.
     Failed(StorageError),
+    /// The last edit was refused and nothing was stored (the message key says why: the
+    /// case may only be viewed, or the edit could not be set in it).
+    NotStored(&'static str),
 }
 
 /// The case being worked on, handed to every step through context.
@@ -153,6 +157,9 @@ pub struct CaseCtx {
     /// Whether the user has tried to leave the current step, which turns on the error
     /// summary and inline errors (GOV.UK pattern: errors after an attempt, not while typing).
     pub show_errors: RwSignal<bool>,
+    /// The case may only be viewed ([`crate::entries::read_only`]): it is never saved and
+    /// every edit is refused.
+    pub read_only: bool,
 }
 
 impl CaseCtx {
@@ -165,6 +172,7 @@ impl CaseCtx {
             problems: Memo::new(move |_| case.with(validate)),
             save_state: RwSignal::new(SaveState::Unchanged),
             show_errors: RwSignal::new(false),
+            read_only: false,
         }
     }
 
@@ -172,6 +180,10 @@ impl CaseCtx {
     /// `save_state` (under the current owner). The first run only registers the
     /// dependency. Used by the case workspace and the parents' own pages.
     pub fn save_on_change(self) {
+        if self.read_only {
+            // Never written, not even once: nothing to save.
+            return;
+        }
         let CaseCtx {
             id,
             case,
@@ -195,9 +207,40 @@ impl CaseCtx {
         });
     }
 
-    /// Changes the case with `f`; the change is saved at once.
+    /// Changes the case with `f`; the change is saved at once. Refused, and told, when
+    /// the case may only be viewed.
     pub fn update(&self, f: impl FnOnce(&mut Value)) {
+        if self.refused() {
+            return;
+        }
         self.case.update(f);
+    }
+
+    /// Sets the value at `pointer` (see [`crate::draft::set_at`]); the change is saved at
+    /// once. When it cannot be set there (a part on the way has the wrong type), nothing
+    /// changes, nothing is saved and the save status says so — never "Saved".
+    pub fn set_at(&self, pointer: &str, value: Value) {
+        if self.refused() {
+            return;
+        }
+        let mut applied = false;
+        self.case.maybe_update(|c| {
+            applied = crate::draft::set_at(c, pointer, value);
+            applied
+        });
+        if !applied {
+            self.save_state
+                .set(SaveState::NotStored("entries.edit.not_applied"));
+        }
+    }
+
+    /// Whether an edit must be refused (the case may only be viewed); says so.
+    fn refused(&self) -> bool {
+        if self.read_only {
+            self.save_state
+                .set(SaveState::NotStored("entries.edit.read_only"));
+        }
+        self.read_only
     }
 
     /// The problems of the case that lie within any of `scope`'s pointers.
@@ -228,6 +271,7 @@ pub fn use_case() -> CaseCtx {
                 problems: Memo::new(|_| Vec::new()),
                 save_state: RwSignal::new(SaveState::Unchanged),
                 show_errors: RwSignal::new(false),
+                read_only: true,
             }
         }
     }
@@ -257,20 +301,52 @@ pub fn Workspace(id: String) -> impl IntoView {
         }
         .into_any()
     };
-    match storage::load_case(&id) {
-        Ok(Some(Ok(stored))) => view! { <CaseView stored /> }.into_any(),
-        Ok(Some(Err(error))) => problem_screen(
-            "case.unreadable.title",
-            view! { <p>{move || error.text(lang.get())}</p> }.into_any(),
-        ),
-        Ok(None) => problem_screen(
-            "case.missing.title",
-            view! { <p>{tr("case.missing.body")}</p> }.into_any(),
-        ),
-        Err(error) => problem_screen(
-            "case.storage_unavailable.title",
-            view! { <p>{move || t(lang.get(), error.key())}</p> }.into_any(),
-        ),
+    // The entry is read by its key (the route's id) and sorted before anything opens it
+    // (crate::entries); a repair reads it again.
+    let reload = RwSignal::new(0u32);
+    move || {
+        reload.track();
+        let text = match storage::load_case_text(&id) {
+            Ok(Some(text)) => text,
+            Ok(None) => {
+                return problem_screen(
+                    "case.missing.title",
+                    view! { <p>{tr("case.missing.body")}</p> }.into_any(),
+                )
+            }
+            Err(error) => {
+                return problem_screen(
+                    "case.storage_unavailable.title",
+                    view! { <p>{move || t(lang.get(), error.key())}</p> }.into_any(),
+                )
+            }
+        };
+        match entries::classify(&id, &text) {
+            Opening::Editable(stored) => view! { <CaseView stored read_only=None /> }.into_any(),
+            Opening::ReadOnly(stored, reason) => {
+                let read_only = Some((reason, text));
+                view! { <CaseView stored read_only /> }.into_any()
+            }
+            Opening::Mismatch(stored) => {
+                let reason = entries::read_only(&stored.case);
+                let repaired = move || {
+                    reload.update(|n| *n += 1);
+                    super::app::focus_main_heading();
+                };
+                problem_screen(
+                    "entries.mismatch.title",
+                    super::entries::mismatch_body(id.clone(), stored.id, reason, text, repaired),
+                )
+            }
+            Opening::Unreadable(error) => problem_screen(
+                "case.unreadable.title",
+                view! {
+                    <p>{move || error.text(lang.get())}</p>
+                    {super::entries::raw_download(&id, text, false)}
+                }
+                .into_any(),
+            ),
+        }
     }
 }
 
@@ -289,11 +365,15 @@ pub(crate) fn BackToCases() -> impl IntoView {
     }
 }
 
+/// One case; `read_only` (the reason and the stored text) when it may only be viewed.
 #[component]
-fn CaseView(stored: StoredCase) -> impl IntoView {
+fn CaseView(stored: StoredCase, read_only: Option<(ReadOnly, String)>) -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let ctx = CaseCtx::standalone(stored.id, stored.case);
+    let mut ctx = CaseCtx::standalone(stored.id, stored.case);
+    ctx.read_only = read_only.is_some();
+    let notice = read_only
+        .map(|(reason, raw)| super::entries::read_only_notice(&ctx.id.get_value(), reason, raw));
     let show_errors = ctx.show_errors;
     provide_context(ctx);
 
@@ -313,8 +393,9 @@ fn CaseView(stored: StoredCase) -> impl IntoView {
     view! {
         <div class="workspace">
             {case_save_status(ctx)}
+            {notice}
             <StepNav step ctx />
-            <div class="step-body">{move || super::steps::render(step.get())}</div>
+            {super::entries::step_body(ctx.read_only, move || super::steps::render(step.get()))}
             <p class="step-position">
                 {move || {
                     tf(
@@ -450,6 +531,21 @@ pub(crate) fn save_status(
             {move || {
                 let lang = lang.get();
                 match ctx.save_state.get() {
+                    SaveState::Unchanged if ctx.read_only => {
+                        view! { <span>{t(lang, "entries.read_only.status")}</span> }.into_any()
+                    }
+                    SaveState::NotStored(key) => {
+                        view! {
+                            <div class="alert alert-error" role="alert">
+                                <p>
+                                    <strong>{t(lang, "entries.edit.not_stored")}</strong>
+                                    " "
+                                    {t(lang, key)}
+                                </p>
+                            </div>
+                        }
+                            .into_any()
+                    }
                     SaveState::Unchanged => {
                         view! { <span>{t(lang, "case.save.unchanged")}</span> }.into_any()
                     }
