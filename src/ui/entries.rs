@@ -102,8 +102,9 @@ pub(crate) fn read_only_notice(id: &str, reason: ReadOnly, raw: String) -> AnyVi
 
 /// The body of a step or page: for a case that may only be viewed, inside a disabled
 /// fieldset, so that no field, choice or button in it can change the case (the step
-/// navigation and links stay usable).
-pub(crate) fn step_body(read_only: bool, body: impl IntoView + 'static) -> AnyView {
+/// navigation and links stay usable). `body` comes erased: a closure given here would
+/// have its rendering code built twice, once per branch.
+pub(crate) fn step_body(read_only: bool, body: AnyView) -> AnyView {
     if read_only {
         view! { <fieldset class="step-body read-only-body" disabled>{body}</fieldset> }.into_any()
     } else {

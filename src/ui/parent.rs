@@ -99,7 +99,7 @@ fn ParentView(stored: StoredCase, read_only: Option<(ReadOnly, String)>) -> impl
             <p class="parents-own-note">{tr("parent.note")}</p>
             {super::entries::step_body(
                 ctx.read_only,
-                move || match page.get() {
+                (move || match page.get() {
                     ParentPage::Questionnaire => {
                         view! { <Lazy load=parts::questionnaire_step /> }.into_any()
                     }
@@ -127,7 +127,8 @@ fn ParentView(stored: StoredCase, read_only: Option<(ReadOnly, String)>) -> impl
                             .into_any()
                     }
                     ParentPage::Send => view! { <SendPage /> }.into_any(),
-                },
+                })
+                    .into_any(),
             )}
         </div>
     }

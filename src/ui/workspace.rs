@@ -287,67 +287,72 @@ pub fn validate(case: &Value) -> Vec<Problem> {
     }
 }
 
-/// Loads the case `id` and shows its current step.
+/// A screen about a case that cannot be shown: its title, what is wrong, the way back.
+fn problem_screen(title: &'static str, body: AnyView) -> AnyView {
+    view! {
+        <section>
+            <h1>{tr(title)}</h1>
+            {body}
+            <BackToCases />
+        </section>
+    }
+    .into_any()
+}
+
+/// Loads the case `id` and shows its current step. The entry is read by its key (the
+/// route's id) and sorted before anything opens it ([`crate::entries`]).
 #[component]
 pub fn Workspace(id: String) -> impl IntoView {
     let lang = use_app().lang;
-    let problem_screen = |title: &'static str, body: AnyView| -> AnyView {
-        view! {
-            <section>
-                <h1>{tr(title)}</h1>
-                {body}
-                <BackToCases />
-            </section>
+    let text = match storage::load_case_text(&id) {
+        Ok(Some(text)) => text,
+        Ok(None) => {
+            return problem_screen(
+                "case.missing.title",
+                view! { <p>{tr("case.missing.body")}</p> }.into_any(),
+            )
         }
-        .into_any()
+        Err(error) => {
+            return problem_screen(
+                "case.storage_unavailable.title",
+                view! { <p>{move || t(lang.get(), error.key())}</p> }.into_any(),
+            )
+        }
     };
-    // The entry is read by its key (the route's id) and sorted before anything opens it
-    // (crate::entries); a repair reads it again.
-    let reload = RwSignal::new(0u32);
-    move || {
-        reload.track();
-        let text = match storage::load_case_text(&id) {
-            Ok(Some(text)) => text,
-            Ok(None) => {
-                return problem_screen(
-                    "case.missing.title",
-                    view! { <p>{tr("case.missing.body")}</p> }.into_any(),
-                )
-            }
-            Err(error) => {
-                return problem_screen(
-                    "case.storage_unavailable.title",
-                    view! { <p>{move || t(lang.get(), error.key())}</p> }.into_any(),
-                )
-            }
-        };
-        match entries::classify(&id, &text) {
-            Opening::Editable(stored) => view! { <CaseView stored read_only=None /> }.into_any(),
-            Opening::ReadOnly(stored, reason) => {
-                let read_only = Some((reason, text));
-                view! { <CaseView stored read_only /> }.into_any()
-            }
-            Opening::Mismatch(stored) => {
-                let reason = entries::read_only(&stored.case);
-                let repaired = move || {
-                    reload.update(|n| *n += 1);
-                    super::app::focus_main_heading();
-                };
-                problem_screen(
-                    "entries.mismatch.title",
-                    super::entries::mismatch_body(id.clone(), stored.id, reason, text, repaired),
-                )
-            }
-            Opening::Unreadable(error) => problem_screen(
+    let (stored, read_only) = match entries::classify(&id, &text) {
+        Opening::Editable(stored) => (stored, None),
+        Opening::ReadOnly(stored, reason) => (stored, Some((reason, text))),
+        Opening::Mismatch(stored) => return mismatch_screen(id, stored, text),
+        Opening::Unreadable(error) => {
+            return problem_screen(
                 "case.unreadable.title",
                 view! {
                     <p>{move || error.text(lang.get())}</p>
                     {super::entries::raw_download(&id, text, false)}
                 }
                 .into_any(),
-            ),
+            )
         }
-    }
+    };
+    view! { <CaseView stored read_only /> }.into_any()
+}
+
+/// The screen of an entry under the key of `id` whose inner id names another case:
+/// repair or download; once repaired, the entry is read again and opened as it now is.
+fn mismatch_screen(id: String, stored: StoredCase, text: String) -> AnyView {
+    let reason = entries::read_only(&stored.case);
+    let repaired = RwSignal::new(false);
+    let on_repaired = move || {
+        repaired.set(true);
+        super::app::focus_main_heading();
+    };
+    let body = super::entries::mismatch_body(id.clone(), stored.id, reason, text, on_repaired);
+    let screen = StoredValue::new_local(Some(problem_screen("entries.mismatch.title", body)));
+    (move || match repaired.get() {
+        true => view! { <Workspace id=id.clone() /> }.into_any(),
+        false => screen.try_update_value(Option::take).flatten().into_any(),
+    })
+    .into_any()
 }
 
 /// The button back to the list of cases (also under the verify screen).
@@ -395,7 +400,10 @@ fn CaseView(stored: StoredCase, read_only: Option<(ReadOnly, String)>) -> impl I
             {case_save_status(ctx)}
             {notice}
             <StepNav step ctx />
-            {super::entries::step_body(ctx.read_only, move || super::steps::render(step.get()))}
+            {super::entries::step_body(
+                ctx.read_only,
+                (move || super::steps::render(step.get())).into_any(),
+            )}
             <p class="step-position">
                 {move || {
                     tf(
