@@ -14,11 +14,9 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     // An edit that could not be applied
     ("entries.edit.not_stored", "Izmaiņa nav saglabāta.", "The change was not saved."),
     ("entries.edit.not_applied", "Šo lauku nevar ierakstīt saglabātajā lietā, jo tās daļa ir nepareizā formā.", "This field cannot be written into the stored case because a part of it is in the wrong form."),
-    ("entries.edit.read_only", "Šo lietu var tikai apskatīt.", "This case can only be viewed."),
     // An entry whose inner id is not its key's
     ("entries.mismatch.title", "Ieraksts sevi sauc par citu lietu", "This entry calls itself another case"),
     ("entries.mismatch.body", "Ieraksts, kas saglabāts ar adresi “{key}”, sevi sauc par “{inner}”. Tas netiek atvērts kā cita lieta. Salabojiet to, lai tas paliktu ar adresi “{key}” (citus ierakstus tas nemaina), vai lejupielādējiet to.", "The entry stored at the address “{key}” calls itself “{inner}”. It is not opened as another case. Repair it so that it stays at the address “{key}” (no other entry is changed), or download it."),
     ("entries.mismatch.row", "saglabāts ar adresi “{key}”, bet sevi sauc par “{inner}”", "stored at the address “{key}” but calls itself “{inner}”"),
     ("entries.mismatch.repair", "Salabot ierakstu", "Repair the entry"),
-    ("entries.mismatch.repaired", "Ieraksts salabots.", "The entry was repaired."),
 ];

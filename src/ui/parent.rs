@@ -65,8 +65,8 @@ fn ParentView(stored: StoredCase, read_only: Option<(ReadOnly, String)>) -> impl
     let app = use_app();
     let mut ctx = CaseCtx::standalone(stored.id, stored.case);
     ctx.read_only = read_only.is_some();
-    let notice = read_only
-        .map(|(reason, raw)| super::entries::read_only_notice(&ctx.id.get_value(), reason, raw));
+    let notice =
+        read_only.map(|(reason, raw)| super::entries::notice(&ctx.id.get_value(), reason, raw));
     let CaseCtx {
         id,
         case,

@@ -356,8 +356,8 @@ fn case_row(app: AppState, lang: Lang, entry: CaseEntry, refresh: RwSignal<u32>)
                 ),
             };
             let id = StoredValue::new(stored.id.clone());
-            // A case that may only be viewed says so here and is not duplicated (its copy
-            // could only be viewed too); it opens read-only (crate::entries).
+            // A case that may only be viewed says so here; it opens read-only
+            // (crate::entries).
             let read_only = crate::entries::read_only(&stored.case).is_some();
             let updated = tf(
                 lang,
@@ -426,19 +426,14 @@ fn case_row(app: AppState, lang: Lang, entry: CaseEntry, refresh: RwSignal<u32>)
                             >
                                 {t(lang, "cases.open")}
                             </button>
-                            {(!read_only)
-                                .then(|| {
-                                    view! {
-                                        <button
-                                            type="button"
-                                            class="button button-secondary"
-                                            aria-label=duplicate_label
-                                            on:click=on_duplicate
-                                        >
-                                            {t(lang, "cases.duplicate")}
-                                        </button>
-                                    }
-                                })}
+                            <button
+                                type="button"
+                                class="button button-secondary"
+                                aria-label=duplicate_label
+                                on:click=on_duplicate
+                            >
+                                {t(lang, "cases.duplicate")}
+                            </button>
                             <button
                                 type="button"
                                 class="button button-secondary"
@@ -498,14 +493,20 @@ fn case_row(app: AppState, lang: Lang, entry: CaseEntry, refresh: RwSignal<u32>)
                 .as_ref()
                 .is_some_and(|s| crate::entries::read_only(&s.case).is_none());
             let download = super::entries::raw_download(&id, raw, inner.is_some());
-            let repair_id = StoredValue::new(id);
-            let on_repair = move |_| match super::entries::repair(&repair_id.get_value()) {
+            let on_repair = move |_| match super::entries::repair(&id) {
                 Ok(()) => {
                     refresh.update(|n| *n += 1);
-                    browser::focus_id_later(&format!("open-{}", repair_id.get_value()));
+                    browser::focus_id_later(&format!("open-{id}"));
                 }
                 Err(e) => row_error.set(Some(e.key())),
             };
+            let repair = repairable.then(|| {
+                super::entries::button(
+                    "button button-primary",
+                    "entries.mismatch.repair",
+                    Box::new(on_repair),
+                )
+            });
             let key = StoredValue::new(key);
             let on_delete = move |_| match storage::delete_key(&key.get_value()) {
                 Ok(()) => refresh.update(|n| *n += 1),
@@ -547,18 +548,7 @@ fn case_row(app: AppState, lang: Lang, entry: CaseEntry, refresh: RwSignal<u32>)
                     </div>
                     {error_region}
                     <div class="case-actions">
-                        {repairable
-                            .then(|| {
-                                view! {
-                                    <button
-                                        type="button"
-                                        class="button button-primary"
-                                        on:click=on_repair
-                                    >
-                                        {t(lang, "entries.mismatch.repair")}
-                                    </button>
-                                }
-                            })}
+                        {repair}
                         {download}
                         {delete}
                     </div>

@@ -238,7 +238,7 @@ impl CaseCtx {
     fn refused(&self) -> bool {
         if self.read_only {
             self.save_state
-                .set(SaveState::NotStored("entries.edit.read_only"));
+                .set(SaveState::NotStored("entries.read_only.title"));
         }
         self.read_only
     }
@@ -340,13 +340,8 @@ pub fn Workspace(id: String) -> impl IntoView {
 /// The screen of an entry under the key of `id` whose inner id names another case:
 /// repair or download; once repaired, the entry is read again and opened as it now is.
 fn mismatch_screen(id: String, stored: StoredCase, text: String) -> AnyView {
-    let reason = entries::read_only(&stored.case);
     let repaired = RwSignal::new(false);
-    let on_repaired = move || {
-        repaired.set(true);
-        super::app::focus_main_heading();
-    };
-    let body = super::entries::mismatch_body(id.clone(), stored.id, reason, text, on_repaired);
+    let body = super::entries::mismatch(&id, stored, text, repaired);
     let screen = StoredValue::new_local(Some(problem_screen("entries.mismatch.title", body)));
     (move || match repaired.get() {
         true => view! { <Workspace id=id.clone() /> }.into_any(),
@@ -377,8 +372,8 @@ fn CaseView(stored: StoredCase, read_only: Option<(ReadOnly, String)>) -> impl I
     let lang = app.lang;
     let mut ctx = CaseCtx::standalone(stored.id, stored.case);
     ctx.read_only = read_only.is_some();
-    let notice = read_only
-        .map(|(reason, raw)| super::entries::read_only_notice(&ctx.id.get_value(), reason, raw));
+    let notice =
+        read_only.map(|(reason, raw)| super::entries::notice(&ctx.id.get_value(), reason, raw));
     let show_errors = ctx.show_errors;
     provide_context(ctx);
 
@@ -539,23 +534,14 @@ pub(crate) fn save_status(
             {move || {
                 let lang = lang.get();
                 match ctx.save_state.get() {
-                    SaveState::Unchanged if ctx.read_only => {
-                        view! { <span>{t(lang, "entries.read_only.status")}</span> }.into_any()
-                    }
-                    SaveState::NotStored(key) => {
-                        view! {
-                            <div class="alert alert-error" role="alert">
-                                <p>
-                                    <strong>{t(lang, "entries.edit.not_stored")}</strong>
-                                    " "
-                                    {t(lang, key)}
-                                </p>
-                            </div>
-                        }
-                            .into_any()
-                    }
                     SaveState::Unchanged => {
-                        view! { <span>{t(lang, "case.save.unchanged")}</span> }.into_any()
+                        // A case that may only be viewed never says it saves.
+                        let key = if ctx.read_only {
+                            "entries.read_only.status"
+                        } else {
+                            "case.save.unchanged"
+                        };
+                        view! { <span>{t(lang, key)}</span> }.into_any()
                     }
                     SaveState::Saved(at) => {
                         view! {
@@ -565,13 +551,19 @@ pub(crate) fn save_status(
                         }
                             .into_any()
                     }
-                    SaveState::Failed(error) => {
+                    // A refused edit is told like a failed save (one view for both).
+                    state @ (SaveState::Failed(_) | SaveState::NotStored(_)) => {
+                        let (title, detail) = match state {
+                            SaveState::Failed(error) => ("case.save.failed", error.key()),
+                            SaveState::NotStored(key) => ("entries.edit.not_stored", key),
+                            _ => ("", ""),
+                        };
                         view! {
                             <div class="alert alert-error" role="alert">
                                 <p>
-                                    <strong>{t(lang, "case.save.failed")}</strong>
+                                    <strong>{t(lang, title)}</strong>
                                     " "
-                                    {t(lang, error.key())}
+                                    {t(lang, detail)}
                                 </p>
                                 <button
                                     type="button"
