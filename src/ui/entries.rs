@@ -67,8 +67,6 @@ pub(crate) struct EntryInfo {
     /// The inner id, for an entry naming another case (the repair screen); `None` for
     /// the notice of a case that may only be viewed.
     inner: Option<String>,
-    /// Set once the entry is repaired.
-    repaired: Option<RwSignal<bool>>,
 }
 
 fn on_demand(info: EntryInfo) -> AnyView {
@@ -84,31 +82,26 @@ pub(crate) fn notice(id: &str, reason: ReadOnly, raw: String) -> AnyView {
         raw,
         reason: Some(reason),
         inner: None,
-        repaired: None,
     })
 }
 
 /// What the screen of an entry under the key of `id` whose inner id names another case
 /// says and offers: both ids, the reason when it may only be viewed (then no repair),
-/// repair and download. `repaired` is set after a successful repair.
-pub(crate) fn mismatch(
-    id: &str,
-    stored: StoredCase,
-    raw: String,
-    repaired: RwSignal<bool>,
-) -> AnyView {
+/// repair and download. Once repaired, the list is shown with focus on the entry's Open
+/// button: it is an ordinary case now.
+pub(crate) fn mismatch(id: &str, stored: StoredCase, raw: String) -> AnyView {
     on_demand(EntryInfo {
         id: id.to_string(),
         raw,
         reason: entries::read_only(&stored.case),
         inner: Some(stored.id),
-        repaired: Some(repaired),
     })
 }
 
 /// The view of [`EntryInfo`] in context (only [`super::parts::entry_notice`] names it).
 pub(crate) fn entry_view() -> AnyView {
-    let lang = super::app::use_app().lang;
+    let app = super::app::use_app();
+    let lang = app.lang;
     let Some(info) = use_context::<StoredValue<EntryInfo>>() else {
         return ().into_any();
     };
@@ -117,7 +110,6 @@ pub(crate) fn entry_view() -> AnyView {
         raw,
         reason,
         inner,
-        repaired,
     } = info.get_value();
     let download = raw_download(&id, raw, true);
     let Some(inner) = inner else {
@@ -138,10 +130,8 @@ pub(crate) fn entry_view() -> AnyView {
     let key = id.clone();
     let on_repair = move |_| match repair(&key) {
         Ok(()) => {
-            if let Some(repaired) = repaired {
-                repaired.set(true);
-            }
-            super::app::focus_main_heading();
+            app.navigate(super::app::Screen::Start);
+            browser::focus_id_later(&format!("open-{key}"));
         }
         Err(e) => error.set(Some(e.key())),
     };

@@ -37,18 +37,17 @@ pub fn ParentWay(id: String) -> impl IntoView {
         .ok()
         .flatten()
         .unwrap_or_default();
-    match crate::entries::classify(&id, &text) {
-        Opening::Editable(stored) if way_in::is_parents_own(&stored.case) => {
-            view! { <ParentView stored read_only=None /> }.into_any()
-        }
-        Opening::ReadOnly(stored, reason) if way_in::is_parents_own(&stored.case) => {
-            let read_only = Some((reason, text));
-            view! { <ParentView stored read_only /> }.into_any()
-        }
+    let (stored, read_only) = match crate::entries::classify(&id, &text) {
+        Opening::Editable(stored) => (stored, None),
+        Opening::ReadOnly(stored, reason) => (stored, Some((reason, text))),
+        _ => return view! { <Workspace id /> }.into_any(),
+    };
+    if !way_in::is_parents_own(&stored.case) {
         // Gone, changed since the route was read, naming another id or unreadable: the
         // workspace explains what it finds (with the download where there is text).
-        _ => view! { <Workspace id /> }.into_any(),
+        return view! { <Workspace id /> }.into_any();
     }
+    view! { <ParentView stored read_only /> }.into_any()
 }
 
 /// The message key of a page's name.

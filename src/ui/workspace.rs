@@ -338,16 +338,13 @@ pub fn Workspace(id: String) -> impl IntoView {
 }
 
 /// The screen of an entry under the key of `id` whose inner id names another case:
-/// repair or download; once repaired, the entry is read again and opened as it now is.
+/// repair or download. Once repaired, the list is shown with focus on the entry's Open
+/// button (the entry is an ordinary case now).
 fn mismatch_screen(id: String, stored: StoredCase, text: String) -> AnyView {
-    let repaired = RwSignal::new(false);
-    let body = super::entries::mismatch(&id, stored, text, repaired);
-    let screen = StoredValue::new_local(Some(problem_screen("entries.mismatch.title", body)));
-    (move || match repaired.get() {
-        true => view! { <Workspace id=id.clone() /> }.into_any(),
-        false => screen.try_update_value(Option::take).flatten().into_any(),
-    })
-    .into_any()
+    problem_screen(
+        "entries.mismatch.title",
+        super::entries::mismatch(&id, stored, text),
+    )
 }
 
 /// The button back to the list of cases (also under the verify screen).

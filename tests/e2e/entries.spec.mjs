@@ -121,8 +121,11 @@ test('a link to an entry naming another case shows it as such, with repair and t
   expect(file.text).toBe(A);
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Salabot ierakstu' }).click();
+  // Repaired, it is an ordinary case on the list, with focus on its Open button.
+  await expect(h1(page)).toHaveText('Sāciet atbalsta plānu');
+  await expect(page.locator('#open-b2')).toBeFocused();
+  await page.locator('#open-b2').click();
   await expect(h1(page)).toHaveText('Bērns');
-  await expect(h1(page)).toBeFocused();
   await page.getByLabel(PSEUDONYM).fill('BRAVO-3');
   await expect(page.locator('.save-status')).toContainText('Saglabāts šajā ierīcē');
   const after = await storedEntries(page);
