@@ -11,6 +11,7 @@
 
 pub mod draft;
 pub mod engine;
+pub mod entries;
 pub mod exchange;
 pub mod field_names;
 pub mod i18n;

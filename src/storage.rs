@@ -68,6 +68,18 @@ impl StorageError {
 pub enum CaseEntry {
     /// A readable case.
     Case(StoredCase),
+    /// A readable case stored under a key that is not its inner id's (case A's text under
+    /// `ib-planner/case/B`). Listed apart so that nothing opens, saves or deletes it as the
+    /// case it names: every action on it uses `key`. (So a [`CaseEntry::Case`] is always
+    /// stored under the key of its own id.)
+    Mismatch {
+        /// The storage key.
+        key: String,
+        /// The raw text, for the download.
+        raw: String,
+        /// The case as read, naming another id than the key's.
+        stored: StoredCase,
+    },
     /// Stored text that could not be read; kept as it is so it can be downloaded.
     Unreadable {
         /// The storage key.
@@ -110,7 +122,8 @@ fn case_key(id: &str) -> String {
     format!("{CASE_PREFIX}{id}")
 }
 
-/// Every case on this device, most recently saved first; unreadable entries last.
+/// Every case on this device, most recently saved first; entries whose inner id is not
+/// their key's, and unreadable entries, last.
 pub fn list_cases() -> Result<Vec<CaseEntry>, StorageError> {
     let storage = local_storage()?;
     if lock_state() == LockState::Locked {
@@ -137,7 +150,8 @@ pub fn list_cases() -> Result<Vec<CaseEntry>, StorageError> {
             }
         };
         match StoredCase::from_text(&raw) {
-            Ok(case) => cases.push(CaseEntry::Case(case)),
+            Ok(case) if key == case_key(&case.id) => cases.push(CaseEntry::Case(case)),
+            Ok(stored) => unreadable.push(CaseEntry::Mismatch { key, raw, stored }),
             Err(error) => unreadable.push(CaseEntry::Unreadable { key, raw, error }),
         }
     }
@@ -151,8 +165,26 @@ pub fn list_cases() -> Result<Vec<CaseEntry>, StorageError> {
     Ok(cases)
 }
 
-/// Reads one case. `Ok(None)` when there is no such case.
+/// Reads one case by the key of `id`. `Ok(None)` when there is no such case. The case
+/// read may name another id than `id` (see [`crate::entries::classify`]).
 pub fn load_case(id: &str) -> Result<Option<Result<StoredCase, StoredCaseError>>, StorageError> {
+    Ok(match read_case_entry(id)? {
+        None => None,
+        Some(Ok(text)) => Some(StoredCase::from_text(&text)),
+        Some(Err(_sealed)) => Some(Err(StoredCaseError::Sealed)),
+    })
+}
+
+/// The text stored under the key of `id`, opened if the device lock sealed it (for
+/// opening it and for the download of an entry that cannot be edited); a sealed entry
+/// that does not open is given exactly as stored. `Ok(None)` when there is none.
+pub fn load_case_text(id: &str) -> Result<Option<String>, StorageError> {
+    Ok(read_case_entry(id)?.map(|entry| entry.unwrap_or_else(|raw| raw)))
+}
+
+/// The entry under the key of `id`: its clear text, or `Err` with the raw text of a
+/// sealed entry that does not open with this session's key.
+fn read_case_entry(id: &str) -> Result<Option<Result<String, String>>, StorageError> {
     let storage = local_storage()?;
     let key = case_key(id);
     let raw = storage
@@ -164,11 +196,17 @@ pub fn load_case(id: &str) -> Result<Option<Result<StoredCase, StoredCaseError>>
             _ => Ok(None),
         };
     };
-    match from_stored(&key, raw) {
-        Ok(text) => Ok(Some(StoredCase::from_text(&text))),
+    match from_stored(&key, raw.clone()) {
+        Ok(text) => Ok(Some(Ok(text))),
         Err(ReadError::Locked) => Err(StorageError::Locked),
-        Err(ReadError::CannotOpen) => Ok(Some(Err(StoredCaseError::Sealed))),
+        Err(ReadError::CannotOpen) => Ok(Some(Err(raw))),
     }
+}
+
+/// The id a case key addresses (`ib-planner/case/<id>`), for acting on a listed entry
+/// by its key.
+pub fn case_id_of_key(key: &str) -> Option<&str> {
+    key.strip_prefix(CASE_PREFIX)
 }
 
 /// Saves one case, replacing what was stored under its id.

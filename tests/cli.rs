@@ -277,6 +277,23 @@ fn a_case_with_problems_lists_them_with_file_and_pointer() {
 }
 
 #[test]
+fn a_case_of_a_newer_version_is_refused_not_planned_as_version_1() {
+    let dir = scratch("newer-case");
+    let mut case = run_json(&dir, &["example-case"]);
+    case["schema"] = json!("ib-case/2");
+    write(&dir, "newer-case.json", &case);
+    let output = run(&dir, &["plan", "newer-case.json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(stdout(&output).is_empty(), "a plan was printed");
+    let text = stderr(&output);
+    assert!(text.contains("newer-case.json"), "{text}");
+    assert!(
+        text.contains("ib-case/2") && text.contains("ib-case/1"),
+        "{text}"
+    );
+}
+
+#[test]
 fn bad_keys_and_options_are_named() {
     let dir = scratch("badkey");
     write(&dir, "doc.json", &json!({"a": 1}));

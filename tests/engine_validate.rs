@@ -33,6 +33,29 @@ fn problems_after(pointer: &str, value: Option<Value>) -> Vec<(String, String)> 
 }
 
 #[test]
+fn a_case_version_other_than_1_is_refused_at_the_root() {
+    for tag in [
+        json!("ib-case/2"),
+        json!("ib-case/0"),
+        json!("other"),
+        json!(2),
+    ] {
+        let problems = problems_after("/schema", Some(tag.clone()));
+        assert_eq!(
+            problems,
+            vec![(String::new(), "problem.case.schema".to_string())],
+            "{tag}"
+        );
+        let mut case = example_case_json();
+        case["schema"] = tag;
+        assert!(plan_from_case_json(&case).is_err());
+    }
+    // No tag (or null) is version 1.
+    assert_eq!(problems_after("/schema", None), vec![]);
+    assert_eq!(problems_after("/schema", Some(Value::Null)), vec![]);
+}
+
+#[test]
 fn the_example_is_valid() {
     let reference = ReferenceData::builtin().unwrap();
     assert!(validate_case(&example_case_json(), &reference).is_ok());

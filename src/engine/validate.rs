@@ -280,8 +280,32 @@ pub fn validate_case(raw: &Value, reference: &ReferenceData) -> Result<Case, Vec
     }
 }
 
+/// The schema tag of the cases this engine reads. A case without a `schema` member (or
+/// with `null`) is taken to be one; any other tag — a newer version such as `ib-case/2`,
+/// or something unknown — is refused, never read as this version.
+pub const CASE_SCHEMA: &str = "ib-case/1";
+
+/// Reports a `schema` member naming anything but [`CASE_SCHEMA`] (at the root: it is
+/// about the whole case). The rest of the case is still read, so its other problems are
+/// listed too, but no case comes out of a refused version.
+fn read_schema(r: &mut Reader, root: &Map<String, Value>) -> bool {
+    let found = match root.get("schema") {
+        None | Some(Value::Null) => return true,
+        Some(Value::String(tag)) if tag == CASE_SCHEMA => return true,
+        Some(Value::String(tag)) => tag.chars().take(MAX_ID_LEN).collect::<String>(),
+        Some(other) => kind(other).to_string(),
+    };
+    r.push(
+        Problem::new("", "problem.case.schema")
+            .with("found", found)
+            .with("supported", CASE_SCHEMA),
+    );
+    false
+}
+
 fn read_case(r: &mut Reader, raw: &Value, reference: &ReferenceData) -> Option<Case> {
     let root = r.object(raw, "")?;
+    let schema_ok = read_schema(r, root);
     let settings = r
         .required(root, "settings", "")
         .and_then(|v| read_settings(r, v, "/settings"));
@@ -313,7 +337,7 @@ fn read_case(r: &mut Reader, raw: &Value, reference: &ReferenceData) -> Option<C
             },
         )
     });
-    if !parents.ok {
+    if !parents.ok || !schema_ok {
         return None;
     }
     Some(Case {

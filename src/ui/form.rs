@@ -6,7 +6,7 @@
 
 use super::app::{use_app, Screen};
 use super::workspace::{reference, use_case, CaseCtx, Step};
-use crate::draft::{field_id, set_at, text_of, value_from_text, FieldKind};
+use crate::draft::{field_id, text_of, value_from_text, FieldKind};
 use crate::engine::problem::Problem;
 use crate::i18n::{t, tf, Lang};
 use crate::ui::prelude::*;
@@ -170,9 +170,7 @@ pub fn error_summary_box(lang: Lang, list: AnyView) -> AnyView {
 /// Writes `text`, stored as `kind`, at `path` in the case (autosaved).
 fn write_at(ctx: CaseCtx, path: &str, kind: FieldKind, text: &str) {
     let new_value = value_from_text(kind, text);
-    ctx.update(|c| {
-        set_at(c, path, new_value);
-    });
+    ctx.set_at(path, new_value);
 }
 
 /// A labelled input bound to the case at a JSON pointer. Build it with [`Field::new`],

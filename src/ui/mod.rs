@@ -3,6 +3,7 @@
 
 mod app;
 pub mod browser;
+mod entries;
 pub mod form;
 mod header;
 pub mod lazy;

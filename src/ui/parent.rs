@@ -12,6 +12,7 @@ use super::lazy::Lazy;
 use super::parts;
 use super::workspace::{reference, use_case, CaseCtx};
 use crate::draft::StoredCase;
+use crate::entries::{Opening, ReadOnly};
 use crate::exchange;
 use crate::i18n::{t, tf, Lang};
 use crate::storage;
@@ -34,29 +35,39 @@ pub fn is_parents_own_record(id: &str) -> bool {
 #[derive(Clone, Debug)]
 pub(crate) struct ParentRecordId(pub String);
 
-/// A parents' own record, by its device id. This wrapper is all the main module holds of
-/// the parents' pages: they load on demand from the chunk `parent` ([`parts::parent_pages`],
-/// with the loading line and *Try again* of [`Lazy`]).
+/// A parents' own record, by its device id (its storage key). This wrapper is all the
+/// main module holds of the parents' pages: they load on demand from the chunk `parent`
+/// ([`parts::parent_pages`], with the loading line and *Try again* of [`Lazy`]).
 #[component]
 pub fn ParentWay(id: String) -> impl IntoView {
     provide_context(ParentRecordId(id));
     view! { <Lazy load=parts::parent_pages /> }
 }
 
-/// The parents' pages of the record in context (chunk `parent`, see [`ParentWay`]).
+/// The parents' pages of the record in context (chunk `parent`, see [`ParentWay`]):
+/// opened for editing, or only for viewing (with the reason and a download) when it has
+/// the wrong shape.
 #[component]
 pub(crate) fn ParentPages() -> impl IntoView {
     let id = use_context::<ParentRecordId>()
         .map(|ParentRecordId(id)| id)
         .unwrap_or_default();
-    match storage::load_case(&id) {
-        Ok(Some(Ok(stored))) if way_in::is_parents_own(&stored.case) => {
-            view! { <ParentView stored /> }.into_any()
-        }
-        // Gone or changed since the route was read: the workspace explains what it finds
-        // (from its own chunk, as the router would show it).
-        _ => view! { <parts::CasePart id /> }.into_any(),
+    let text = storage::load_case_text(&id)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let (stored, read_only) = match crate::entries::classify(&id, &text) {
+        Opening::Editable(stored) => (stored, None),
+        Opening::ReadOnly(stored, reason) => (stored, Some((reason, text))),
+        _ => return view! { <parts::CasePart id /> }.into_any(),
+    };
+    if !way_in::is_parents_own(&stored.case) {
+        // Gone, changed since the route was read, naming another id or unreadable: the
+        // workspace explains what it finds (with the download where there is text), from
+        // its own chunk, as the router would show it.
+        return view! { <parts::CasePart id /> }.into_any();
     }
+    view! { <ParentView stored read_only /> }.into_any()
 }
 
 /// The message key of a page's name.
@@ -69,9 +80,12 @@ fn page_title_key(page: ParentPage) -> &'static str {
 }
 
 #[component]
-fn ParentView(stored: StoredCase) -> impl IntoView {
+fn ParentView(stored: StoredCase, read_only: Option<(ReadOnly, String)>) -> impl IntoView {
     let app = use_app();
-    let ctx = CaseCtx::standalone(stored.id, stored.case);
+    let mut ctx = CaseCtx::standalone(stored.id, stored.case);
+    ctx.read_only = read_only.is_some();
+    let notice =
+        read_only.map(|(reason, raw)| super::entries::notice(&ctx.id.get_value(), reason, raw));
     let CaseCtx {
         id,
         case,
@@ -99,10 +113,12 @@ fn ParentView(stored: StoredCase) -> impl IntoView {
     view! {
         <div class="workspace parents-own">
             {save_line(ctx)}
+            {notice}
             <ParentNav page />
             <p class="parents-own-note">{tr("parent.note")}</p>
-            <div class="step-body">
-                {move || match page.get() {
+            {super::entries::step_body(
+                ctx.read_only,
+                (move || match page.get() {
                     ParentPage::Questionnaire => {
                         view! { <Lazy load=parts::questionnaire_step /> }.into_any()
                     }
@@ -130,8 +146,9 @@ fn ParentView(stored: StoredCase) -> impl IntoView {
                             .into_any()
                     }
                     ParentPage::Send => view! { <SendPage /> }.into_any(),
-                }}
-            </div>
+                })
+                    .into_any(),
+            )}
         </div>
     }
 }

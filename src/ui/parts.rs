@@ -43,6 +43,15 @@ split_view! {
 }
 
 split_view! {
+    /// The notice of a stored case that may only be viewed, or the repair screen of an
+    /// entry whose inner id names another case (chunk `intake`, which the first step of
+    /// a case loads too; these are rare, so they are not in the first load).
+    pub(crate) fn entry_notice in intake {
+        super::entries::entry_view()
+    }
+}
+
+split_view! {
     /// The team (chunk `team`).
     pub(crate) fn team_step in team {
         view! { <super::steps::team::TeamStep /> }.into_any()

@@ -318,6 +318,9 @@ fn case_row(app: AppState, lang: Lang, entry: CaseEntry, refresh: RwSignal<u32>)
                 ),
             };
             let id = StoredValue::new(stored.id.clone());
+            // A case that may only be viewed says so here; it opens read-only
+            // (crate::entries).
+            let read_only = crate::entries::read_only(&stored.case).is_some();
             let updated = tf(
                 lang,
                 "cases.updated",
@@ -379,6 +382,7 @@ fn case_row(app: AppState, lang: Lang, entry: CaseEntry, refresh: RwSignal<u32>)
                             <button
                                 type="button"
                                 class="button button-secondary"
+                                id=format!("open-{}", id.get_value())
                                 aria-label=open_label
                                 on:click=move |_| app.navigate(target.get_value())
                             >
@@ -412,6 +416,7 @@ fn case_row(app: AppState, lang: Lang, entry: CaseEntry, refresh: RwSignal<u32>)
                         <span class="case-meta">
                             {(!meta.is_empty()).then(|| format!("{meta} · "))}
                             {updated}
+                            {read_only.then(|| format!(" · {}", t(lang, "entries.read_only.flag")))}
                         </span>
                     </div>
                     {error_region}
@@ -420,16 +425,51 @@ fn case_row(app: AppState, lang: Lang, entry: CaseEntry, refresh: RwSignal<u32>)
             }
             .into_any()
         }
-        CaseEntry::Unreadable { key, raw, error } => {
-            let key = StoredValue::new(key);
-            let raw = StoredValue::new(raw);
-            let on_download = move |_| {
-                let name = format!(
-                    "unreadable-{}.txt",
-                    key.get_value().rsplit('/').next().unwrap_or("case")
-                );
-                let _ = browser::download_text(&name, "text/plain", &raw.get_value());
+        // Both are acted on by their storage key only: an entry whose inner id names
+        // another case is never opened, saved or deleted as that case (crate::entries).
+        entry @ (CaseEntry::Mismatch { .. } | CaseEntry::Unreadable { .. }) => {
+            let (key, raw, title, meta, inner) = match entry {
+                CaseEntry::Mismatch { key, raw, stored } => {
+                    let id = storage::case_id_of_key(&key).unwrap_or_default();
+                    let meta = tf(
+                        lang,
+                        "entries.mismatch.row",
+                        &[("key", id), ("inner", &stored.id)],
+                    );
+                    let title = stored
+                        .label()
+                        .unwrap_or_else(|| t(lang, "entries.mismatch.title").to_string());
+                    (key, raw, title, meta, Some(stored))
+                }
+                CaseEntry::Unreadable { key, raw, error } => {
+                    let title = t(lang, "cases.unreadable.title").to_string();
+                    (key, raw, title, error.text(lang), None)
+                }
+                CaseEntry::Case(_) => return ().into_any(),
             };
+            let id = storage::case_id_of_key(&key)
+                .unwrap_or_default()
+                .to_string();
+            // Repair: only a readable entry that may be edited (crate::entries::repaired).
+            let repairable = inner
+                .as_ref()
+                .is_some_and(|s| crate::entries::read_only(&s.case).is_none());
+            let download = super::entries::raw_download(&id, raw, inner.is_some());
+            let on_repair = move |_| match super::entries::repair(&id) {
+                Ok(()) => {
+                    refresh.update(|n| *n += 1);
+                    browser::focus_id_later(&format!("open-{id}"));
+                }
+                Err(e) => row_error.set(Some(e.key())),
+            };
+            let repair = repairable.then(|| {
+                super::entries::button(
+                    "button button-primary",
+                    "entries.mismatch.repair",
+                    Box::new(on_repair),
+                )
+            });
+            let key = StoredValue::new(key);
             let on_delete = move |_| match storage::delete_key(&key.get_value()) {
                 Ok(()) => refresh.update(|n| *n += 1),
                 Err(e) => row_error.set(Some(e.key())),
@@ -465,14 +505,13 @@ fn case_row(app: AppState, lang: Lang, entry: CaseEntry, refresh: RwSignal<u32>)
             view! {
                 <li class="case-row case-row-unreadable">
                     <div class="case-summary">
-                        <strong>{t(lang, "cases.unreadable.title")}</strong>
-                        <span class="case-meta">{error.text(lang)}</span>
+                        <strong>{title}</strong>
+                        <span class="case-meta">{meta}</span>
                     </div>
                     {error_region}
                     <div class="case-actions">
-                        <button type="button" class="button button-secondary" on:click=on_download>
-                            {t(lang, "cases.unreadable.download")}
-                        </button>
+                        {repair}
+                        {download}
                         {delete}
                     </div>
                 </li>

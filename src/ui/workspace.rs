@@ -6,6 +6,7 @@ use super::browser;
 use crate::draft::StoredCase;
 use crate::engine::problem::Problem;
 use crate::engine::reference::ReferenceData;
+use crate::entries::{self, Opening, ReadOnly};
 use crate::i18n::{t, tf};
 use crate::storage::{self, StorageError};
 use crate::ui::prelude::*;
@@ -137,6 +138,9 @@ pub enum SaveState {
     Saved(String),
     /// The last save failed; the case is still in memory and can be downloaded.
     Failed(StorageError),
+    /// The last edit was refused and nothing was stored (the message key says why: the
+    /// case may only be viewed, or the edit could not be set in it).
+    NotStored(&'static str),
 }
 
 /// The case being worked on, handed to every step through context.
@@ -153,6 +157,9 @@ pub struct CaseCtx {
     /// Whether the user has tried to leave the current step, which turns on the error
     /// summary and inline errors (GOV.UK pattern: errors after an attempt, not while typing).
     pub show_errors: RwSignal<bool>,
+    /// The case may only be viewed ([`crate::entries::read_only`]): it is never saved and
+    /// every edit is refused.
+    pub read_only: bool,
 }
 
 impl CaseCtx {
@@ -165,6 +172,7 @@ impl CaseCtx {
             problems: Memo::new(move |_| case.with(validate)),
             save_state: RwSignal::new(SaveState::Unchanged),
             show_errors: RwSignal::new(false),
+            read_only: false,
         }
     }
 
@@ -172,6 +180,10 @@ impl CaseCtx {
     /// `save_state` (under the current owner). The first run only registers the
     /// dependency. Used by the case workspace and the parents' own pages.
     pub fn save_on_change(self) {
+        if self.read_only {
+            // Never written, not even once: nothing to save.
+            return;
+        }
         let CaseCtx {
             id,
             case,
@@ -195,9 +207,40 @@ impl CaseCtx {
         });
     }
 
-    /// Changes the case with `f`; the change is saved at once.
+    /// Changes the case with `f`; the change is saved at once. Refused, and told, when
+    /// the case may only be viewed.
     pub fn update(&self, f: impl FnOnce(&mut Value)) {
+        if self.refused() {
+            return;
+        }
         self.case.update(f);
+    }
+
+    /// Sets the value at `pointer` (see [`crate::draft::set_at`]); the change is saved at
+    /// once. When it cannot be set there (a part on the way has the wrong type), nothing
+    /// changes, nothing is saved and the save status says so — never "Saved".
+    pub fn set_at(&self, pointer: &str, value: Value) {
+        if self.refused() {
+            return;
+        }
+        let mut applied = false;
+        self.case.maybe_update(|c| {
+            applied = crate::draft::set_at(c, pointer, value);
+            applied
+        });
+        if !applied {
+            self.save_state
+                .set(SaveState::NotStored("entries.edit.not_applied"));
+        }
+    }
+
+    /// Whether an edit must be refused (the case may only be viewed); says so.
+    fn refused(&self) -> bool {
+        if self.read_only {
+            self.save_state
+                .set(SaveState::NotStored("entries.read_only.title"));
+        }
+        self.read_only
     }
 
     /// The problems of the case that lie within any of `scope`'s pointers.
@@ -228,6 +271,7 @@ pub fn use_case() -> CaseCtx {
                 problems: Memo::new(|_| Vec::new()),
                 save_state: RwSignal::new(SaveState::Unchanged),
                 show_errors: RwSignal::new(false),
+                read_only: true,
             }
         }
     }
@@ -243,35 +287,64 @@ pub fn validate(case: &Value) -> Vec<Problem> {
     }
 }
 
-/// Loads the case `id` and shows its current step.
+/// A screen about a case that cannot be shown: its title, what is wrong, the way back.
+fn problem_screen(title: &'static str, body: AnyView) -> AnyView {
+    view! {
+        <section>
+            <h1>{tr(title)}</h1>
+            {body}
+            <BackToCases />
+        </section>
+    }
+    .into_any()
+}
+
+/// Loads the case `id` and shows its current step. The entry is read by its key (the
+/// route's id) and sorted before anything opens it ([`crate::entries`]).
 #[component]
 pub fn Workspace(id: String) -> impl IntoView {
     let lang = use_app().lang;
-    let problem_screen = |title: &'static str, body: AnyView| -> AnyView {
-        view! {
-            <section>
-                <h1>{tr(title)}</h1>
-                {body}
-                <BackToCases />
-            </section>
+    let text = match storage::load_case_text(&id) {
+        Ok(Some(text)) => text,
+        Ok(None) => {
+            return problem_screen(
+                "case.missing.title",
+                view! { <p>{tr("case.missing.body")}</p> }.into_any(),
+            )
         }
-        .into_any()
+        Err(error) => {
+            return problem_screen(
+                "case.storage_unavailable.title",
+                view! { <p>{move || t(lang.get(), error.key())}</p> }.into_any(),
+            )
+        }
     };
-    match storage::load_case(&id) {
-        Ok(Some(Ok(stored))) => view! { <CaseView stored /> }.into_any(),
-        Ok(Some(Err(error))) => problem_screen(
-            "case.unreadable.title",
-            view! { <p>{move || error.text(lang.get())}</p> }.into_any(),
-        ),
-        Ok(None) => problem_screen(
-            "case.missing.title",
-            view! { <p>{tr("case.missing.body")}</p> }.into_any(),
-        ),
-        Err(error) => problem_screen(
-            "case.storage_unavailable.title",
-            view! { <p>{move || t(lang.get(), error.key())}</p> }.into_any(),
-        ),
-    }
+    let (stored, read_only) = match entries::classify(&id, &text) {
+        Opening::Editable(stored) => (stored, None),
+        Opening::ReadOnly(stored, reason) => (stored, Some((reason, text))),
+        Opening::Mismatch(stored) => return mismatch_screen(id, stored, text),
+        Opening::Unreadable(error) => {
+            return problem_screen(
+                "case.unreadable.title",
+                view! {
+                    <p>{move || error.text(lang.get())}</p>
+                    {super::entries::raw_download(&id, text, false)}
+                }
+                .into_any(),
+            )
+        }
+    };
+    view! { <CaseView stored read_only /> }.into_any()
+}
+
+/// The screen of an entry under the key of `id` whose inner id names another case:
+/// repair or download. Once repaired, the list is shown with focus on the entry's Open
+/// button (the entry is an ordinary case now).
+fn mismatch_screen(id: String, stored: StoredCase, text: String) -> AnyView {
+    problem_screen(
+        "entries.mismatch.title",
+        super::entries::mismatch(&id, stored, text),
+    )
 }
 
 /// The button back to the list of cases (also under the verify screen).
@@ -289,11 +362,15 @@ pub(crate) fn BackToCases() -> impl IntoView {
     }
 }
 
+/// One case; `read_only` (the reason and the stored text) when it may only be viewed.
 #[component]
-fn CaseView(stored: StoredCase) -> impl IntoView {
+fn CaseView(stored: StoredCase, read_only: Option<(ReadOnly, String)>) -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let ctx = CaseCtx::standalone(stored.id, stored.case);
+    let mut ctx = CaseCtx::standalone(stored.id, stored.case);
+    ctx.read_only = read_only.is_some();
+    let notice =
+        read_only.map(|(reason, raw)| super::entries::notice(&ctx.id.get_value(), reason, raw));
     let show_errors = ctx.show_errors;
     provide_context(ctx);
 
@@ -313,8 +390,12 @@ fn CaseView(stored: StoredCase) -> impl IntoView {
     view! {
         <div class="workspace">
             {case_save_status(ctx)}
+            {notice}
             <StepNav step ctx />
-            <div class="step-body">{move || super::steps::render(step.get())}</div>
+            {super::entries::step_body(
+                ctx.read_only,
+                (move || super::steps::render(step.get())).into_any(),
+            )}
             <p class="step-position">
                 {move || {
                     tf(
@@ -451,7 +532,13 @@ pub(crate) fn save_status(
                 let lang = lang.get();
                 match ctx.save_state.get() {
                     SaveState::Unchanged => {
-                        view! { <span>{t(lang, "case.save.unchanged")}</span> }.into_any()
+                        // A case that may only be viewed never says it saves.
+                        let key = if ctx.read_only {
+                            "entries.read_only.status"
+                        } else {
+                            "case.save.unchanged"
+                        };
+                        view! { <span>{t(lang, key)}</span> }.into_any()
                     }
                     SaveState::Saved(at) => {
                         view! {
@@ -461,13 +548,19 @@ pub(crate) fn save_status(
                         }
                             .into_any()
                     }
-                    SaveState::Failed(error) => {
+                    // A refused edit is told like a failed save (one view for both).
+                    state @ (SaveState::Failed(_) | SaveState::NotStored(_)) => {
+                        let (title, detail) = match state {
+                            SaveState::Failed(error) => ("case.save.failed", error.key()),
+                            SaveState::NotStored(key) => ("entries.edit.not_stored", key),
+                            _ => ("", ""),
+                        };
                         view! {
                             <div class="alert alert-error" role="alert">
                                 <p>
-                                    <strong>{t(lang, "case.save.failed")}</strong>
+                                    <strong>{t(lang, title)}</strong>
                                     " "
-                                    {t(lang, error.key())}
+                                    {t(lang, detail)}
                                 </p>
                                 <button
                                     type="button"

@@ -3,7 +3,7 @@
 //! (at the review) the attained level; the GAS T-scores of the goals so far.
 
 use super::team::{inline_problems, within_except};
-use crate::draft::{field_id, remove_at, set_at, text_of, FieldKind};
+use crate::draft::{field_id, remove_at, text_of, FieldKind};
 use crate::i18n::Lang;
 use crate::i18n::{t, tf};
 use crate::team_edit::{self, GAS_LEVELS};
@@ -310,9 +310,7 @@ fn term_choice(index: usize) -> AnyView {
                             value=value
                             prop:checked=move || current.get() == value
                             on:change=move |_| {
-                                ctx.update(|c| {
-                                    set_at(c, &path, Value::String(value.to_string()));
-                                });
+                                ctx.set_at(&path, Value::String(value.to_string()));
                                 // The goal moves to the other group: keep focus on its radio.
                                 focus_id_later(&id_for_focus);
                             }
@@ -498,9 +496,7 @@ fn attained_select(index: usize) -> AnyView {
         let on_change = move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
             let value = text.parse::<i64>().map(Value::from).unwrap_or(Value::Null);
-            ctx.update(|c| {
-                set_at(c, &path, value);
-            });
+            ctx.set_at(&path, value);
         };
         let described_by = {
             let hint_id = hint_id.clone();

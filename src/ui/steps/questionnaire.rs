@@ -6,7 +6,7 @@
 //! [`crate::ui::parent`]) send it as an `ib-planner-answers/1` file; there the overview
 //! leads on to saving the file instead of to the team's steps.
 
-use crate::draft::{field_id, set_at, text_of, value_from_text, FieldKind};
+use crate::draft::{field_id, text_of, value_from_text, FieldKind};
 use crate::engine::problem::Problem;
 use crate::exchange::{self, ExchangeError};
 use crate::i18n::{t, tf, Lang};
@@ -896,11 +896,7 @@ fn radio(
             }
             on:change=move |_| {
                 let v = stored.clone();
-                ptr.with_value(|p| {
-                    ctx.update(|c| {
-                        set_at(c, p, v);
-                    })
-                });
+                ptr.with_value(|p| ctx.set_at(p, v));
             }
         />
     }
@@ -995,11 +991,7 @@ fn TextQuestion(goal: usize, problem: Memo<Option<String>>) -> impl IntoView {
                 prop:value=move || ptr.with_value(|p| ctx.case.with(|c| text_of(c.pointer(p))))
                 on:input=move |ev| {
                     let v = value_from_text(FieldKind::Text, &event_target_value(&ev));
-                    ptr.with_value(|p| {
-                        ctx.update(|c| {
-                            set_at(c, p, v);
-                        })
-                    });
+                    ptr.with_value(|p| ctx.set_at(p, v));
                 }
             ></textarea>
         </div>

@@ -266,9 +266,7 @@ fn RadioGroup(
                         aria-describedby=hint_id.clone()
                         prop:checked=move || current.get() == value
                         on:change=move |_| {
-                            ctx.update(|c| {
-                                set_at(c, path, Value::String(value.to_string()));
-                            })
+                            ctx.set_at(path, Value::String(value.to_string()))
                         }
                     />
                     <label for=id>{tr(label)}</label>
