@@ -14,6 +14,7 @@ pub mod engine;
 pub mod exchange;
 pub mod field_names;
 pub mod i18n;
+pub mod merge;
 pub mod plan_view;
 pub mod provision_view;
 pub mod signing;
