@@ -11,6 +11,7 @@ pub mod parts;
 pub mod prelude;
 mod start;
 mod steps;
+mod tabs;
 mod update;
 mod verify;
 mod workspace;

@@ -52,7 +52,7 @@ fn page_title_key(page: ParentPage) -> &'static str {
 #[component]
 fn ParentView(stored: StoredCase) -> impl IntoView {
     let app = use_app();
-    let ctx = CaseCtx::standalone(stored.id, stored.case);
+    let ctx = CaseCtx::standalone(stored.id.clone(), stored.case.clone());
     let CaseCtx {
         id,
         case,
@@ -63,7 +63,7 @@ fn ParentView(stored: StoredCase) -> impl IntoView {
     provide_context(ParentsOwn);
 
     // Save after every change, as the team's workspace does.
-    ctx.save_on_change();
+    ctx.save_on_change(stored);
 
     let page = Memo::new(move |_| {
         let requested = match app.screen.get() {
@@ -80,6 +80,7 @@ fn ParentView(stored: StoredCase) -> impl IntoView {
     view! {
         <div class="workspace parents-own">
             {save_line(ctx)}
+            <super::tabs::TabNotices />
             <ParentNav page />
             <p class="parents-own-note">{tr("parent.note")}</p>
             <div class="step-body">

@@ -98,6 +98,14 @@ split_view! {
     }
 }
 
+split_view! {
+    /// The choice between two tabs' values of the same fields (chunk `intake`: it needs
+    /// the field names the steps use, and is rarely shown).
+    pub(crate) fn conflict_panel in intake {
+        super::tabs::panel::conflict_panel()
+    }
+}
+
 /// The sign step, loaded on demand.
 #[component]
 pub fn SignPart() -> impl IntoView {

@@ -169,30 +169,11 @@ impl CaseCtx {
     }
 
     /// Saves the case to the device after every change, with the outcome in
-    /// `save_state` (under the current owner). The first run only registers the
-    /// dependency. Used by the case workspace and the parents' own pages.
-    pub fn save_on_change(self) {
-        let CaseCtx {
-            id,
-            case,
-            save_state,
-            ..
-        } = self;
-        Effect::new(move |first: Option<()>| {
-            let value = case.get();
-            if first.is_none() {
-                return;
-            }
-            let record = StoredCase {
-                id: id.get_value(),
-                updated: browser::now_iso(),
-                case: value,
-            };
-            match storage::save_case(&record) {
-                Ok(()) => save_state.set(SaveState::Saved(record.updated)),
-                Err(error) => save_state.set(SaveState::Failed(error)),
-            }
-        });
+    /// `save_state` (under the current owner), compare-and-set on `stored`, the record
+    /// the case was loaded from, and in step with other tabs on the same case (see
+    /// `ui::tabs`). Used by the case workspace and the parents' own pages.
+    pub fn save_on_change(self, stored: StoredCase) {
+        super::tabs::keep_in_step(self, stored);
     }
 
     /// Changes the case with `f`; the change is saved at once.
@@ -293,12 +274,12 @@ pub(crate) fn BackToCases() -> impl IntoView {
 fn CaseView(stored: StoredCase) -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let ctx = CaseCtx::standalone(stored.id, stored.case);
+    let ctx = CaseCtx::standalone(stored.id.clone(), stored.case.clone());
     let show_errors = ctx.show_errors;
     provide_context(ctx);
 
-    // Save after every change.
-    ctx.save_on_change();
+    // Save after every change, in step with other tabs on this case.
+    ctx.save_on_change(stored);
 
     let step = Memo::new(move |_| match app.screen.get() {
         Screen::Case { step, .. } => step,
@@ -313,6 +294,7 @@ fn CaseView(stored: StoredCase) -> impl IntoView {
     view! {
         <div class="workspace">
             {case_save_status(ctx)}
+            <super::tabs::TabNotices />
             <StepNav step ctx />
             <div class="step-body">{move || super::steps::render(step.get())}</div>
             <p class="step-position">
