@@ -201,6 +201,10 @@ pub struct StoredCase {
     pub updated: String,
     /// The raw case, exactly as edited.
     pub case: Value,
+    /// The entry's revision: one more with every write of an open case, so a tab can
+    /// write compare-and-set and never silently replace a newer version (two tabs, issue
+    /// 12). Stored as the optional member `rev`; entries stored before it are revision 0.
+    pub rev: u64,
 }
 
 /// Why stored text could not be read back as a case.
@@ -253,6 +257,7 @@ impl StoredCase {
             "format": STORED_CASE_FORMAT,
             "id": self.id,
             "updated": self.updated,
+            "rev": self.rev,
             "case": self.case,
         })
         .to_string()
@@ -270,11 +275,18 @@ impl StoredCase {
         }
         let id = value.get("id").and_then(Value::as_str);
         let case = value.get("case").filter(|c| c.is_object());
-        match (id, case) {
-            (Some(id), Some(case)) => Ok(StoredCase {
+        // Absent in entries stored by older builds: revision 0. Anything but a whole
+        // number is not an envelope this build wrote.
+        let rev = match value.get("rev") {
+            None => Some(0),
+            Some(rev) => rev.as_u64(),
+        };
+        match (id, case, rev) {
+            (Some(id), Some(case), Some(rev)) => Ok(StoredCase {
                 id: id.to_string(),
                 updated: text_of(value.get("updated")),
                 case: case.clone(),
+                rev,
             }),
             _ => Err(StoredCaseError::UnknownFormat),
         }
@@ -354,6 +366,7 @@ mod tests {
             id: "c1".into(),
             updated: "2026-11-22T06:00:00.000Z".into(),
             case: new_case("2026-12-01"),
+            rev: 7,
         };
         assert_eq!(StoredCase::from_text(&stored.to_text()), Ok(stored.clone()));
         assert_eq!(stored.label(), None);
@@ -369,6 +382,22 @@ mod tests {
             StoredCase::from_text(r#"{"format":"ib-planner-stored-case/1","id":"x","case":7}"#),
             Err(StoredCaseError::UnknownFormat)
         );
+    }
+
+    #[test]
+    fn entries_stored_before_revisions_are_revision_zero_and_a_bad_revision_is_refused() {
+        let old = r#"{"format":"ib-planner-stored-case/1","id":"x","updated":"2026-01-01T00:00:00.000Z","case":{"child":{}}}"#;
+        assert_eq!(StoredCase::from_text(old).map(|c| c.rev), Ok(0));
+        for rev in ["-1", "1.5", "\"3\"", "null"] {
+            let text = format!(
+                r#"{{"format":"ib-planner-stored-case/1","id":"x","rev":{rev},"case":{{}}}}"#
+            );
+            assert_eq!(
+                StoredCase::from_text(&text),
+                Err(StoredCaseError::UnknownFormat),
+                "{rev}"
+            );
+        }
     }
 
     #[test]

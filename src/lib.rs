@@ -15,6 +15,7 @@ pub mod entries;
 pub mod exchange;
 pub mod field_names;
 pub mod i18n;
+pub mod merge;
 pub mod plan_view;
 pub mod provision_view;
 pub mod seal;

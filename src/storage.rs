@@ -38,6 +38,14 @@ pub enum StorageError {
     /// The device lock is on and this page has not been unlocked (nothing was read or
     /// written).
     Locked,
+    /// Not written: another tab changed the case at the same time, and the user is
+    /// still to choose between the two versions (see [`compare_and_set_case`]).
+    ChangedElsewhere,
+    /// Not written: the case was deleted in another tab, and nothing recreates it.
+    DeletedElsewhere,
+    /// Not written: another tab stored the case as text this build cannot read, which
+    /// is kept as it is.
+    UnreadableElsewhere,
 }
 
 /// The text to store under `key` for the clear `text` (sealed while the device lock is
@@ -59,6 +67,9 @@ impl StorageError {
             StorageError::Unavailable => "storage.error.unavailable",
             StorageError::WriteRefused => "storage.error.write_refused",
             StorageError::Locked => "storage.error.locked",
+            StorageError::ChangedElsewhere => "tabs.error.changed",
+            StorageError::DeletedElsewhere => "tabs.error.deleted",
+            StorageError::UnreadableElsewhere => "tabs.error.unreadable",
         }
     }
 }
@@ -209,7 +220,8 @@ pub fn case_id_of_key(key: &str) -> Option<&str> {
     key.strip_prefix(CASE_PREFIX)
 }
 
-/// Saves one case, replacing what was stored under its id.
+/// Saves one case, replacing what was stored under its id: for a new entry (a new or
+/// duplicated case). An open case is written with [`compare_and_set_case`].
 pub fn save_case(case: &StoredCase) -> Result<(), StorageError> {
     let storage = local_storage()?;
     let key = case_key(&case.id);
@@ -217,6 +229,76 @@ pub fn save_case(case: &StoredCase) -> Result<(), StorageError> {
         .set_item(&key, &to_stored(&key, &case.to_text())?)
         .map_err(|_| StorageError::WriteRefused)
 }
+
+// Compare-and-set (two tabs on one case, issue 12 item 1)
+//
+// Two tabs of one browser can hold the same case. Each write of an open case names the
+// stored record its edit is based on and is made only if the entry still holds exactly
+// that record, with the revision one higher; otherwise the caller merges
+// (`crate::merge`, `ui::tabs`). The entry is read again right before the write:
+// localStorage is synchronous within a tab, but two tabs can interleave between one
+// tab's earlier read and its write. Nothing written here recreates a deleted entry.
+
+/// What a compare-and-set write found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CasOutcome {
+    /// Written: the entry now holds this record.
+    Written(StoredCase),
+    /// Not written: the entry holds another record than the expected one.
+    Changed(StoredCase),
+    /// Not written: there is no entry any more (deleted in another tab).
+    Gone,
+    /// Not written: the entry holds text this build cannot read, kept as it is.
+    Unreadable,
+}
+
+/// Writes `case` as the next revision of `expected`, only if the entry under
+/// `expected.id` is still exactly `expected`.
+pub fn compare_and_set_case(
+    expected: &StoredCase,
+    case: &serde_json::Value,
+    updated: &str,
+) -> Result<CasOutcome, StorageError> {
+    let storage = local_storage()?;
+    let key = case_key(&expected.id);
+    // Read through the device lock like every read: the comparison is of clear records.
+    let current = match read_case_entry(&expected.id)? {
+        None => return Ok(CasOutcome::Gone),
+        Some(Err(_sealed)) => return Ok(CasOutcome::Unreadable),
+        Some(Ok(text)) => StoredCase::from_text(&text),
+    };
+    let current = match current {
+        Err(_) => return Ok(CasOutcome::Unreadable),
+        Ok(current) => current,
+    };
+    if current != *expected {
+        return Ok(CasOutcome::Changed(current));
+    }
+    let record = StoredCase {
+        id: expected.id.clone(),
+        updated: updated.to_string(),
+        case: case.clone(),
+        rev: expected.rev + 1,
+    };
+    storage
+        .set_item(&key, &to_stored(&key, &record.to_text())?)
+        .map_err(|_| StorageError::WriteRefused)?;
+    Ok(CasOutcome::Written(record))
+}
+
+/// Whether a `storage` event's key is one of the cases' entries (`None`: storage was
+/// cleared), for screens that list or show cases.
+pub fn is_case_key(key: Option<&str>) -> bool {
+    key.is_none_or(|key| key.starts_with(CASE_PREFIX))
+}
+
+/// Whether a `storage` event's key is the entry of case `id` (`None`: storage was
+/// cleared).
+pub fn is_key_of_case(key: Option<&str>, id: &str) -> bool {
+    key.is_none_or(|key| key.strip_prefix(CASE_PREFIX) == Some(id))
+}
+
+// End of compare-and-set.
 
 /// Deletes one case (or an unreadable entry, by its full storage key).
 pub fn delete_case(id: &str) -> Result<(), StorageError> {

@@ -117,6 +117,7 @@ fn a_stored_case_with_a_duplicate_is_unreadable_and_says_where() {
         id: "c1".into(),
         updated: "2026-01-05T10:00:00.000Z".into(),
         case: example_case_json(),
+        rev: 0,
     };
     let envelope: Value = serde_json::from_str(&stored.to_text()).unwrap();
     assert!(StoredCase::from_text(&stored.to_text()).is_ok());

@@ -15,6 +15,7 @@ pub mod prelude;
 mod start;
 mod start_file;
 mod steps;
+mod tabs;
 mod update;
 mod verify;
 mod workspace;

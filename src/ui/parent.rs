@@ -82,7 +82,7 @@ fn page_title_key(page: ParentPage) -> &'static str {
 #[component]
 fn ParentView(stored: StoredCase, read_only: Option<(ReadOnly, String)>) -> impl IntoView {
     let app = use_app();
-    let mut ctx = CaseCtx::standalone(stored.id, stored.case);
+    let mut ctx = CaseCtx::standalone(stored.id.clone(), stored.case.clone());
     ctx.read_only = read_only.is_some();
     let notice =
         read_only.map(|(reason, raw)| super::entries::notice(&ctx.id.get_value(), reason, raw));
@@ -96,7 +96,7 @@ fn ParentView(stored: StoredCase, read_only: Option<(ReadOnly, String)>) -> impl
     provide_context(ParentsOwn);
 
     // Save after every change, as the team's workspace does.
-    ctx.save_on_change();
+    ctx.save_on_change(stored);
 
     let page = Memo::new(move |_| {
         let requested = match app.screen.get() {
@@ -114,6 +114,7 @@ fn ParentView(stored: StoredCase, read_only: Option<(ReadOnly, String)>) -> impl
         <div class="workspace parents-own">
             {save_line(ctx)}
             {notice}
+            <super::tabs::TabNotices />
             <ParentNav page />
             <p class="parents-own-note">{tr("parent.note")}</p>
             {super::entries::step_body(

@@ -151,6 +151,14 @@ pub fn CasePart(id: String) -> impl IntoView {
     view! { <Lazy load=case_workspace /> }
 }
 
+split_view! {
+    /// The choice between two tabs' values of the same fields (chunk `intake`: it needs
+    /// the field names the steps use, and is rarely shown).
+    pub(crate) fn conflict_panel in intake {
+        super::tabs::panel::conflict_panel()
+    }
+}
+
 /// The sign step, loaded on demand.
 #[component]
 pub fn SignPart() -> impl IntoView {

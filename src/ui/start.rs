@@ -28,6 +28,7 @@ pub(super) fn create_and_open(
         id: browser::new_id(),
         updated: browser::now_iso(),
         case,
+        rev: 0,
     };
     match storage::save_case(&record) {
         Ok(()) => {
@@ -100,6 +101,8 @@ fn StartContent() -> impl IntoView {
         refresh.track();
         storage::list_cases()
     });
+    // Cases added, changed or deleted in another tab show here at once.
+    super::tabs::refresh_on_change_elsewhere(refresh);
     let on_new = move |_| {
         create_and_open(
             app,
@@ -340,6 +343,7 @@ fn case_row(app: AppState, lang: Lang, entry: CaseEntry, refresh: RwSignal<u32>)
                 let mut copy = record.get_value();
                 copy.id = browser::new_id();
                 copy.updated = browser::now_iso();
+                copy.rev = 0;
                 match storage::save_case(&copy) {
                     Ok(()) => refresh.update(|n| *n += 1),
                     Err(e) => row_error.set(Some(e.key())),

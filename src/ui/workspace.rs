@@ -177,34 +177,15 @@ impl CaseCtx {
     }
 
     /// Saves the case to the device after every change, with the outcome in
-    /// `save_state` (under the current owner). The first run only registers the
-    /// dependency. Used by the case workspace and the parents' own pages.
-    pub fn save_on_change(self) {
+    /// `save_state` (under the current owner), compare-and-set on `stored`, the record
+    /// the case was loaded from, and in step with other tabs on the same case (see
+    /// `ui::tabs`). Used by the case workspace and the parents' own pages.
+    pub fn save_on_change(self, stored: StoredCase) {
         if self.read_only {
             // Never written, not even once: nothing to save.
             return;
         }
-        let CaseCtx {
-            id,
-            case,
-            save_state,
-            ..
-        } = self;
-        Effect::new(move |first: Option<()>| {
-            let value = case.get();
-            if first.is_none() {
-                return;
-            }
-            let record = StoredCase {
-                id: id.get_value(),
-                updated: browser::now_iso(),
-                case: value,
-            };
-            match storage::save_case(&record) {
-                Ok(()) => save_state.set(SaveState::Saved(record.updated)),
-                Err(error) => save_state.set(SaveState::Failed(error)),
-            }
-        });
+        super::tabs::keep_in_step(self, stored);
     }
 
     /// Changes the case with `f`; the change is saved at once. Refused, and told, when
@@ -367,15 +348,15 @@ pub(crate) fn BackToCases() -> impl IntoView {
 fn CaseView(stored: StoredCase, read_only: Option<(ReadOnly, String)>) -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let mut ctx = CaseCtx::standalone(stored.id, stored.case);
+    let mut ctx = CaseCtx::standalone(stored.id.clone(), stored.case.clone());
     ctx.read_only = read_only.is_some();
     let notice =
         read_only.map(|(reason, raw)| super::entries::notice(&ctx.id.get_value(), reason, raw));
     let show_errors = ctx.show_errors;
     provide_context(ctx);
 
-    // Save after every change.
-    ctx.save_on_change();
+    // Save after every change, in step with other tabs on this case.
+    ctx.save_on_change(stored);
 
     let step = Memo::new(move |_| match app.screen.get() {
         Screen::Case { step, .. } => step,
@@ -391,6 +372,7 @@ fn CaseView(stored: StoredCase, read_only: Option<(ReadOnly, String)>) -> impl I
         <div class="workspace">
             {case_save_status(ctx)}
             {notice}
+            <super::tabs::TabNotices />
             <StepNav step ctx />
             {super::entries::step_body(
                 ctx.read_only,
