@@ -9,6 +9,8 @@ pub mod lazy;
 mod parent;
 pub mod parts;
 pub mod prelude;
+mod saves;
+mod saves_part;
 mod start;
 mod steps;
 mod update;

@@ -61,7 +61,7 @@ fn exchange_error_text(lang: Lang, error: &ExchangeError) -> String {
 }
 
 /// A local date and time for a stored ISO timestamp, in the user's language.
-fn local_date_time(lang: Lang, iso: &str) -> String {
+pub(crate) fn local_date_time(lang: Lang, iso: &str) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
     if date.get_time().is_nan() {
         return iso.to_string();
@@ -86,6 +86,7 @@ pub fn StartScreen() -> impl IntoView {
     let lang = app.lang;
     let error = RwSignal::new(None::<&'static str>);
     let refresh = RwSignal::new(0u32);
+    provide_context(super::saves::StartRefresh(refresh));
     let entries = Memo::new(move |_| {
         refresh.track();
         storage::list_cases()
@@ -310,6 +311,8 @@ pub fn StartScreen() -> impl IntoView {
             </p>
             <h2 id="cases-title">{tr("cases.title")}</h2>
             {case_list}
+            // Case files, backups and storage use (issue 12): a chunk of its own.
+            <super::lazy::Lazy load=super::parts::saves_part />
             <p class="privacy">{tr("start.privacy")}</p>
         </section>
     }

@@ -172,27 +172,30 @@ impl CaseCtx {
     /// `save_state` (under the current owner). The first run only registers the
     /// dependency. Used by the case workspace and the parents' own pages.
     pub fn save_on_change(self) {
-        let CaseCtx {
-            id,
-            case,
-            save_state,
-            ..
-        } = self;
+        let case = self.case;
         Effect::new(move |first: Option<()>| {
-            let value = case.get();
+            case.track();
             if first.is_none() {
                 return;
             }
-            let record = StoredCase {
-                id: id.get_value(),
-                updated: browser::now_iso(),
-                case: value,
-            };
-            match storage::save_case(&record) {
-                Ok(()) => save_state.set(SaveState::Saved(record.updated)),
-                Err(error) => save_state.set(SaveState::Failed(error)),
-            }
+            self.save_now();
         });
+        // While a save has failed, leaving asks first and saving is retried (issue 12).
+        let token = super::saves::register(self);
+        on_cleanup(move || super::saves::unregister(token));
+    }
+
+    /// Saves the case as it is in memory now, with the outcome in `save_state`.
+    pub(crate) fn save_now(self) {
+        let record = StoredCase {
+            id: self.id.get_value(),
+            updated: browser::now_iso(),
+            case: self.case.get_untracked(),
+        };
+        match storage::save_case(&record) {
+            Ok(()) => self.save_state.set(SaveState::Saved(record.updated)),
+            Err(error) => self.save_state.set(SaveState::Failed(error)),
+        }
     }
 
     /// Changes the case with `f`; the change is saved at once.
@@ -445,7 +448,9 @@ pub(crate) fn save_status(
         let (name, text) = file();
         let _ = browser::download_text(&name, "application/json", &text);
     };
+    let leave = super::saves::leave_panel(use_app());
     view! {
+        {leave}
         <div class="save-status" role="status" aria-live="polite">
             {move || {
                 let lang = lang.get();
@@ -490,10 +495,13 @@ pub(crate) fn save_status(
 
 /// The case's own save status: a failed save offers the whole case as a file.
 fn case_save_status(ctx: CaseCtx) -> AnyView {
+    // The stored envelope (id, time, case), which "Import a case file" reads back.
     let file = move || {
-        let text = ctx
-            .case
-            .with_untracked(|c| serde_json::to_string_pretty(c).unwrap_or_default());
+        let text = crate::backup::case_file_text(&StoredCase {
+            id: ctx.id.get_value(),
+            updated: browser::now_iso(),
+            case: ctx.case.get_untracked(),
+        });
         let name = format!(
             "{}-case.json",
             file_stem(&ctx.case.get_untracked(), &ctx.id.get_value())
