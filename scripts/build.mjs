@@ -194,6 +194,8 @@ function checkPolicy(html) {
  * has a module that is not here). Any other case route opens the child step.
  */
 const DEEP_LINKS = [
+  // The start screen's case files, backups and storage use (issue 12): its only chunk.
+  ['^(#/?)?$', 'saves'],
   ['^#/verify$', 'verify'],
   ['^#/case/[^/]+/sign$', 'sign'],
   ['^#/case/[^/]+/(team|assessment|goals)$', 'team'],

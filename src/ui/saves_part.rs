@@ -1,7 +1,7 @@
 //! The start screen's case files and backups (chunk `saves`, see [`super::parts`]): how
-//! much storage the cases use and about how much is left, with a warning before it is
-//! full; a reminder when no backup was made for 30 days of edits; a backup of every case
-//! on this device to one file and its restore; and "Import a case file" (the failed-save
+//! much storage is used and about how much is left, with a warning before it is full; a
+//! reminder when no backup was made for 30 days of edits; a backup of every case on this
+//! device to one file and its restore; and "Import a case file" (the failed-save
 //! download, or an unreadable entry's raw download that still holds a case). Every
 //! import or restore shows first what it will add or replace, and replacing a different
 //! version of a case is a separate, explicit choice.
@@ -17,11 +17,6 @@ use crate::draft::StoredCase;
 use crate::i18n::{t, tf, Lang};
 use crate::storage::{self, CaseEntry};
 use crate::ui::prelude::*;
-
-/// The estimated limit of this site's `localStorage`, in bytes as [`storage::usage`]
-/// counts them (UTF-16). Chromium and Firefox allow about 5 M characters (measured in
-/// Chromium: 5 242 880 characters of keys and values, i.e. 10 MiB).
-const LIMIT_BYTES: u64 = 10_485_760;
 
 /// The largest case file or backup read, in bytes (a full backup of a full device is
 /// about 5 M characters, more with JSON's escaping).
@@ -55,12 +50,19 @@ fn file_error_text(lang: Lang, error: &FileError) -> String {
     tf(lang, error.key(), &params)
 }
 
+/// The estimated limit of this site's `localStorage`, in bytes as [`storage::usage`]
+/// counts them (UTF-16): measured in Chromium, 5 242 880 characters of keys and values
+/// (tests/e2e/saves.spec.mjs); Firefox allows the same.
+const LIMIT_BYTES: u64 = 10_485_760;
+
 /// Bytes in words: "840 kB", "1.2 MB" (a decimal comma in Latvian).
 fn size_text(lang: Lang, bytes: u64) -> String {
     let text = if bytes < 1_000_000 {
         format!("{} kB", bytes.div_ceil(1000))
     } else {
-        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+        // Tenths of a MB in integers: float formatting would add kilobytes of code.
+        let tenths = (bytes + 50_000) / 100_000;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     };
     match lang {
         Lang::Lv => text.replace('.', ","),
@@ -68,6 +70,7 @@ fn size_text(lang: Lang, bytes: u64) -> String {
     }
 }
 
+/// A case's name on the list: its pseudonym, or "untitled".
 fn case_label(lang: Lang, case: &serde_json::Value) -> String {
     case.pointer("/child/id")
         .and_then(serde_json::Value::as_str)
@@ -77,6 +80,7 @@ fn case_label(lang: Lang, case: &serde_json::Value) -> String {
         .unwrap_or_else(|| t(lang, "cases.untitled").to_string())
 }
 
+/// A stored time in words, or "at an unknown time".
 fn when(lang: Lang, iso: Option<&str>) -> String {
     match iso.filter(|s| !s.is_empty()) {
         Some(iso) => super::start::local_date_time(lang, iso),
@@ -97,51 +101,30 @@ fn device_entries() -> (Vec<StoredCase>, Vec<(String, String)>) {
     (cases, unreadable)
 }
 
-/// The whole part.
+/// The start screen's section on case files and backups: storage used and left (a
+/// warning from [`backup::WARN_PERCENT`]), the backup reminder, the backup of all cases
+/// and its restore, and the import of a case file.
 #[component]
 pub fn SavesPart() -> impl IntoView {
     let lang = use_app().lang;
     let refresh = use_context::<StartRefresh>()
         .map(|r| r.0)
         .unwrap_or_else(|| RwSignal::new(0));
+    let notice = RwSignal::new(None::<(bool, String)>);
     let preview = RwSignal::new(None::<Preview>);
-    let notice = RwSignal::new(None::<Notice>);
+    let import_notice_state = RwSignal::new(None::<Notice>);
     let say = move |error: bool, text: String| {
-        notice.set(Some(Notice { error, text }));
+        import_notice_state.set(Some(Notice { error, text }));
         browser::focus_id_later("saves-notice");
     };
     let changed = move || refresh.update(|n| *n += 1);
-
-    // Back up every case (and unreadable entry) to one file, and remember when.
-    let back_up = move || {
-        let lang = lang.get_untracked();
-        let (cases, unreadable) = device_entries();
-        let now = browser::now_iso();
-        let text = backup::backup_text(&now, &cases, &unreadable);
-        let name = format!("ib-planner-backup-{}.json", now.get(..10).unwrap_or("all"));
-        if browser::download_text(&name, "application/json", &text).is_err() {
-            say(true, t(lang, "saves.backup.failed").to_string());
-            return;
-        }
-        storage::save_last_backup(&now);
-        preview.set(None);
-        changed();
-        say(
-            false,
-            tf(
-                lang,
-                "saves.backup.done",
-                &[("count", &cases.len().to_string()), ("file", &name)],
-            ),
-        );
-    };
 
     // Reads a chosen file (after its size check) and hands its text to `then`.
     let read_then = move |ev: web_sys::Event, then: fn(&str) -> Result<Preview, FileError>| {
         let Some(file) = browser::take_chosen_file(&ev) else {
             return;
         };
-        notice.set(None);
+        import_notice_state.set(None);
         preview.set(None);
         if file.size() > MAX_BACKUP_BYTES {
             say(
@@ -240,101 +223,8 @@ pub fn SavesPart() -> impl IntoView {
         }
     };
 
-    let meter = move || {
-        refresh.track();
-        let lang = lang.get();
-        let Ok((app_bytes, all_bytes, cases)) = storage::usage() else {
-            return ().into_any();
-        };
-        let use_ = backup::storage_use(app_bytes, all_bytes, LIMIT_BYTES, cases);
-        let percent = use_.percent.to_string();
-        let summary = tf(
-            lang,
-            "saves.storage.used",
-            &[
-                ("used", &size_text(lang, use_.app_bytes)),
-                ("limit", &size_text(lang, use_.limit_bytes)),
-                ("percent", &percent),
-                ("left", &size_text(lang, use_.left_bytes)),
-            ],
-        );
-        let fit = use_.cases_fit.map(|n| {
-            view! {
-                <p>{tf(lang, "saves.storage.fit", &[("count", &n.to_string())])}</p>
-            }
-        });
-        let warning = use_.warn.then(|| {
-            view! {
-                <div class="alert alert-warning storage-warning" role="alert">
-                    <p>
-                        <strong>{t(lang, "saves.storage.warn_title")}</strong>
-                        " "
-                        {tf(lang, "saves.storage.warn", &[("percent", &percent)])}
-                    </p>
-                </div>
-            }
-        });
-        view! {
-            <div class="storage-use" id="storage-use">
-                <h3 id="storage-title">{t(lang, "saves.storage.title")}</h3>
-                <p id="storage-summary">{summary}</p>
-                <meter
-                    class="storage-meter"
-                    min="0"
-                    max="100"
-                    high=backup::WARN_PERCENT.to_string()
-                    value=percent.clone()
-                    aria-labelledby="storage-title"
-                    aria-describedby="storage-summary"
-                >
-                    {format!("{percent} %")}
-                </meter>
-                {fit}
-                {warning}
-            </div>
-        }
-        .into_any()
-    };
-
-    let reminder = move || {
-        refresh.track();
-        let lang = lang.get();
-        let (cases, _) = device_entries();
-        let updates: Vec<&str> = cases.iter().map(|c| c.updated.as_str()).collect();
-        let last = storage::last_backup();
-        if !backup::backup_due(last.as_deref(), &updates, &browser::now_iso()) {
-            return ().into_any();
-        }
-        let body = match last {
-            Some(at) => tf(
-                lang,
-                "saves.reminder.since",
-                &[("when", &when(lang, Some(&at)))],
-            ),
-            None => t(lang, "saves.reminder.never").to_string(),
-        };
-        view! {
-            <div class="alert alert-warning backup-reminder" role="status">
-                <p>
-                    <strong>{t(lang, "saves.reminder.title")}</strong>
-                    " "
-                    {body}
-                </p>
-                <button
-                    type="button"
-                    class="button button-primary"
-                    id="backup-now"
-                    on:click=move |_| back_up()
-                >
-                    {t(lang, "saves.reminder.now")}
-                </button>
-            </div>
-        }
-        .into_any()
-    };
-
-    let notice_view = move || {
-        notice.get().map(|n| {
+    let import_notice = move || {
+        import_notice_state.get().map(|n| {
             view! {
                 <div
                     class=if n.error { "alert alert-error" } else { "alert alert-success" }
@@ -353,6 +243,133 @@ pub fn SavesPart() -> impl IntoView {
         preview
             .get()
             .map(|p| preview_panel(lang, p, apply, move || preview.set(None)))
+    };
+
+    // Back up every case (and unreadable entry) to one file, and remember when.
+    let back_up = move || {
+        let lang = lang.get_untracked();
+        let (cases, unreadable) = device_entries();
+        let now = browser::now_iso();
+        let text = backup::backup_text(&now, &cases, &unreadable);
+        let name = format!("ib-planner-backup-{}.json", now.get(..10).unwrap_or("all"));
+        let outcome = if browser::download_text(&name, "application/json", &text).is_ok() {
+            storage::save_last_backup(&now);
+            refresh.update(|n| *n += 1);
+            let count = cases.len().to_string();
+            (
+                false,
+                tf(
+                    lang,
+                    "saves.backup.done",
+                    &[("count", &count), ("file", &name)],
+                ),
+            )
+        } else {
+            (true, t(lang, "saves.backup.failed").to_string())
+        };
+        notice.set(Some(outcome));
+        browser::focus_id_later("backup-notice");
+    };
+
+    let meter = move || {
+        refresh.track();
+        let lang = lang.get();
+        let (app_bytes, all_bytes, cases) = storage::usage().ok()?;
+        let use_ = backup::storage_use(app_bytes, all_bytes, LIMIT_BYTES, cases);
+        let percent = use_.percent.to_string();
+        let summary = tf(
+            lang,
+            "saves.storage.used",
+            &[
+                ("used", &size_text(lang, use_.app_bytes)),
+                ("limit", &size_text(lang, use_.limit_bytes)),
+                ("percent", &percent),
+                ("left", &size_text(lang, use_.left_bytes)),
+            ],
+        );
+        let fit = use_
+            .cases_fit
+            .map(|n| tf(lang, "saves.storage.fit", &[("count", &n.to_string())]));
+        let warning = use_.warn.then(|| {
+            view! {
+                <div class="alert alert-warning storage-warning" role="alert">
+                    <p>
+                        <strong>{t(lang, "saves.storage.warn_title")}</strong>
+                        " "
+                        {tf(lang, "saves.storage.warn", &[("percent", &percent)])}
+                    </p>
+                </div>
+            }
+        });
+        Some(view! {
+            <div class="storage-use" id="storage-use">
+                <h3 id="storage-title">{t(lang, "saves.storage.title")}</h3>
+                <p id="storage-summary">{summary} " " {fit}</p>
+                <meter
+                    class="storage-meter"
+                    min="0"
+                    max="100"
+                    high=backup::WARN_PERCENT.to_string()
+                    value=percent.clone()
+                    aria-labelledby="storage-title"
+                    aria-describedby="storage-summary"
+                >
+                    {format!("{percent} %")}
+                </meter>
+                {warning}
+            </div>
+        })
+    };
+
+    let reminder = move || {
+        refresh.track();
+        let lang = lang.get();
+        let (cases, _) = device_entries();
+        let updates: Vec<&str> = cases.iter().map(|c| c.updated.as_str()).collect();
+        let last = storage::last_backup();
+        if !backup::backup_due(last.as_deref(), &updates, &browser::now_iso()) {
+            return None;
+        }
+        let body = match last {
+            Some(at) => tf(
+                lang,
+                "saves.reminder.since",
+                &[("when", &when(lang, Some(&at)))],
+            ),
+            None => t(lang, "saves.reminder.never").to_string(),
+        };
+        Some(view! {
+            <div class="alert alert-warning backup-reminder" role="status">
+                <p>
+                    <strong>{t(lang, "saves.reminder.title")}</strong>
+                    " "
+                    {body}
+                </p>
+                <button
+                    type="button"
+                    class="button button-primary"
+                    id="backup-now"
+                    on:click=move |_| back_up()
+                >
+                    {t(lang, "saves.reminder.now")}
+                </button>
+            </div>
+        })
+    };
+
+    let backup_notice = move || {
+        notice.get().map(|(error, text)| {
+            view! {
+                <div
+                    class=if error { "alert alert-error" } else { "alert alert-success" }
+                    id="backup-notice"
+                    role=if error { "alert" } else { "status" }
+                    tabindex="-1"
+                >
+                    <p>{text}</p>
+                </div>
+            }
+        })
     };
 
     view! {
@@ -375,14 +392,12 @@ pub fn SavesPart() -> impl IntoView {
                 </div>
                 <div class="action-card">
                     <label class="label" for="restore-backup-file">{tr("saves.restore")}</label>
-                    <p class="hint" id="restore-backup-file-hint">{tr("saves.restore.hint")}</p>
                     <input
                         type="file"
                         id="restore-backup-file"
                         name="restore-backup-file"
                         class="saves-file-input"
                         accept=".json,application/json"
-                        aria-describedby="restore-backup-file-hint"
                         on:change=on_restore
                     />
                 </div>
@@ -400,7 +415,8 @@ pub fn SavesPart() -> impl IntoView {
                     />
                 </div>
             </div>
-            {notice_view}
+            {backup_notice}
+            {import_notice}
             {preview_view}
         </section>
     }

@@ -311,7 +311,7 @@ pub fn StartScreen() -> impl IntoView {
             </p>
             <h2 id="cases-title">{tr("cases.title")}</h2>
             {case_list}
-            // Case files, backups and storage use (issue 12): a chunk of its own.
+            // Storage use, backups and the import of case files (issue 12): chunk `saves`.
             <super::lazy::Lazy load=super::parts::saves_part />
             <p class="privacy">{tr("start.privacy")}</p>
         </section>
