@@ -95,9 +95,10 @@ fn envelope(stored: &StoredCase) -> Value {
     })
 }
 
-/// The text of the case file offered when a save fails: the stored envelope, readable.
+/// The text of the case file offered when a save fails: the stored envelope, exactly as
+/// it is stored ([`StoredCase::to_text`]).
 pub fn case_file_text(stored: &StoredCase) -> String {
-    serde_json::to_string_pretty(&envelope(stored)).unwrap_or_else(|_| stored.to_text())
+    stored.to_text()
 }
 
 /// A case read from a file: with its device id and save time when the file has them.

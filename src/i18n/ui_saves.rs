@@ -1,13 +1,20 @@
 //! Messages of failed saves, leaving with an unsaved edit, importing a case file, the backup of all cases and storage use (issue 12, item 2):
-//! `(key, Latvian, English)` rows. Kept short: the catalogue is in the first load.
+//! `(key, Latvian, English)` rows, in two tables: [`ROWS`], in the catalogue (a case
+//! screen asks the leave question), and [`PART_ROWS`], the start screen's case-files
+//! part: only the code of its chunk (`saves`) reads them, through [`super::t_in`], so
+//! their text loads with that chunk and not with the first screen.
 
 /// The rows.
+/// The rows in the catalogue.
 pub static ROWS: &[(&str, &str, &str)] = &[
-    // Leaving a case whose last edit is not saved
     ("saves.leave.title", "Pēdējās izmaiņas nav saglabātas", "The latest changes are not saved"),
     ("saves.leave.body", "Aizejot tās pazudīs. Lejupielādējiet lietu vai atbrīvojiet vietu: saglabāšana tiek mēģināta atkārtoti pati.", "If you leave, they are lost. Download the case or free some space: saving is retried on its own."),
     ("saves.leave.stay", "Palikt lietā", "Stay in the case"),
     ("saves.leave.go", "Aiziet bez saglabāšanas", "Leave without saving"),
+];
+
+/// The rows of the start screen's case-files part (chunk `saves`).
+pub static PART_ROWS: &[(&str, &str, &str)] = &[
     // The start screen's part
     ("saves.title", "Lietu faili un rezerves kopijas", "Case files and backups"),
     ("saves.storage.title", "Krātuve šajā ierīcē", "Storage on this device"),
@@ -58,3 +65,30 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ("saves.file.repeated_case", "Kopijā lieta {id} ir divreiz.", "The backup holds case {id} twice."),
     ("saves.file.too_large", "Fails ir par lielu (virs 16 MB).", "The file is too large (over 16 MB)."),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn part_rows_are_unique_translated_and_apart_from_the_catalogue() {
+        for (i, (key, lv, en)) in PART_ROWS.iter().enumerate() {
+            assert!(!lv.is_empty() && !en.is_empty(), "{key}");
+            assert!(!crate::i18n::has(key), "{key} is in the catalogue too");
+            assert!(
+                PART_ROWS[..i].iter().all(|(k, _, _)| k != key),
+                "{key} twice"
+            );
+            let names = |s: &str| {
+                let mut n: Vec<String> = s
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|p| p.split('}').next().map(str::to_string))
+                    .collect();
+                n.sort();
+                n
+            };
+            assert_eq!(names(lv), names(en), "{key}");
+        }
+    }
+}

@@ -14,9 +14,29 @@ use super::browser;
 use super::saves::StartRefresh;
 use crate::backup::{self, Backup, FileError, ImportPlan, IncomingCase, Newer};
 use crate::draft::StoredCase;
-use crate::i18n::{t, tf, Lang};
+use crate::i18n::{t_in, Lang, SAVES_PART};
 use crate::storage::{self, CaseEntry};
 use crate::ui::prelude::*;
+
+/// A message of this part ([`SAVES_PART`], then the catalogue).
+fn t(lang: Lang, key: &str) -> &'static str {
+    t_in(SAVES_PART, lang, key)
+}
+
+/// A message of this part with its `{name}` placeholders filled.
+fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let mut text = t(lang, key).to_string();
+    for (name, value) in args {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+/// A message of this part in the current language, as a reactive text.
+fn tr(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_app().lang;
+    move || t(lang.get(), key)
+}
 
 /// The largest case file or backup read, in bytes (a full backup of a full device is
 /// about 5 M characters, more with JSON's escaping).

@@ -91,7 +91,7 @@ test('storage full: leaving asks and stay keeps the edit; freed space saves it w
   await page.locator('header .brand').click();
   await expect(h1(page)).toHaveText('Sāciet atbalsta plānu');
   await expect(page.locator('.case-row .case-title')).toHaveText('FULL-2-LABOTS-PEC-PILNAS-KRATUVES');
-  await page.getByRole('button', { name: /^Atvērt/ }).click();
+  await page.getByRole('button', { name: 'Atvērt lietu FULL-2-LABOTS-PEC-PILNAS-KRATUVES' }).click();
   await expect(page.getByLabel(PSEUDONYM)).toHaveValue('FULL-2-LABOTS-PEC-PILNAS-KRATUVES');
 });
 
