@@ -188,6 +188,7 @@ pub fn SavesPart() -> impl IntoView {
                     .id
                     .clone()
                     .filter(|_| same_id)
+                    .map(keep_unreadable)
                     .unwrap_or_else(browser::new_id);
                 let record = StoredCase {
                     id,
@@ -213,6 +214,10 @@ pub fn SavesPart() -> impl IntoView {
                         ImportPlan::Identical => false,
                     };
                     if wanted {
+                        let case = &StoredCase {
+                            id: keep_unreadable(case.id.clone()),
+                            ..case.clone()
+                        };
                         match storage::save_case(case) {
                             Ok(()) => stored += 1,
                             Err(_) => failed += 1,
@@ -439,6 +444,15 @@ pub fn SavesPart() -> impl IntoView {
             {import_notice}
             {preview_view}
         </section>
+    }
+}
+
+/// `id`, or a new id when an unreadable entry is stored under it: an import never
+/// overwrites data that could not be read (it stays listed, with its download).
+fn keep_unreadable(id: String) -> String {
+    match storage::load_case(&id) {
+        Ok(Some(Err(_))) => browser::new_id(),
+        _ => id,
     }
 }
 
