@@ -8,7 +8,7 @@
 /// The rows in the catalogue.
 pub static ROWS: &[(&str, &str, &str)] = &[
     ("saves.leave.title", "Pēdējās izmaiņas nav saglabātas", "The latest changes are not saved"),
-    ("saves.leave.body", "Aizejot tās pazudīs. Lejupielādējiet lietu vai atbrīvojiet vietu: saglabāšana tiek mēģināta atkārtoti pati.", "If you leave, they are lost. Download the case or free some space: saving is retried on its own."),
+    ("saves.leave.body", "Aizejot tās pazudīs. Lejupielādējiet lietu vai atbrīvojiet vietu: saglabāšana tiek atkārtota pati.", "If you leave, they are lost. Download the case or free some space: saving is retried by itself."),
     ("saves.leave.stay", "Palikt lietā", "Stay in the case"),
     ("saves.leave.go", "Aiziet bez saglabāšanas", "Leave without saving"),
 ];
