@@ -466,7 +466,7 @@ mod tests {
     #[test]
     fn corrupted_or_ambiguous_backups_are_refused() {
         let a = stored("a1", "2026-11-22T06:00:00.000Z", "A");
-        let text = backup_text("2026-12-01T10:00:00.000Z", &[a.clone()], &[]);
+        let text = backup_text("2026-12-01T10:00:00.000Z", std::slice::from_ref(&a), &[]);
         assert_eq!(
             read_backup(&text[..text.len() / 2]),
             Err(FileError::NotJson)
