@@ -312,7 +312,7 @@ pub fn StartScreen() -> impl IntoView {
             <h2 id="cases-title">{tr("cases.title")}</h2>
             {case_list}
             // Storage use, backups and the import of case files (issue 12): chunk `saves`.
-            <super::lazy::Lazy load=super::parts::saves_part />
+            <super::lazy::Lazy load=super::parts::saves_part keep_focus=true />
             <p class="privacy">{tr("start.privacy")}</p>
         </section>
     }
