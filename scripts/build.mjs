@@ -194,6 +194,8 @@ function checkPolicy(html) {
  * has a module that is not here). Any other case route opens the child step.
  */
 const DEEP_LINKS = [
+  // The start screen: its storage use, backups and case files (issue 12), chunk saves.
+  ['^(#/?)?$', ['saves']],
   ['^#/verify$', ['verify']],
   // A case: its workspace (chunk case) and its step's chunk.
   ['^#/case/[^/]+/sign$', ['case', 'sign']],

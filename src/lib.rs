@@ -9,6 +9,7 @@
 //! - `ui` and `storage` exist only on `wasm32`: the Leptos components and the only code
 //!   that knows `localStorage`.
 
+pub mod backup;
 pub mod draft;
 pub mod engine;
 pub mod entries;

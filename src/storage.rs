@@ -368,3 +368,66 @@ pub fn list_signing_keys() -> Result<Vec<String>, StorageError> {
     crate::engine::order::sort(&mut slots);
     Ok(slots)
 }
+
+// Storage use and backups (issue 12)
+//
+// What the start screen's storage meter and backup part need: the bytes in use, the time
+// of the last backup, and a way to put an unreadable entry back from a backup.
+
+const LAST_BACKUP_KEY: &str = "ib-planner/last-backup";
+const APP_PREFIX: &str = "ib-planner/";
+
+/// Bytes of storage in use, counted as browsers count them (UTF-16: two bytes per code
+/// unit of every key and value): `(this app's entries, every entry of the site, the
+/// number of stored cases)`.
+pub fn usage() -> Result<(u64, u64, u64), StorageError> {
+    let storage = local_storage()?;
+    let (mut app, mut all, mut cases) = (0u64, 0u64, 0u64);
+    for index in 0..LocalStorage::length() {
+        let Some(key) = storage.key(index).ok().flatten() else {
+            continue;
+        };
+        let value = storage.get_item(&key).ok().flatten().unwrap_or_default();
+        let bytes = 2 * (key.encode_utf16().count() + value.encode_utf16().count()) as u64;
+        all += bytes;
+        if key.starts_with(APP_PREFIX) {
+            app += bytes;
+        }
+        if key.starts_with(CASE_PREFIX) {
+            cases += 1;
+        }
+    }
+    Ok((app, all, cases))
+}
+
+/// When the user last backed up all cases on this device (ISO 8601), if ever.
+pub fn last_backup() -> Option<String> {
+    local_storage()
+        .ok()?
+        .get_item(LAST_BACKUP_KEY)
+        .ok()
+        .flatten()
+}
+
+/// Remembers when the user backed up; `false` when storage refused the write.
+pub fn save_last_backup(iso: &str) -> bool {
+    local_storage()
+        .map(|s| s.set_item(LAST_BACKUP_KEY, iso).is_ok())
+        .unwrap_or(false)
+}
+
+/// Puts raw `text` back under the case key `key`, only where nothing is stored under it
+/// (restoring an unreadable entry from a backup never replaces anything).
+pub fn restore_raw(key: &str, text: &str) -> Result<bool, StorageError> {
+    if !key.starts_with(CASE_PREFIX) {
+        return Err(StorageError::WriteRefused);
+    }
+    let storage = local_storage()?;
+    if storage.get_item(key).ok().flatten().is_some() {
+        return Ok(false);
+    }
+    storage
+        .set_item(key, text)
+        .map(|()| true)
+        .map_err(|_| StorageError::WriteRefused)
+}

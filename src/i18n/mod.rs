@@ -105,6 +105,25 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
     }
 }
 
+/// The start screen's case-files rows (chunk `saves`), for [`t_in`].
+pub static SAVES_PART: &[(&str, &str, &str)] = ui_saves::PART_ROWS;
+
+/// Looks a message up in a chunk's own rows first (texts only that chunk shows, kept out
+/// of the first load: see `ui_saves.rs`), then in the catalogue.
+pub fn t_in(
+    part: &'static [(&'static str, &'static str, &'static str)],
+    lang: Lang,
+    key: &str,
+) -> &'static str {
+    match part.iter().find(|(k, _, _)| *k == key) {
+        Some((_, lv, en)) => match lang {
+            Lang::Lv => lv,
+            Lang::En => en,
+        },
+        None => t(lang, key),
+    }
+}
+
 /// What [`t`] shows for a key that is not in the catalogue.
 pub const MISSING: &str = "⟨?⟩";
 

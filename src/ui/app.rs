@@ -85,6 +85,10 @@ impl AppState {
     /// Goes to `screen`, recording it in the URL so Back and reload work, and moves focus
     /// to the new page's main heading for screen-reader and keyboard users.
     pub fn navigate(&self, screen: Screen) {
+        // An unsaved edit asks first (issue 12): the question goes on from there.
+        if super::saves::blocks_leaving(&screen) {
+            return;
+        }
         if let Some(window) = web_sys::window() {
             let _ = window.location().set_hash(&screen.hash());
         }
@@ -153,6 +157,13 @@ pub fn App() -> impl IntoView {
         let on_hash = Closure::<dyn Fn()>::new(move || {
             let next = Screen::from_hash(&current_hash());
             if screen.get_untracked() != next {
+                // The browser's Back while an edit is unsaved: stay (the URL too) and ask.
+                if super::saves::blocks_leaving(&next) {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.location().replace(&screen.get_untracked().hash());
+                    }
+                    return;
+                }
                 screen.set(next);
             }
         });

@@ -60,16 +60,20 @@ enum Phase {
 pub fn Lazy<F, Fut>(
     /// The split point, e.g. `child_step` for `split_view!(fn child_step in child { … })`.
     load: F,
+    /// A part of a screen rather than the screen (the start screen's case files): when it
+    /// arrives, focus stays where it is instead of moving to the main heading.
+    #[prop(optional)]
+    keep_focus: bool,
 ) -> impl IntoView
 where
     F: Fn() -> Fut + 'static,
     Fut: Future<Output = Loaded> + 'static,
 {
-    lazy_view(Rc::new(move || Box::pin(load()) as LoadFuture))
+    lazy_view(Rc::new(move || Box::pin(load()) as LoadFuture), keep_focus)
 }
 
 /// The non-generic body of [`Lazy`]: its code exists once however many split points.
-fn lazy_view(load: Rc<dyn Fn() -> LoadFuture>) -> AnyView {
+fn lazy_view(load: Rc<dyn Fn() -> LoadFuture>, keep_focus: bool) -> AnyView {
     let owner = Owner::current().unwrap_or_default();
     let phase = RwSignal::new(Phase::Loading);
     let loaded = StoredValue::new_local(None::<AnyView>);
@@ -91,7 +95,7 @@ fn lazy_view(load: Rc<dyn Fn() -> LoadFuture>) -> AnyView {
                         // Dropped unpolled if the screen goes away while the chunk loads.
                         leptos::task::spawn_local_scoped_with_cancellation(async move {
                             let result = future.await;
-                            finish(phase, loaded, result, true);
+                            finish(phase, loaded, result, !keep_focus);
                         });
                     }
                 }

@@ -12,6 +12,8 @@ mod lock_settings;
 mod parent;
 pub mod parts;
 pub mod prelude;
+mod saves;
+mod saves_part;
 mod start;
 mod start_file;
 mod steps;

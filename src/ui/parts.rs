@@ -178,3 +178,10 @@ pub fn VerifyPart() -> impl IntoView {
         </div>
     }
 }
+
+split_view! {
+    /// The start screen's case files, backups and storage use (chunk `saves`).
+    pub(crate) fn saves_part in saves {
+        view! { <super::saves_part::SavesPart /> }.into_any()
+    }
+}

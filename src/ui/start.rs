@@ -61,7 +61,7 @@ fn open_screen(record: &StoredCase) -> Screen {
 }
 
 /// A local date and time for a stored ISO timestamp, in the user's language.
-fn local_date_time(lang: Lang, iso: &str) -> String {
+pub(crate) fn local_date_time(lang: Lang, iso: &str) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
     if date.get_time().is_nan() {
         return iso.to_string();
@@ -97,6 +97,7 @@ fn StartContent() -> impl IntoView {
     let lang = app.lang;
     let error = RwSignal::new(None::<&'static str>);
     let refresh = RwSignal::new(0u32);
+    provide_context(super::saves::StartRefresh(refresh));
     let entries = Memo::new(move |_| {
         refresh.track();
         storage::list_cases()
@@ -274,6 +275,8 @@ fn StartContent() -> impl IntoView {
             </p>
             <h2 id="cases-title">{tr("cases.title")}</h2>
             {case_list}
+            // Storage use, backups and the import of case files (issue 12): chunk `saves`.
+            <super::lazy::Lazy load=super::parts::saves_part keep_focus=true />
             <super::lock::LockSection />
             <p class="privacy">{tr("start.privacy")}</p>
         </section>

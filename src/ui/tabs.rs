@@ -170,7 +170,7 @@ impl TabSync {
 /// and with other tabs: saves after every change (compare-and-set), follows `storage`
 /// events for the entry, and announces the case to other tabs. Puts [`TabSync`] in
 /// context for [`TabNotices`]. Called by `CaseCtx::save_on_change`.
-pub(crate) fn keep_in_step(ctx: CaseCtx, stored: StoredCase) {
+pub(crate) fn keep_in_step(ctx: CaseCtx, stored: StoredCase) -> TabSync {
     let sync = TabSync {
         ctx,
         before: StoredValue::new(stored.case.clone()),
@@ -199,6 +199,7 @@ pub(crate) fn keep_in_step(ctx: CaseCtx, stored: StoredCase) {
     on_cleanup(move || listener.remove());
 
     announce(ctx.id.get_value(), sync.others);
+    sync
 }
 
 /// Refreshes a list of cases (`refresh` is bumped) when another tab adds, changes or

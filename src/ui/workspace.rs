@@ -179,13 +179,17 @@ impl CaseCtx {
     /// Saves the case to the device after every change, with the outcome in
     /// `save_state` (under the current owner), compare-and-set on `stored`, the record
     /// the case was loaded from, and in step with other tabs on the same case (see
-    /// `ui::tabs`). Used by the case workspace and the parents' own pages.
+    /// `ui::tabs`). While a save has failed, leaving asks first and saving is retried
+    /// (`ui::saves`), through the same compare-and-set. Used by the case workspace and the
+    /// parents' own pages.
     pub fn save_on_change(self, stored: StoredCase) {
         if self.read_only {
             // Never written, not even once: nothing to save.
             return;
         }
-        super::tabs::keep_in_step(self, stored);
+        let sync = super::tabs::keep_in_step(self, stored);
+        let token = super::saves::register(self, sync);
+        on_cleanup(move || super::saves::unregister(token));
     }
 
     /// Changes the case with `f`; the change is saved at once. Refused, and told, when
@@ -508,7 +512,9 @@ pub(crate) fn save_status(
         let (name, text) = file();
         let _ = browser::download_text(&name, "application/json", &text);
     };
+    let leave = super::saves::leave_panel(use_app());
     view! {
+        {leave}
         <div class="save-status" role="status" aria-live="polite">
             {move || {
                 let lang = lang.get();
@@ -565,10 +571,14 @@ pub(crate) fn save_status(
 
 /// The case's own save status: a failed save offers the whole case as a file.
 fn case_save_status(ctx: CaseCtx) -> AnyView {
+    // The stored envelope (id, time, case), which "Import a case file" reads back.
     let file = move || {
-        let text = ctx
-            .case
-            .with_untracked(|c| serde_json::to_string_pretty(c).unwrap_or_default());
+        let text = crate::backup::case_file_text(&StoredCase {
+            id: ctx.id.get_value(),
+            updated: browser::now_iso(),
+            case: ctx.case.get_untracked(),
+            rev: 0,
+        });
         let name = format!(
             "{}-case.json",
             file_stem(&ctx.case.get_untracked(), &ctx.id.get_value())

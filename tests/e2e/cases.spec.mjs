@@ -73,7 +73,8 @@ test('a failed save is explained at once and the case can be downloaded', async 
   const path = await download.path();
   const { readFile } = await import('node:fs/promises');
   const saved = JSON.parse(await readFile(path, 'utf8'));
-  expect(saved.child.id).toBe('FULL-1');
+  expect(saved.format).toBe('ib-planner-stored-case/1');
+  expect(saved.case.child.id).toBe('FULL-1');
 });
 
 test('continuing with missing answers shows an error summary linked to the fields', async ({ guardedPage: page }) => {
