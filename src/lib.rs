@@ -13,6 +13,7 @@ pub mod draft;
 pub mod engine;
 pub mod exchange;
 pub mod field_names;
+pub mod files;
 pub mod i18n;
 pub mod plan_view;
 pub mod provision_view;
