@@ -10,5 +10,6 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ("verify.progress.hashing", "Aprēķina plāna kontrolsummu: {percent} %…", "Computing the plan's checksum: {percent} %…"),
     ("verify.progress.signatures", "Pārbauda parakstus: {done} no {count}…", "Checking the signatures: {done} of {count}…"),
     ("verify.progress.recompute", "Pārrēķina plānu, lai salīdzinātu rezultātu…", "Recomputing the plan to compare the result…"),
+    ("verify.progress.plan", "Sagatavo plāna pārskatu…", "Preparing the plan's summary…"),
     ("verify.progress.label", "Pārbaudes gaita", "Verification progress"),
 ];

@@ -97,11 +97,22 @@ pub(crate) fn status_icon(status: ProofStatus) -> &'static str {
 /// screen and in the sign step's print view (which shows the goals in full itself);
 /// `id_prefix` makes its element ids unique on the page.
 pub(crate) fn plan_view(document: &Value, id_prefix: &str, goal_list: bool) -> AnyView {
-    let id_prefix = id_prefix.to_string();
-    let summary = PlanSummary::of(document);
     // The inputs behind the lines, when they recompute to exactly these lines: then each
     // line gets the same explanation as on the plan screen.
     let explained = plan_view::explained_document(document);
+    plan_view_explained(document, explained, id_prefix, goal_list)
+}
+
+/// [`plan_view`] with the document's explanation already worked out (the verify screen
+/// does that in a turn of its own, so a 5 MB plan never blocks the page for long).
+fn plan_view_explained(
+    document: &Value,
+    explained: Option<Explained>,
+    id_prefix: &str,
+    goal_list: bool,
+) -> AnyView {
+    let id_prefix = id_prefix.to_string();
+    let summary = PlanSummary::of(document);
     untrack(move || {
         let lang = use_app().lang;
         let s = StoredValue::new(summary);
@@ -665,6 +676,20 @@ fn verify_result(name: String, verified: Verified) -> AnyView {
             ..
         } = verified;
         let recompute = StoredValue::new(recompute);
+        // The readable plan comes a turn or two after the signatures: working out its
+        // explanation and laying out a plan of megabytes are tasks of their own.
+        let document = StoredValue::new(document);
+        let explained = StoredValue::new(None::<Explained>);
+        let plan_shown = RwSignal::new(false);
+        wasm_bindgen_futures::spawn_local(async move {
+            next_turn().await;
+            let Some(found) = document.try_with_value(plan_view::explained_document) else {
+                return;
+            };
+            explained.set_value(found);
+            next_turn().await;
+            let _ = plan_shown.try_set(true);
+        });
         let count = proofs.len();
         let valid = proofs
             .iter()
@@ -712,7 +737,26 @@ fn verify_result(name: String, verified: Verified) -> AnyView {
                 <h2>{tr("verify.recompute.title")}</h2>
                 {move || recompute_view(lang.get(), recompute.get_value())}
                 <h2>{tr("verify.plan.title")}</h2>
-                {plan_view(&document, "verify-plan", true)}
+                {move || match plan_shown.get() {
+                    true => {
+                        document.with_value(|document| {
+                            plan_view_explained(
+                                document,
+                                explained.get_value(),
+                                "verify-plan",
+                                true,
+                            )
+                        })
+                    }
+                    false => {
+                        view! {
+                            <p role="status" class="verify-plan-pending">
+                                {t(lang.get(), "verify.progress.plan")}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                }}
             </div>
         }
         .into_any()
