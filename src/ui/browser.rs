@@ -104,15 +104,10 @@ pub async fn read_file_text(
     kind: crate::files::FileKind,
 ) -> Result<String, ReadError> {
     crate::files::check_size(kind, file.size()).map_err(ReadError::TooLarge)?;
-    // The bytes, not `File.text()`: copying 5 MB of bytes into the wasm memory is quick,
-    // while a JavaScript string would be re-encoded to UTF-8 in one long task. Text that
-    // is not UTF-8 is decoded as `text()` would (with replacement characters).
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
         .map_err(|_| ReadError::Unreadable)?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    Ok(String::from_utf8(bytes)
-        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned()))
+    text.as_string().ok_or(ReadError::Unreadable)
 }
 
 /// Moves keyboard focus to the element with `id`, if it is on the page.
