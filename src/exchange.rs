@@ -25,7 +25,7 @@ pub const ANSWERS_FORMAT: &str = "ib-planner-answers/1";
 /// The format tag of a parents' ranking file.
 pub const RANKING_FORMAT: &str = "ib-planner-ranking/1";
 /// Files larger than this are refused before parsing (a real file is a few kilobytes).
-pub const MAX_FILE_CHARS: usize = 2_000_000;
+pub const MAX_FILE_CHARS: usize = 2 * 1024 * 1024;
 /// At most this many goals in an answers file.
 pub const MAX_GOALS: usize = 100;
 /// At most this many services in a ranking file.
@@ -47,6 +47,8 @@ const GOAL_KEYS: [&str; 7] = [
 pub enum ExchangeError {
     /// The file is too large to be one of ours.
     TooLarge,
+    /// The chosen file is larger than an exchange file may be; it was not read.
+    FileTooLarge(crate::files::TooLarge),
     /// Not JSON: truncated, damaged or not a text file.
     NotJson,
     /// JSON in which an object repeats a member name: the pointer of the repeat.
@@ -77,6 +79,7 @@ impl ExchangeError {
     pub fn key(&self) -> &'static str {
         match self {
             ExchangeError::TooLarge => "exchange.error.too_large",
+            ExchangeError::FileTooLarge(too_large) => too_large.kind.too_large_key(),
             ExchangeError::NotJson => "exchange.error.not_json",
             ExchangeError::DuplicateKey(_) => DUPLICATE_KEY,
             ExchangeError::Foreign => "exchange.error.foreign",
@@ -105,6 +108,10 @@ impl ExchangeError {
                 vec![("unknown", list(unknown)), ("missing", list(missing))]
             }
             ExchangeError::DuplicateCodes(codes) => vec![("codes", list(codes))],
+            ExchangeError::FileTooLarge(too_large) => vec![
+                ("size", too_large.size_text()),
+                ("limit", too_large.limit_text()),
+            ],
             _ => Vec::new(),
         }
     }

@@ -15,6 +15,7 @@ pub mod engine;
 pub mod entries;
 pub mod exchange;
 pub mod field_names;
+pub mod files;
 pub mod i18n;
 pub mod merge;
 pub mod plan_view;

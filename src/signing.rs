@@ -445,7 +445,22 @@ pub enum Recompute {
 /// Reads a plan file's text and verifies it. The error is a problem the UI puts into
 /// words: a file too large, incomplete or not JSON, not an IB plan, or a plan version
 /// this program does not support.
+///
+/// The verify screen runs the same steps one by one ([`read_plan_document`], then
+/// [`integrity::ProofSetCheck`] step by step, [`proof_lines`], [`recompute_of`],
+/// [`Verified::new`]), giving the browser a turn between them.
 pub fn open_plan_text(text: &str) -> Result<Verified, Problem> {
+    let document = read_plan_document(text)?;
+    let check = integrity::ProofSetCheck::new(&document).map_err(integrity_problem)?;
+    let proofs = proof_lines(check.finish());
+    let recompute = recompute_of(&document);
+    Ok(Verified::new(document, proofs, recompute))
+}
+
+/// The first step of [`open_plan_text`]: the text as a plan document, or why it is not
+/// one (too large, empty, not JSON, a repeated member name, not a plan, an unsupported
+/// plan version).
+pub fn read_plan_document(text: &str) -> Result<Value, Problem> {
     if text.len() > MAX_FILE_BYTES {
         return Err(too_large());
     }
@@ -472,27 +487,33 @@ pub fn open_plan_text(text: &str) -> Result<Verified, Problem> {
             return Err(p);
         }
     }
-    let proofs = match integrity::verify_document(&document) {
-        Ok(report) => report
-            .proofs
-            .into_iter()
-            .map(|r| ProofLine {
-                status: r.status,
-                fingerprint: r.fingerprint,
-                purpose: r.purpose,
-                created: r.created,
-                reason: r.error.map(|key| {
-                    let mut problem = Problem::new("", key);
-                    for (name, value) in &r.error_params {
-                        problem = problem.with(name, value);
-                    }
-                    problem
-                }),
-            })
-            .collect(),
-        Err(error) => return Err(integrity_problem(error)),
-    };
-    let recompute = match recompute_check(&document) {
+    Ok(document)
+}
+
+/// A verification report as the lines the verify screen shows.
+pub fn proof_lines(report: integrity::VerificationReport) -> Vec<ProofLine> {
+    report
+        .proofs
+        .into_iter()
+        .map(|r| ProofLine {
+            status: r.status,
+            fingerprint: r.fingerprint,
+            purpose: r.purpose,
+            created: r.created,
+            reason: r.error.map(|key| {
+                let mut problem = Problem::new("", key);
+                for (name, value) in &r.error_params {
+                    problem = problem.with(name, value);
+                }
+                problem
+            }),
+        })
+        .collect()
+}
+
+/// Whether re-running the engine on a plan document gives the result written in it.
+pub fn recompute_of(document: &Value) -> Recompute {
+    match recompute_check(document) {
         RecomputeOutcome::Matches => Recompute::Matches,
         RecomputeOutcome::Differs {
             path,
@@ -513,14 +534,20 @@ pub fn open_plan_text(text: &str) -> Result<Verified, Problem> {
         RecomputeOutcome::Invalid(problems) => {
             Recompute::NotPossible(Problem::new("", "integrity.recompute.invalid"), problems)
         }
-    };
-    let summary = PlanSummary::of(&document);
-    Ok(Verified {
-        document,
-        proofs,
-        recompute,
-        summary,
-    })
+    }
+}
+
+impl Verified {
+    /// What was found in a plan document: its proofs, the recomputation and a summary.
+    pub fn new(document: Value, proofs: Vec<ProofLine>, recompute: Recompute) -> Verified {
+        let summary = PlanSummary::of(&document);
+        Verified {
+            document,
+            proofs,
+            recompute,
+            summary,
+        }
+    }
 }
 
 /// The message for a file larger than [`MAX_FILE_BYTES`].

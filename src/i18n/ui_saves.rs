@@ -63,7 +63,6 @@ pub static PART_ROWS: &[(&str, &str, &str)] = &[
     ("saves.file.not_a_backup", "Šī nav rezerves kopija.", "This is not a backup."),
     ("saves.file.bad_entry", "Kopija bojāta: {pointer} nav lieta.", "The backup is damaged: {pointer} is not a case."),
     ("saves.file.repeated_case", "Kopijā lieta {id} ir divreiz.", "The backup holds case {id} twice."),
-    ("saves.file.too_large", "Fails ir par lielu (virs 16 MB).", "The file is too large (over 16 MB)."),
 ];
 
 #[cfg(test)]

@@ -66,11 +66,48 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), JsVa
     Ok(())
 }
 
-/// Reads a user-chosen file as text.
-pub async fn read_file_text(file: &web_sys::File) -> Result<String, JsValue> {
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await?;
-    text.as_string()
-        .ok_or_else(|| JsValue::from_str("file is not text"))
+/// Why a user-chosen file was not read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// Larger than its kind may be: refused from `File.size` before any byte was read.
+    TooLarge(crate::files::TooLarge),
+    /// The browser could not read it, or it is not text.
+    Unreadable,
+}
+
+impl ReadError {
+    /// The same as an import error of a questionnaire or ranking file.
+    pub fn exchange_error(self) -> crate::exchange::ExchangeError {
+        match self {
+            ReadError::TooLarge(too_large) => {
+                crate::exchange::ExchangeError::FileTooLarge(too_large)
+            }
+            ReadError::Unreadable => crate::exchange::ExchangeError::NotJson,
+        }
+    }
+
+    /// The same as a problem (a plan or key file): the size message, or `unreadable`.
+    pub fn problem(self, unreadable: &str) -> crate::engine::problem::Problem {
+        match self {
+            ReadError::TooLarge(too_large) => too_large.problem(),
+            ReadError::Unreadable => crate::engine::problem::Problem::new("", unreadable),
+        }
+    }
+}
+
+/// Reads a user-chosen file as text, after checking its size against the limit of the
+/// kind it is opened as ([`crate::files::FileKind::limit`]): a larger file is refused
+/// before anything is read. This is the app's only file reader, so no file input or drop
+/// zone can skip the check.
+pub async fn read_file_text(
+    file: &web_sys::File,
+    kind: crate::files::FileKind,
+) -> Result<String, ReadError> {
+    crate::files::check_size(kind, file.size()).map_err(ReadError::TooLarge)?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| ReadError::Unreadable)?;
+    text.as_string().ok_or(ReadError::Unreadable)
 }
 
 /// Moves keyboard focus to the element with `id`, if it is on the page.

@@ -38,10 +38,6 @@ fn tr(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'st
     move || t(lang.get(), key)
 }
 
-/// The largest case file or backup read, in bytes (a full backup of a full device is
-/// about 5 M characters, more with JSON's escaping).
-const MAX_BACKUP_BYTES: f64 = 16_000_000.0;
-
 /// What an import or restore would do, awaiting the user's choice.
 #[derive(Clone)]
 enum Preview {
@@ -149,19 +145,29 @@ pub fn SavesPart() -> impl IntoView {
         };
         import_notice_state.set(None);
         preview.set(None);
-        if file.size() > MAX_BACKUP_BYTES {
-            say(
-                true,
-                t(lang.get_untracked(), "saves.file.too_large").to_string(),
-            );
-            return;
-        }
         wasm_bindgen_futures::spawn_local(async move {
-            let result = match browser::read_file_text(&file).await {
-                Ok(text) => then(&text),
-                Err(_) => Err(FileError::NotJson),
+            let text = match browser::read_file_text(&file, crate::files::FileKind::Backup).await {
+                Ok(text) => text,
+                // Refused for its size before it was read, with both sizes in words.
+                Err(browser::ReadError::TooLarge(too_large)) => {
+                    let problem = too_large.problem();
+                    let params: Vec<(&str, &str)> = problem
+                        .params
+                        .iter()
+                        .map(|(k, v)| (k.as_str(), v.as_str()))
+                        .collect();
+                    say(true, tf(lang.get_untracked(), &problem.key, &params));
+                    return;
+                }
+                Err(browser::ReadError::Unreadable) => {
+                    say(
+                        true,
+                        file_error_text(lang.get_untracked(), &FileError::NotJson),
+                    );
+                    return;
+                }
             };
-            match result {
+            match then(&text) {
                 Ok(p) => {
                     let _ = preview.try_set(Some(p));
                     browser::focus_id_later("saves-preview");

@@ -97,14 +97,10 @@ pub(crate) fn StartFileOpen() -> impl IntoView {
         }
     };
     let read_file = move |file: web_sys::File| {
-        if file.size() > exchange::MAX_FILE_CHARS as f64 {
-            on_file_text(Err(ExchangeError::TooLarge));
-            return;
-        }
         wasm_bindgen_futures::spawn_local(async move {
-            let text = browser::read_file_text(&file)
+            let text = browser::read_file_text(&file, crate::files::FileKind::Exchange)
                 .await
-                .map_err(|_| ExchangeError::NotJson);
+                .map_err(browser::ReadError::exchange_error);
             on_file_text(text);
         });
     };

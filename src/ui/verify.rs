@@ -8,14 +8,16 @@
 
 use crate::engine::allocate::Allocation;
 use crate::engine::case::Case;
+use crate::engine::integrity::ProofSetCheck;
 use crate::engine::integrity::ProofStatus;
 use crate::engine::problem::Problem;
 use crate::engine::reference::Catalogue;
+use crate::files::FileKind;
 use crate::i18n::{t, tf, Lang};
 use crate::plan_view;
 use crate::signing::{
-    date_text, money_text, open_plan_text, percent_text, too_large, LineSummary, PlanSummary,
-    ProofLine, Recompute, Verified, MAX_FILE_BYTES,
+    date_text, integrity_problem, money_text, percent_text, proof_lines, read_plan_document,
+    recompute_of, LineSummary, PlanSummary, ProofLine, Recompute, Verified,
 };
 use crate::ui::app::use_app;
 use crate::ui::browser;
@@ -95,11 +97,22 @@ pub(crate) fn status_icon(status: ProofStatus) -> &'static str {
 /// screen and in the sign step's print view (which shows the goals in full itself);
 /// `id_prefix` makes its element ids unique on the page.
 pub(crate) fn plan_view(document: &Value, id_prefix: &str, goal_list: bool) -> AnyView {
-    let id_prefix = id_prefix.to_string();
-    let summary = PlanSummary::of(document);
     // The inputs behind the lines, when they recompute to exactly these lines: then each
     // line gets the same explanation as on the plan screen.
     let explained = plan_view::explained_document(document);
+    plan_view_explained(document, explained, id_prefix, goal_list)
+}
+
+/// [`plan_view`] with the document's explanation already worked out (the verify screen
+/// does that in a turn of its own, so a 5 MB plan never blocks the page for long).
+fn plan_view_explained(
+    document: &Value,
+    explained: Option<Explained>,
+    id_prefix: &str,
+    goal_list: bool,
+) -> AnyView {
+    let id_prefix = id_prefix.to_string();
+    let summary = PlanSummary::of(document);
     untrack(move || {
         let lang = use_app().lang;
         let s = StoredValue::new(summary);
@@ -361,8 +374,9 @@ fn plan_line(l: Lang, line: &LineSummary, index: usize, explained: Option<&Expla
 enum VerifyState {
     /// Waiting for a file.
     Empty,
-    /// Reading a file.
-    Reading,
+    /// Reading and verifying a file (how far it got is a signal of its own, so the
+    /// progress region stays one element while its text changes).
+    Working,
     /// The file could not be verified.
     Failed { name: String, problem: Problem },
     /// The file was verified.
@@ -372,42 +386,166 @@ enum VerifyState {
     },
 }
 
+/// How far the verification of a file got, for the progress line and bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Progress {
+    /// The browser is reading the file.
+    Reading,
+    /// The text is being parsed.
+    Parsing,
+    /// The document is being hashed (percent done).
+    Hashing(usize),
+    /// `done` of `count` signatures are checked.
+    Signatures { done: usize, count: usize },
+    /// The plan is being recomputed.
+    Recompute,
+}
+
+impl Progress {
+    /// The progress line in a language.
+    fn text(self, l: Lang) -> String {
+        match self {
+            Progress::Reading => t(l, "verify.reading").to_string(),
+            Progress::Parsing => t(l, "verify.progress.parsing").to_string(),
+            Progress::Hashing(percent) => tf(
+                l,
+                "verify.progress.hashing",
+                &[("percent", &percent.to_string())],
+            ),
+            Progress::Signatures { done, count } => tf(
+                l,
+                "verify.progress.signatures",
+                &[("done", &done.to_string()), ("count", &count.to_string())],
+            ),
+            Progress::Recompute => t(l, "verify.progress.recompute").to_string(),
+        }
+    }
+
+    /// The bar's value out of 100: reading 0–10, parsing 10–30, hashing 30–50, the
+    /// signatures 50–90, recomputing 90.
+    fn percent(self) -> usize {
+        match self {
+            Progress::Reading => 5,
+            Progress::Parsing => 20,
+            Progress::Hashing(percent) => 30 + percent.min(100) / 5,
+            Progress::Signatures { done, count } => 50 + done * 40 / count.max(1),
+            Progress::Recompute => 90,
+        }
+    }
+}
+
 fn first_file(list: Option<web_sys::FileList>) -> Option<web_sys::File> {
     list.and_then(|files| files.get(0))
 }
 
-fn open_file(state: RwSignal<VerifyState>, file: web_sys::File) {
-    let name = file.name();
-    if file.size() > MAX_FILE_BYTES as f64 {
-        state.set(VerifyState::Failed {
-            name,
-            problem: too_large(),
-        });
-        browser::focus_id_later("verify-result");
-        return;
+/// The longest the verification works before giving the browser a turn, in
+/// milliseconds; the page must never be blocked for more than 200 ms at a time.
+const SLICE_MS: f64 = 40.0;
+
+/// Gives the browser a turn (a `setTimeout(0)` task): it can paint the progress and
+/// handle input before the next piece of work.
+async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let scheduled = web_sys::window()
+            .map(|w| w.set_timeout_with_callback(&resolve).is_ok())
+            .unwrap_or(false);
+        if !scheduled {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The verify screen's signals: what it shows, and how far a verification got.
+#[derive(Clone, Copy)]
+struct Screen {
+    state: RwSignal<VerifyState>,
+    progress: RwSignal<Progress>,
+}
+
+/// Shows `progress` and gives the browser a turn. False when the screen is gone (the
+/// user left it): then the verification stops.
+async fn show_progress(screen: Screen, progress: Progress) -> bool {
+    if screen.progress.try_set(progress).is_some() {
+        return false;
     }
-    state.set(VerifyState::Reading);
-    wasm_bindgen_futures::spawn_local(async move {
-        let next = match browser::read_file_text(&file).await {
-            Ok(text) => match open_plan_text(&text) {
-                Ok(verified) => VerifyState::Done {
-                    name,
-                    verified: Box::new(verified),
+    next_turn().await;
+    screen.state.try_get_untracked().is_some()
+}
+
+/// Reads and verifies a plan file in steps: reading (the browser, off the page's
+/// thread), parsing, hashing the document in slices, one signature per step and the
+/// recomputation, never working more than [`SLICE_MS`] without giving the browser a
+/// turn, with the progress shown. `None` when the screen was left meanwhile.
+async fn verify_file(screen: Screen, file: &web_sys::File) -> Option<VerifyState> {
+    let name = file.name();
+    let failed = |problem: Problem| {
+        Some(VerifyState::Failed {
+            name: name.clone(),
+            problem,
+        })
+    };
+    if !show_progress(screen, Progress::Reading).await {
+        return None;
+    }
+    let text = match browser::read_file_text(file, FileKind::Plan).await {
+        Ok(text) => text,
+        Err(error) => return failed(error.problem("verify.error.read")),
+    };
+    if !show_progress(screen, Progress::Parsing).await {
+        return None;
+    }
+    let document = match read_plan_document(&text) {
+        Ok(document) => document,
+        Err(problem) => return failed(problem),
+    };
+    drop(text);
+    let mut check = match ProofSetCheck::new(&document) {
+        Ok(check) => check,
+        Err(error) => return failed(integrity_problem(error)),
+    };
+    let count = check.proof_count();
+    let mut slice_start = js_sys::Date::now();
+    while check.step() {
+        if js_sys::Date::now() - slice_start >= SLICE_MS {
+            let progress = match check.hashed_percent() {
+                Some(percent) => Progress::Hashing(percent),
+                None => Progress::Signatures {
+                    done: check.proofs_checked(),
+                    count,
                 },
-                Err(problem) => VerifyState::Failed { name, problem },
-            },
-            Err(_) => VerifyState::Failed {
-                name,
-                problem: Problem::new("", "verify.error.read"),
-            },
-        };
-        state.set(next);
-        browser::focus_id_later("verify-result");
+            };
+            if !show_progress(screen, progress).await {
+                return None;
+            }
+            slice_start = js_sys::Date::now();
+        }
+    }
+    let proofs = proof_lines(check.finish());
+    if !show_progress(screen, Progress::Recompute).await {
+        return None;
+    }
+    let recompute = recompute_of(&document);
+    Some(VerifyState::Done {
+        name,
+        verified: Box::new(Verified::new(document, proofs, recompute)),
+    })
+}
+
+fn open_file(screen: Screen, file: web_sys::File) {
+    screen.progress.set(Progress::Reading);
+    screen.state.set(VerifyState::Working);
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Some(next) = verify_file(screen, &file).await {
+            if screen.state.try_set(next).is_none() {
+                browser::focus_id_later("verify-result");
+            }
+        }
     });
 }
 
 /// The file picker inside a drop zone.
-fn picker(state: RwSignal<VerifyState>, dragging: RwSignal<bool>) -> AnyView {
+fn picker(screen: Screen, dragging: RwSignal<bool>) -> AnyView {
     view! {
         <div
             class="drop-zone"
@@ -425,7 +563,7 @@ fn picker(state: RwSignal<VerifyState>, dragging: RwSignal<bool>) -> AnyView {
                     .and_then(|dt| js_sys::Reflect::get(&dt, &"files".into()).ok())
                     .and_then(|f| f.dyn_into::<web_sys::FileList>().ok());
                 if let Some(file) = first_file(files) {
-                    open_file(state, file);
+                    open_file(screen, file);
                 }
             }
         >
@@ -441,7 +579,7 @@ fn picker(state: RwSignal<VerifyState>, dragging: RwSignal<bool>) -> AnyView {
                     aria-describedby="plan-file-hint"
                     on:change=move |ev| {
                         if let Some(file) = browser::take_chosen_file(&ev) {
-                            open_file(state, file);
+                            open_file(screen, file);
                         }
                     }
                 />
@@ -458,6 +596,10 @@ pub fn VerifyScreen() -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
     let state = RwSignal::new(VerifyState::Empty);
+    let screen = Screen {
+        state,
+        progress: RwSignal::new(Progress::Reading),
+    };
     let dragging = RwSignal::new(false);
     let another = move |_| {
         state.set(VerifyState::Empty);
@@ -468,9 +610,24 @@ pub fn VerifyScreen() -> impl IntoView {
             <h1 id="verify-title">{tr("verify.title")}</h1>
             <p class="lead">{tr("verify.lead")}</p>
             {move || match state.get() {
-                VerifyState::Empty => picker(state, dragging),
-                VerifyState::Reading => {
-                    view! { <p role="status">{t(lang.get(), "verify.reading")}</p> }.into_any()
+                VerifyState::Empty => picker(screen, dragging),
+                VerifyState::Working => {
+                    let progress = screen.progress;
+                    view! {
+                        <div class="verify-progress">
+                            <p role="status" id="verify-progress-text">
+                                {move || progress.get().text(lang.get())}
+                            </p>
+                            <progress
+                                max="100"
+                                value=move || progress.get().percent().to_string()
+                                aria-label=move || t(lang.get(), "verify.progress.label")
+                            >
+                                {move || format!("{} %", progress.get().percent())}
+                            </progress>
+                        </div>
+                    }
+                    .into_any()
                 }
                 VerifyState::Failed { name, problem } => {
                     let l = lang.get();
@@ -480,7 +637,7 @@ pub fn VerifyScreen() -> impl IntoView {
                             <p>{tf(l, "verify.file_name", &[("name", &name)])}</p>
                             <p class="verify-error">{problem_text(l, &problem)}</p>
                         </div>
-                        {picker(state, dragging)}
+                        {picker(screen, dragging)}
                     }
                     .into_any()
                 }
@@ -519,6 +676,20 @@ fn verify_result(name: String, verified: Verified) -> AnyView {
             ..
         } = verified;
         let recompute = StoredValue::new(recompute);
+        // The readable plan comes a turn or two after the signatures: working out its
+        // explanation and laying out a plan of megabytes are tasks of their own.
+        let document = StoredValue::new(document);
+        let explained = StoredValue::new(None::<Explained>);
+        let plan_shown = RwSignal::new(false);
+        wasm_bindgen_futures::spawn_local(async move {
+            next_turn().await;
+            let Some(found) = document.try_with_value(plan_view::explained_document) else {
+                return;
+            };
+            explained.set_value(found);
+            next_turn().await;
+            let _ = plan_shown.try_set(true);
+        });
         let count = proofs.len();
         let valid = proofs
             .iter()
@@ -566,7 +737,26 @@ fn verify_result(name: String, verified: Verified) -> AnyView {
                 <h2>{tr("verify.recompute.title")}</h2>
                 {move || recompute_view(lang.get(), recompute.get_value())}
                 <h2>{tr("verify.plan.title")}</h2>
-                {plan_view(&document, "verify-plan", true)}
+                {move || match plan_shown.get() {
+                    true => {
+                        document.with_value(|document| {
+                            plan_view_explained(
+                                document,
+                                explained.get_value(),
+                                "verify-plan",
+                                true,
+                            )
+                        })
+                    }
+                    false => {
+                        view! {
+                            <p role="status" class="verify-plan-pending">
+                                {t(lang.get(), "verify.progress.plan")}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                }}
             </div>
         }
         .into_any()

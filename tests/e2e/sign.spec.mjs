@@ -144,7 +144,7 @@ test('truncated, foreign, future and oversized files are explained, never a blan
   await page.getByLabel('Plāna fails').setInputFiles({ name: 'future-plan.json', mimeType: 'application/json', buffer: Buffer.from('{"schema": "ib-plan/9"}') });
   await expect(page.getByRole('alert')).toContainText('Plāna versija “ib-plan/9” nav atbalstīta');
   await page.getByLabel('Plāna fails').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.alloc(5 * 1024 * 1024 + 10, 32) });
-  await expect(page.getByRole('alert')).toContainText('Fails ir lielāks par 5 MB');
+  await expect(page.getByRole('alert')).toContainText('Fails ir 6 MB liels, bet plāna fails drīkst būt ne lielāks par 5 MB');
   // An unsigned plan opens and says nobody signed it.
   await page.getByLabel('Plāna fails').setInputFiles({ name: 'plain-plan.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(page.locator('.verify-verdict')).toHaveText(/Plānam nav parakstu/);

@@ -28,8 +28,8 @@ pub use multikey::{
 };
 pub use proof::{
     add_proof, add_proof_in_place, canonical_document, canonicalize, create_proof, hash_data,
-    proof_configuration, verify_document, ProofOptions, ProofReport, ProofStatus,
-    VerificationReport, CRYPTOSUITE, DEFAULT_PURPOSE, MAX_PROOFS, PROOF_TYPE,
+    proof_configuration, verify_document, ProofOptions, ProofReport, ProofSetCheck, ProofStatus,
+    VerificationReport, CRYPTOSUITE, DEFAULT_PURPOSE, HASH_SLICE_BYTES, MAX_PROOFS, PROOF_TYPE,
 };
 
 /// Every message key this module can put in an [`IntegrityError`] or a [`ProofReport`],

@@ -411,29 +411,151 @@ impl VerificationReport {
 /// document that is not a JSON object and one with more than [`MAX_PROOFS`] proofs (refused
 /// before any signature is checked).
 pub fn verify_document(document: &Value) -> Result<VerificationReport, IntegrityError> {
-    let object = document
-        .as_object()
-        .ok_or(IntegrityError::DocumentNotObject)?;
-    let proofs: Vec<&Value> = match object.get("proof") {
-        None => Vec::new(),
-        Some(Value::Array(items)) => items.iter().collect(),
-        Some(other) => vec![other],
-    };
-    if proofs.len() > MAX_PROOFS {
-        return Err(IntegrityError::TooManyProofs {
-            count: proofs.len(),
-            max: MAX_PROOFS,
-        });
+    Ok(ProofSetCheck::new(document)?.finish())
+}
+
+/// How many bytes of the canonical document one [`ProofSetCheck::step`] hashes.
+pub const HASH_SLICE_BYTES: usize = 512 * 1024;
+
+/// Where the hash of the document without its proofs stands.
+enum DocumentHashing {
+    /// Not begun: the next step canonicalises the document.
+    NotStarted,
+    /// The canonical bytes, hashed up to `at`.
+    Hashing {
+        bytes: Vec<u8>,
+        hasher: Sha256,
+        at: usize,
+    },
+    /// Done (or not needed: no proofs).
+    Done,
+}
+
+/// The verification of a document's proofs in small steps, for a caller that must give
+/// the event loop a turn now and then (the verify screen, on a file of megabytes). The
+/// steps: canonicalise the document without its proofs (once for every proof), hash it
+/// [`HASH_SLICE_BYTES`] at a time, then check one proof per step. The result is exactly
+/// [`verify_document`]'s, which is this run to the end.
+pub struct ProofSetCheck<'a> {
+    document: &'a Map<String, Value>,
+    proofs: Vec<&'a Value>,
+    hashing: DocumentHashing,
+    document_hash: Option<Result<[u8; 32], IntegrityError>>,
+    reports: Vec<ProofReport>,
+}
+
+impl<'a> ProofSetCheck<'a> {
+    /// Starts checking `document`'s proofs. The errors are those of [`verify_document`]:
+    /// not a JSON object, or more than [`MAX_PROOFS`] proofs (before any work is done).
+    pub fn new(document: &'a Value) -> Result<ProofSetCheck<'a>, IntegrityError> {
+        let document = document
+            .as_object()
+            .ok_or(IntegrityError::DocumentNotObject)?;
+        let proofs: Vec<&Value> = match document.get("proof") {
+            None => Vec::new(),
+            Some(Value::Array(items)) => items.iter().collect(),
+            Some(other) => vec![other],
+        };
+        if proofs.len() > MAX_PROOFS {
+            return Err(IntegrityError::TooManyProofs {
+                count: proofs.len(),
+                max: MAX_PROOFS,
+            });
+        }
+        let hashing = if proofs.is_empty() {
+            DocumentHashing::Done
+        } else {
+            DocumentHashing::NotStarted
+        };
+        Ok(ProofSetCheck {
+            document,
+            proofs,
+            hashing,
+            document_hash: None,
+            reports: Vec::new(),
+        })
     }
-    // The document hash is the same for every proof unless a proof's own `@context`
-    // replaces the document's; compute it once, on first use.
-    let mut document_hash: Option<Result<[u8; 32], IntegrityError>> = None;
-    let proofs = proofs
-        .into_iter()
-        .enumerate()
-        .map(|(index, proof)| verify_one(object, index, proof, &mut document_hash))
-        .collect();
-    Ok(VerificationReport { proofs })
+
+    /// Does the next piece of work; false once everything is done.
+    pub fn step(&mut self) -> bool {
+        match std::mem::replace(&mut self.hashing, DocumentHashing::Done) {
+            DocumentHashing::NotStarted => {
+                // The document hash is the same for every proof unless a proof's own
+                // `@context` replaces the document's (then `verify_one` hashes that view).
+                let view = ObjectView {
+                    object: self.document,
+                    skip: "proof",
+                    context: None,
+                };
+                match view.canonical_bytes() {
+                    Ok(bytes) => {
+                        self.hashing = DocumentHashing::Hashing {
+                            bytes,
+                            hasher: Sha256::new(),
+                            at: 0,
+                        }
+                    }
+                    Err(error) => self.document_hash = Some(Err(error)),
+                }
+                return true;
+            }
+            DocumentHashing::Hashing {
+                bytes,
+                mut hasher,
+                at,
+            } => {
+                let end = bytes.len().min(at.saturating_add(HASH_SLICE_BYTES));
+                hasher.update(&bytes[at..end]);
+                if end < bytes.len() {
+                    self.hashing = DocumentHashing::Hashing {
+                        bytes,
+                        hasher,
+                        at: end,
+                    };
+                } else {
+                    self.document_hash = Some(Ok(hasher.finalize().into()));
+                }
+                return true;
+            }
+            DocumentHashing::Done => {}
+        }
+        let index = self.reports.len();
+        let Some(proof) = self.proofs.get(index).copied() else {
+            return false;
+        };
+        let report = verify_one(self.document, index, proof, &mut self.document_hash);
+        self.reports.push(report);
+        self.reports.len() < self.proofs.len()
+    }
+
+    /// How many proofs the document has.
+    pub fn proof_count(&self) -> usize {
+        self.proofs.len()
+    }
+
+    /// How many proofs have been checked so far.
+    pub fn proofs_checked(&self) -> usize {
+        self.reports.len()
+    }
+
+    /// While the document is being hashed, how much of it is done, in percent.
+    pub fn hashed_percent(&self) -> Option<usize> {
+        match &self.hashing {
+            DocumentHashing::NotStarted => Some(0),
+            DocumentHashing::Hashing { bytes, at, .. } => {
+                Some((at.saturating_mul(100) / bytes.len().max(1)).min(100))
+            }
+            DocumentHashing::Done => None,
+        }
+    }
+
+    /// Runs the remaining steps and returns the report.
+    pub fn finish(mut self) -> VerificationReport {
+        while self.step() {}
+        VerificationReport {
+            proofs: self.reports,
+        }
+    }
 }
 
 fn string_field<'a>(

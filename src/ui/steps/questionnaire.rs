@@ -710,14 +710,10 @@ fn read_chosen_file(ev: &web_sys::Event, on_text: Callback<Result<String, Exchan
     let Some(file) = browser::take_chosen_file(ev) else {
         return;
     };
-    if file.size() > exchange::MAX_FILE_CHARS as f64 {
-        on_text.run(Err(ExchangeError::TooLarge));
-        return;
-    }
     wasm_bindgen_futures::spawn_local(async move {
-        let text = browser::read_file_text(&file)
+        let text = browser::read_file_text(&file, crate::files::FileKind::Exchange)
             .await
-            .map_err(|_| ExchangeError::NotJson);
+            .map_err(browser::ReadError::exchange_error);
         let _ = on_text.try_run(text);
     });
 }

@@ -10,6 +10,7 @@ use crate::engine::integrity::KeyPair;
 use crate::engine::plan::plan_with_reference;
 use crate::engine::problem::Problem;
 use crate::engine::reference::Catalogue;
+use crate::files::FileKind;
 use crate::i18n::{t, tf, Lang};
 use crate::plan_view;
 use crate::signing::{
@@ -348,11 +349,8 @@ fn participant_item(
             let pid = p.with_value(|p| p.id.clone());
             let slot = slot();
             wasm_bindgen_futures::spawn_local(async move {
-                let result = match browser::read_file_text(&file).await {
-                    Err(_) => Err(Problem::new("", "sign.key.read_failed")),
-                    Ok(text) if text.len() > 64 * 1024 => {
-                        Err(Problem::new("", "sign.key.not_json"))
-                    }
+                let result = match browser::read_file_text(&file, FileKind::Key).await {
+                    Err(error) => Err(error.problem("sign.key.read_failed")),
                     Ok(text) => key_from_text(&text),
                 };
                 let outcome = result.and_then(|key| {
