@@ -400,6 +400,7 @@ mod tests {
             id: id.into(),
             updated: updated.into(),
             case,
+            rev: 0,
         }
     }
 

@@ -213,6 +213,7 @@ mod tests {
             id: id.into(),
             updated: "2026-12-01T10:00:00.000Z".into(),
             case,
+            rev: 0,
         }
         .to_text()
     }

@@ -140,6 +140,7 @@ fn every_file_the_app_reads_refuses_a_repeated_member_with_its_pointer() {
         id: "c1".into(),
         updated: "2026-01-05T10:00:00.000Z".into(),
         case: case.clone(),
+        rev: 0,
     }
     .to_text();
     let parse = |text: &str| serde_json::from_str::<Value>(text).unwrap_or(Value::Null);
