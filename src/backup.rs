@@ -91,6 +91,7 @@ fn envelope(stored: &StoredCase) -> Value {
         "format": STORED_CASE_FORMAT,
         "id": stored.id,
         "updated": stored.updated,
+        "rev": stored.rev,
         "case": stored.case,
     })
 }

@@ -114,7 +114,9 @@ fn ParentView(stored: StoredCase, read_only: Option<(ReadOnly, String)>) -> impl
         <div class="workspace parents-own">
             {save_line(ctx)}
             {notice}
-            <super::tabs::TabNotices />
+            // A case that may only be viewed is never synced (nothing is written), so it
+            // has no notices of other tabs.
+            {(!ctx.read_only).then(|| view! { <super::tabs::TabNotices /> })}
             <ParentNav page />
             <p class="parents-own-note">{tr("parent.note")}</p>
             {super::entries::step_body(

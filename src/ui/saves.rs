@@ -14,6 +14,7 @@ use super::browser;
 use super::tabs::TabSync;
 use super::workspace::{CaseCtx, SaveState};
 use crate::i18n::t;
+use crate::storage::StorageError;
 use crate::ui::prelude::*;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
@@ -78,9 +79,12 @@ pub(crate) fn unregister(token: u64) {
 fn unsaved() -> Option<(CaseCtx, TabSync)> {
     GUARD.with(|g| {
         g.borrow().as_ref().and_then(|guard| {
+            // A case deleted in another tab is not an unsaved edit to ask about: its
+            // notice already says so and offers this tab's copy, and nothing can be
+            // saved any more (the deletion is final).
             let failed = matches!(
                 guard.ctx.save_state.try_get_untracked(),
-                Some(SaveState::Failed(_))
+                Some(SaveState::Failed(error)) if error != StorageError::DeletedElsewhere
             );
             failed.then_some((guard.ctx, guard.sync))
         })

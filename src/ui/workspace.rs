@@ -376,7 +376,9 @@ fn CaseView(stored: StoredCase, read_only: Option<(ReadOnly, String)>) -> impl I
         <div class="workspace">
             {case_save_status(ctx)}
             {notice}
-            <super::tabs::TabNotices />
+            // A case that may only be viewed is never synced (nothing is written), so it
+            // has no notices of other tabs.
+            {(!ctx.read_only).then(|| view! { <super::tabs::TabNotices /> })}
             <StepNav step ctx />
             {super::entries::step_body(
                 ctx.read_only,
