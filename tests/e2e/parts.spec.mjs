@@ -112,6 +112,8 @@ test.describe('without a service worker', () => {
     await page.goto('/');
     await page.getByRole('button', { name: 'Atvērt parauga lietu' }).click();
     await expect(page).toHaveURL(/#\/case\/[0-9a-f]+\/result$/);
+    // The first page's own fetch of the plan chunk must be over before counting starts.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Plāns');
     const resultUrl = page.url();
     // A fresh load of the same address, as from a bookmark.
     const fetched = [];
