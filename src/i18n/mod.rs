@@ -7,6 +7,7 @@ mod engine_messages;
 mod format;
 mod integrity_messages;
 mod provision_messages;
+mod report_messages;
 mod review_messages;
 mod trust_messages;
 mod ui_case;
@@ -19,11 +20,14 @@ mod ui_offline;
 mod ui_parents;
 mod ui_parents_order;
 mod ui_plan;
+mod ui_provision;
 mod ui_result;
+mod ui_review;
 mod ui_saves;
 mod ui_services;
 mod ui_tabs;
 mod ui_team;
+mod ui_trust;
 mod ui_way_in;
 
 pub use format::{format_date, format_money};
@@ -54,6 +58,10 @@ pub static CATALOGUE: &[&[(&str, &str, &str)]] = &[
     ui_entries::ROWS,
     ui_files::ROWS,
     ui_lock::ROWS,
+    ui_trust::ROWS,
+    ui_provision::ROWS,
+    ui_review::ROWS,
+    report_messages::ROWS,
 ];
 
 fn rows() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
