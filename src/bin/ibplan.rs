@@ -44,6 +44,11 @@ use ib_planner::i18n::{tf, Lang};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
+// `ibplan report` (issue 16) lives in its own module, `src/bin/ibplan/report.rs`, with its
+// own argument parser; `main` hands it the arguments before the shared parser sees them.
+#[path = "ibplan/report.rs"]
+mod report;
+
 const USAGE: &str = "\
 ibplan — individual-budget support plans: build, review, sign and verify plan documents
 
@@ -72,6 +77,10 @@ Usage:
                                  check a provision record (ib-provision/1) against
                                  its plan; print allocated / delivered / paid /
                                  available per service and month
+  ibplan report --trust TRUST.json [--period 2025H2] FILES…|DIR
+                                 a monitoring report without personal data
+                                 (ib-report/1); --level region|national adds up
+                                 signed reports
   ibplan help [COMMAND]          show help; also `ibplan COMMAND --help`
   ibplan --version
 
@@ -380,6 +389,7 @@ fn help_for(command: &str) -> Option<&'static str> {
         "price-list-entry" => Some(PRICE_LIST_ENTRY_HELP),
         "providers" => Some(PROVIDERS_HELP),
         "provision" => Some(PROVISION_HELP),
+        "report" => Some(report::HELP),
         _ => None,
     }
 }
@@ -1976,6 +1986,9 @@ fn run(command: Command) -> Result<(), Failure> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "report") {
+        return report::main(&args[1..]);
+    }
     match parse(&args).and_then(run) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {

@@ -22,6 +22,7 @@ pub mod problem;
 pub mod providers;
 pub mod provision;
 pub mod reference;
+pub mod report;
 pub mod review;
 pub mod scales;
 pub mod trust;
