@@ -804,7 +804,6 @@ impl<'a> ReportBuilder<'a> {
                 }));
             }
             let b = &mut f.budget;
-            b.add("plans", Decimal::ONE);
             b.add("budget", p.budget);
             b.add("plannedEuros", p.requested);
             b.add("fundedEuros", p.allocated);

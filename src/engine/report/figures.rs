@@ -164,9 +164,8 @@ pub const ROW_MEASURES: [&str; 12] = [
     "paidEuros",
 ];
 /// The measures of the budget totals.
-pub const BUDGET_MEASURES: [&str; 8] = [
+pub const BUDGET_MEASURES: [&str; 7] = [
     "children",
-    "plans",
     "budget",
     "plannedEuros",
     "fundedEuros",
@@ -182,7 +181,7 @@ pub fn is_euros(measure: &str) -> bool {
 
 /// Whether a measure counts children or plans (its 1–4 hide the row).
 fn is_contributors(measure: &str) -> bool {
-    measure.starts_with("children") || measure == "plans"
+    measure.starts_with("children")
 }
 
 /// A row of figures that are shown or hidden together (a service, an area, the budget).
@@ -470,7 +469,11 @@ impl Figures {
                     match slot {
                         Slot::Read => hide(&mut d.read),
                         Slot::Plans => hide(&mut d.plans),
-                        Slot::Reviews => hide(&mut d.reviews),
+                        // The same figure as the outcomes' reviews.
+                        Slot::Reviews => {
+                            hide(&mut d.reviews);
+                            hide(&mut self.outcomes.reviews);
+                        }
                         Slot::Provision => hide(&mut d.provision),
                         Slot::Rejected => hide(&mut d.rejected),
                         _ => {}
