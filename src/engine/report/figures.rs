@@ -518,7 +518,8 @@ impl Figures {
     /// A figure already hidden (a sum with hidden parts) stays so.
     pub fn suppress(&mut self) {
         if let Some(d) = self.documents.as_mut() {
-            for v in [&mut d.read, &mut d.plans, &mut d.reviews, &mut d.provision, &mut d.rejected] {
+            // The rejected files are listed by name, so their count is never hidden.
+            for v in [&mut d.read, &mut d.plans, &mut d.reviews, &mut d.provision] {
                 *v = v.primary();
             }
         }
@@ -567,7 +568,9 @@ impl Figures {
                 let pick = parts
                     .iter()
                     .enumerate()
-                    .filter(|(_, s)| self.is_shown(**s) && !self.is_zero(**s))
+                    .filter(|(_, s)| {
+                        self.is_shown(**s) && !self.is_zero(**s) && **s != Slot::Rejected
+                    })
                     .min_by(|(i, a), (j, b)| self.weight(**a).cmp(&self.weight(**b)).then(i.cmp(j)))
                     .map(|(_, s)| *s);
                 let pick = match pick {
