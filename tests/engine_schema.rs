@@ -545,3 +545,100 @@ fn provision_reports_match_the_report_schema_file() {
     drifted["totals"].as_object_mut().unwrap().remove("paid");
     assert!(!errors_against(&root, &drifted).is_empty());
 }
+
+// The monitoring report (issue 16; `engine::report`): a municipality's, a region's and
+// the nation's, with every kind of figure (shown, "<5", "suppressed", "at least").
+const MONITORING_SCHEMA: &str = include_str!("../public/schema/ib-report-1.schema.json");
+
+#[test]
+fn monitoring_reports_match_the_monitoring_schema_file() {
+    use ib_planner::engine::report::document::{municipal_json, rollup_json};
+    use ib_planner::engine::report::figures::{Documents, Figures, Row, Val, ROW_MEASURES};
+    use ib_planner::engine::report::{Rejection, ReportPeriod};
+    use rust_decimal::Decimal;
+    let root: Value = serde_json::from_str(MONITORING_SCHEMA).expect("the report schema is JSON");
+    let mut f = Figures::empty();
+    f.children = Val::count(12);
+    f.by_target_group = vec![Val::count(12), Val::count(0), Val::count(0)];
+    let mut row = Row::zero(&ROW_MEASURES);
+    row.add("children", Decimal::from(12));
+    row.add("fundedEuros", Decimal::new(12345, 2));
+    f.services.insert("SVC-A".into(), (1, row.clone()));
+    f.services.insert("SVC-B".into(), (2, row));
+    f.documents = Some(Documents {
+        read: Val::count(13),
+        plans: Val::count(12),
+        reviews: Val::Small,
+        provision: Val::Hidden,
+        rejected: Val::count(1),
+    });
+    f.outcomes.reviews = Val::count(6);
+    f.outcomes.gas_reviews = Val::count(6);
+    f.outcomes.gas_quartiles = Some([Val::Exact(Decimal::new(4500, 2)), Val::Exact(Decimal::new(5000, 2)), Val::Hidden]);
+    f.outcomes.copm_goals = Val::count(18);
+    f.outcomes.copm_performance = Val::count(9);
+    let rejected = [Rejection {
+        file: "x.json".into(),
+        reason: "report.reject.recompute",
+        detail: Some("report.detail.result_differs".into()),
+    }];
+    let municipal = municipal_json(&f, "CESU-NOV", "VIDZEME", ReportPeriod::parse("2025H2"), &rejected);
+    let mut sum = Figures::empty();
+    sum.add(&f);
+    sum.children = Val::AtLeast(Decimal::from(20));
+    sum.budget.add("budget", Decimal::new(100, 2));
+    sum.budget.cells[1] = Val::AtLeast(Decimal::new(100, 2));
+    let codes = |c: &[&str]| c.iter().map(|s| s.to_string()).collect::<Vec<String>>();
+    let region = rollup_json(&sum, "region", "VIDZEME", &codes(&["CESU-NOV"]), &codes(&["OGRES-NOV"]), Some("2025H2"), 2, &rejected);
+    let national = rollup_json(&sum, "national", "LV", &codes(&["VIDZEME"]), &codes(&["RIGA"]), None, 1, &[]);
+    assert_eq!(municipal["documents"]["reviews"], "<5");
+    assert_eq!(region["budget"]["budget"], json!({"atLeast": "1.00"}));
+    for doc in [&municipal, &region, &national] {
+        let errors = errors_against(&root, doc);
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+    let mut drifted = municipal.clone();
+    drifted["services"][0]["extra"] = json!(1);
+    assert!(!errors_against(&root, &drifted).is_empty());
+    drifted = region.clone();
+    drifted["budget"].as_object_mut().unwrap().remove("paidEuros");
+    assert!(!errors_against(&root, &drifted).is_empty());
+    drifted = municipal.clone();
+    drifted["children"]["total"] = json!("12");
+    assert!(!errors_against(&root, &drifted).is_empty());
+}
+
+#[path = "report_fixture/mod.rs"]
+mod report_fixture;
+
+#[test]
+fn monitoring_reports_of_the_fixture_set_match_the_monitoring_schema_file() {
+    use ib_planner::engine::integrity::{add_proof, ProofOptions};
+    use ib_planner::engine::reference::ReferenceData;
+    use ib_planner::engine::report::rollup::{Level, Rollup};
+    use ib_planner::engine::report::{ReportBuilder, Settings};
+    use ib_planner::engine::trust::load_trust_list;
+    use report_fixture::*;
+    let root: Value = serde_json::from_str(MONITORING_SCHEMA).expect("the report schema is JSON");
+    let regions = ReferenceData::builtin().unwrap().regions;
+    let mut reports = Vec::new();
+    for (code, n, head) in MUNICIPALITIES {
+        let (list, _) = load_trust_list(&trust_list(code, head), None).unwrap();
+        let mut builder = ReportBuilder::new(Settings { trust: &list, municipality: None, period: None, providers: None });
+        for (name, doc) in files(code, n, head) {
+            builder.add_document(&name, &doc);
+        }
+        builder.add_document("forged.json", &forged_plan(code, head));
+        let doc = builder.finish(&regions).unwrap().document;
+        let errors = errors_against(&root, &doc);
+        assert!(errors.is_empty(), "{code}: {errors:#?}");
+        reports.push(add_proof(&doc, &key(head), &ProofOptions::new(WHEN)).unwrap());
+    }
+    let mut region = Rollup::new(Level::Region, &regions, Some("VIDZEME".into()), None, Default::default());
+    for (i, r) in reports.iter().enumerate() {
+        region.add_report(&format!("{i}.json"), r);
+    }
+    let region = region.finish().unwrap();
+    let errors = errors_against(&root, &region);
+    assert!(errors.is_empty(), "{errors:#?}");
+}
