@@ -218,6 +218,7 @@ fn the_readme_duckdb_query_runs_when_duckdb_is_there() {
     let out = std::process::Command::new("python3").current_dir(&dir).args(["-c", &script]).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    println!("{text}");
     // Where the report shows a service's funded euros, the facts add up to it.
     let mut rows = 0;
     for line in text.lines() {
