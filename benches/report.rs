@@ -32,9 +32,7 @@ fn key(seed: u8) -> KeyPair {
 
 fn trust_list(plan: &Value) -> Result<Value, String> {
     let entry = price_list_entry(plan).map_err(|p| format!("{p:?}"))?;
-    let signer = |seed: u8, role: &str| {
-        json!({"id": format!("did:key:{}", key(seed).public_key_multibase()), "name": role, "role": role, "validFrom": "2025-01-01T00:00:00Z"})
-    };
+    let signer = |seed: u8, role: &str| json!({"id": format!("did:key:{}", key(seed).public_key_multibase()), "name": role, "role": role, "validFrom": "2025-01-01T00:00:00Z"});
     let list = json!({
         "schema": "ib-trust/1",
         "issuer": "CESU-NOV",
@@ -52,7 +50,8 @@ fn plan_text(i: usize) -> Result<String, String> {
     case["child"]["birth"] = json!(format!("{}-{:02}", 2008 + (i % 15), 1 + i % 12));
     case["settings"]["budget"] = json!(format!("{}.00", 1200 + (i % 40) * 75));
     let plan = plan_from_case_json(&case).map_err(|p| format!("{p:?}"))?;
-    let signed = add_proof(&plan, &key(2), &ProofOptions::new(WHEN)).map_err(|e| e.key().to_string())?;
+    let signed =
+        add_proof(&plan, &key(2), &ProofOptions::new(WHEN)).map_err(|e| e.key().to_string())?;
     serde_json::to_string(&signed).map_err(|e| e.to_string())
 }
 
@@ -66,7 +65,9 @@ fn main() -> Result<(), String> {
     let first = parse_strict(&plan_text(0)?).map_err(|e| format!("{e:?}"))?;
     let list_json = trust_list(&first)?;
     let (list, _) = load_trust_list(&list_json, None).map_err(|p| format!("{p:?}"))?;
-    let regions = ReferenceData::builtin().map_err(|p| format!("{p:?}"))?.regions;
+    let regions = ReferenceData::builtin()
+        .map_err(|p| format!("{p:?}"))?
+        .regions;
 
     // 1. The engine natively.
     let n = 10_000;
@@ -75,6 +76,7 @@ fn main() -> Result<(), String> {
         municipality: None,
         period: None,
         providers: None,
+        facts: false,
     });
     let mut engine = Duration::ZERO;
     let mut made = Duration::ZERO;

@@ -23,7 +23,11 @@ fn write_set(dir: &Path, code: &str, children: usize, head: u8) {
     let _ = std::fs::create_dir_all(dir.join("docs/plans"));
     let _ = std::fs::create_dir_all(dir.join("docs/other/sub"));
     for (name, doc) in files(code, children, head) {
-        let folder = if name.starts_with("plan-") { "docs/plans" } else { "docs/other/sub" };
+        let folder = if name.starts_with("plan-") {
+            "docs/plans"
+        } else {
+            "docs/other/sub"
+        };
         write(&dir.join(folder), &name, &doc);
     }
     write(dir, "trust.json", &trust_list(code, head));
@@ -46,15 +50,25 @@ fn a_folder_gives_the_engines_signed_report_byte_for_byte() {
     let (code, n, head) = MUNICIPALITIES[0];
     let dir = scratch("folder");
     write_set(&dir, code, n, head);
-    write(&dir.join("docs/other"), "forged.json", &forged_plan(code, head));
+    write(
+        &dir.join("docs/other"),
+        "forged.json",
+        &forged_plan(code, head),
+    );
     let _ = std::fs::write(dir.join("docs/other/broken.json"), "{\"schema\": ");
     let _ = std::fs::write(dir.join("docs/other/readme.txt"), "not read");
-    let output = run(&dir, &report_args(&["--key", "head.json", "--created", WHEN, "docs"]));
+    let output = run(
+        &dir,
+        &report_args(&["--key", "head.json", "--created", WHEN, "docs"]),
+    );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let err = stderr(&output);
     assert!(err.contains("22 files read: 12 plans, suppressed reviews and <5 provision records counted; 2 rejected."), "{err}");
     assert!(err.contains("forged.json: rejected — Recomputed, the result is not the one in the document. (the result differs from the recomputed one)"), "{err}");
-    assert!(err.contains("broken.json: rejected — The file is not valid JSON."), "{err}");
+    assert!(
+        err.contains("broken.json: rejected — The file is not valid JSON."),
+        "{err}"
+    );
     assert!(err.contains("The report is signed with the key"), "{err}");
     let cli = stdout(&output);
     // The engine, fed the same files in path order, signed with the same key and time.
@@ -64,6 +78,7 @@ fn a_folder_gives_the_engines_signed_report_byte_for_byte() {
         municipality: None,
         period: ReportPeriod::parse("2025H2"),
         providers: None,
+        facts: false,
     });
     let mut paths = Vec::new();
     fn walk(p: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -90,12 +105,18 @@ fn a_folder_gives_the_engines_signed_report_byte_for_byte() {
     let regions = ReferenceData::builtin().unwrap().regions;
     let report = builder.finish(&regions).unwrap();
     let signed = add_proof(&report.document, &key(head), &ProofOptions::new(WHEN)).unwrap();
-    assert_eq!(cli, format!("{}\n", serde_json::to_string_pretty(&signed).unwrap()));
+    assert_eq!(
+        cli,
+        format!("{}\n", serde_json::to_string_pretty(&signed).unwrap())
+    );
     // It verifies, and says who signed.
     write(&dir, "report.json", &json_of(&cli));
     assert_eq!(run(&dir, &["verify", "report.json"]).status.code(), Some(0));
     // Run again: the same bytes.
-    let again = run(&dir, &report_args(&["--key", "head.json", "--created", WHEN, "docs"]));
+    let again = run(
+        &dir,
+        &report_args(&["--key", "head.json", "--created", WHEN, "docs"]),
+    );
     assert_eq!(stdout(&again), cli);
 }
 
@@ -104,18 +125,29 @@ fn csv_ndjson_and_latvian() {
     let (code, n, head) = MUNICIPALITIES[1];
     let dir = scratch("csv");
     write_set(&dir, code, n, head);
-    let output = run(&dir, &report_args(&["--csv", "--ndjson", "facts.ndjson", "--lang", "lv", "docs"]));
+    let output = run(
+        &dir,
+        &report_args(&["--csv", "--ndjson", "facts.ndjson", "--lang", "lv", "docs"]),
+    );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let csv = stdout(&output);
     assert!(csv.starts_with("level,area,period,section,measure,group,status,value,unit\r\n"));
-    assert!(csv.contains("\r\nmunicipality,VALMIERAS-NOV,2025H2,children,children,total,exact,7,count\r\n"), "{csv}");
+    assert!(
+        csv.contains(
+            "\r\nmunicipality,VALMIERAS-NOV,2025H2,children,children,total,exact,7,count\r\n"
+        ),
+        "{csv}"
+    );
     let err = stderr(&output);
     assert!(err.contains("Nolasīti 7 faili"), "{err}");
     assert!(err.contains("Pārskats nav parakstīts"), "{err}");
     let facts = std::fs::read_to_string(dir.join("facts.ndjson")).unwrap();
     let lines: Vec<Value> = facts.lines().map(json_of).collect();
     assert_eq!(lines.iter().filter(|l| l["kind"] == "plan").count(), 7);
-    assert!(!facts.contains("VALMIERAS-NOV-0"), "a pseudonym in the facts");
+    assert!(
+        !facts.contains("VALMIERAS-NOV-0"),
+        "a pseudonym in the facts"
+    );
 }
 
 #[test]
@@ -125,14 +157,38 @@ fn only_the_municipalitys_key_signs_and_bad_arguments_are_refused() {
     write_set(&dir, code, n, head);
     let output = run(&dir, &report_args(&["--key", "worker.json", "docs"]));
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("is not the municipality's"), "{}", stderr(&output));
-    let output = run(&dir, &["report", "--trust", "trust.json", "--period", "2025H3", "docs"]);
+    assert!(
+        stderr(&output).contains("is not the municipality's"),
+        "{}",
+        stderr(&output)
+    );
+    let output = run(
+        &dir,
+        &[
+            "report",
+            "--trust",
+            "trust.json",
+            "--period",
+            "2025H3",
+            "docs",
+        ],
+    );
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("is not a period"));
     let output = run(&dir, &["report", "docs"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("needs --trust"));
-    let output = run(&dir, &["report", "--trust", "trust.json", "--municipality", "NOWHERE", "docs"]);
+    let output = run(
+        &dir,
+        &[
+            "report",
+            "--trust",
+            "trust.json",
+            "--municipality",
+            "NOWHERE",
+            "docs",
+        ],
+    );
     assert_eq!(output.status.code(), Some(2));
     let output = run(&dir, &["help", "report"]);
     assert_eq!(output.status.code(), Some(0));
@@ -151,34 +207,85 @@ fn region_and_national_reports_from_signed_reports() {
     for (code, n, head) in MUNICIPALITIES {
         let sub = dir.join(code);
         write_set(&sub, code, n, head);
-        let output = run(&sub, &report_args(&["--key", "head.json", "--created", WHEN, "docs"]));
+        let output = run(
+            &sub,
+            &report_args(&["--key", "head.json", "--created", WHEN, "docs"]),
+        );
         assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-        let _ = std::fs::write(dir.join("municipal").join(format!("{code}.json")), stdout(&output));
+        let _ = std::fs::write(
+            dir.join("municipal").join(format!("{code}.json")),
+            stdout(&output),
+        );
     }
     write(&dir, "region-key.json", &key(70).to_key_json());
     let pin = format!("CESU-NOV={}", did(10));
     let output = run(
         &dir,
-        &["report", "--level", "region", "--region", "VIDZEME", "--signer", &pin, "--key", "region-key.json", "--created", WHEN, "municipal"],
+        &[
+            "report",
+            "--level",
+            "region",
+            "--region",
+            "VIDZEME",
+            "--signer",
+            &pin,
+            "--key",
+            "region-key.json",
+            "--created",
+            WHEN,
+            "municipal",
+        ],
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let err = stderr(&output);
-    assert!(err.contains("3 reports read: 2 added up (CESU-NOV, VALMIERAS-NOV); 1 rejected"), "{err}");
+    assert!(
+        err.contains("3 reports read: 2 added up (CESU-NOV, VALMIERAS-NOV); 1 rejected"),
+        "{err}"
+    );
     assert!(err.contains("JELGAVA.json: rejected — The report's municipality or region is not part of this whole."), "{err}");
     let vidzeme = json_of(&stdout(&output));
     assert_eq!(vidzeme["children"]["total"], 19);
     let _ = std::fs::create_dir_all(dir.join("regional"));
     write(&dir.join("regional"), "vidzeme.json", &vidzeme);
-    let output = run(&dir, &["report", "--level", "region", "--key", "region-key.json", "municipal/JELGAVA.json"]);
+    let output = run(
+        &dir,
+        &[
+            "report",
+            "--level",
+            "region",
+            "--key",
+            "region-key.json",
+            "municipal/JELGAVA.json",
+        ],
+    );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    write(&dir.join("regional"), "zemgale.json", &json_of(&stdout(&output)));
-    let output = run(&dir, &["report", "--level", "national", "--csv", "regional"]);
+    write(
+        &dir.join("regional"),
+        "zemgale.json",
+        &json_of(&stdout(&output)),
+    );
+    let output = run(
+        &dir,
+        &["report", "--level", "national", "--csv", "regional"],
+    );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let csv = stdout(&output);
-    assert!(csv.contains("\r\nnational,LV,2025H2,children,children,total,atLeast,20,count\r\n"), "{csv}");
-    assert!(stderr(&output).contains("missing: KURZEME, LATGALE, RIGA"), "{}", stderr(&output));
+    assert!(
+        csv.contains("\r\nnational,LV,2025H2,children,children,total,atLeast,20,count\r\n"),
+        "{csv}"
+    );
+    assert!(
+        stderr(&output).contains("missing: KURZEME, LATGALE, RIGA"),
+        "{}",
+        stderr(&output)
+    );
     // A region's report is refused where municipalities' are added up.
-    let output = run(&dir, &["report", "--level", "region", "--region", "VIDZEME", "regional"]);
+    let output = run(
+        &dir,
+        &[
+            "report", "--level", "region", "--region", "VIDZEME", "regional",
+        ],
+    );
     assert_eq!(output.status.code(), Some(0));
     assert!(stderr(&output).contains("The report is not of the level being added up here."));
 }
@@ -194,7 +301,9 @@ WHERE f.kind = 'service' GROUP BY f.service, r.value ORDER BY f.service";
 
 #[test]
 fn the_readme_duckdb_query_runs_when_duckdb_is_there() {
-    let probe = std::process::Command::new("python3").args(["-c", "import duckdb"]).output();
+    let probe = std::process::Command::new("python3")
+        .args(["-c", "import duckdb"])
+        .output();
     match probe {
         Ok(o) if o.status.success() => {}
         Ok(_) => {
@@ -209,15 +318,26 @@ fn the_readme_duckdb_query_runs_when_duckdb_is_there() {
     let (code, n, head) = MUNICIPALITIES[0];
     let dir = scratch("duckdb");
     write_set(&dir, code, n, head);
-    let output = run(&dir, &report_args(&["--csv", "--ndjson", "facts.ndjson", "docs"]));
+    let output = run(
+        &dir,
+        &report_args(&["--csv", "--ndjson", "facts.ndjson", "docs"]),
+    );
     assert_eq!(output.status.code(), Some(0));
     let _ = std::fs::write(dir.join("report.csv"), stdout(&output));
     let script = format!(
         "import duckdb\nfor row in duckdb.sql({DUCKDB_QUERY:?}).fetchall():\n    print(row[0], row[1], row[2], row[3])\n"
     );
-    let out = std::process::Command::new("python3").current_dir(&dir).args(["-c", &script]).output().unwrap();
+    let out = std::process::Command::new("python3")
+        .current_dir(&dir)
+        .args(["-c", &script])
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     println!("{text}");
     // Where the report shows a service's funded euros, the facts add up to it.
     let mut rows = 0;

@@ -21,13 +21,19 @@ fn regions() -> std::sync::Arc<ib_planner::engine::reference::Regions> {
 }
 
 /// The municipal report of `files` under the municipality's trust list.
-fn municipal(code: &str, head: u8, files: &[(String, Value)], period: Option<&str>) -> (Value, Vec<Value>) {
+fn municipal(
+    code: &str,
+    head: u8,
+    files: &[(String, Value)],
+    period: Option<&str>,
+) -> (Value, Vec<Value>) {
     let (list, _) = load_trust_list(&trust_list(code, head), None).expect("the trust list loads");
     let mut builder = ReportBuilder::new(Settings {
         trust: &list,
         municipality: Some(code.to_string()),
         period: period.and_then(ReportPeriod::parse),
         providers: None,
+        facts: true,
     });
     for (name, doc) in files {
         builder.add_document(name, doc);
@@ -42,7 +48,9 @@ fn signed_report(code: &str, children: usize, head: u8) -> Value {
 }
 
 fn money(v: &Value) -> Decimal {
-    v.as_str().and_then(|s| s.parse().ok()).unwrap_or_else(|| panic!("not money: {v}"))
+    v.as_str()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("not money: {v}"))
 }
 
 #[test]
@@ -55,8 +63,14 @@ fn a_municipal_report_has_the_known_totals() {
     assert_eq!(doc["region"], "VIDZEME");
     assert_eq!(doc["period"], "2025H2");
     let d = &doc["documents"];
-    assert_eq!((d["read"].as_u64(), d["plans"].as_u64()), (Some(20), Some(12)));
-    assert_eq!(d["provisionRecords"], "<5", "2 records is a count from 1 to 4");
+    assert_eq!(
+        (d["read"].as_u64(), d["plans"].as_u64()),
+        (Some(20), Some(12))
+    );
+    assert_eq!(
+        d["provisionRecords"], "<5",
+        "2 records is a count from 1 to 4"
+    );
     // With the records hidden, read − plans − rejected would give them away: the
     // smallest other part, the reviews, is hidden too (here and in the outcomes).
     assert_eq!(d["reviews"], "suppressed");
@@ -69,17 +83,30 @@ fn a_municipal_report_has_the_known_totals() {
     assert_eq!(money(&doc["budget"]["unmetEuros"]), k.unmet);
     // Every child is at level 0 on every goal at review: T = 50.
     let gas = &doc["outcomes"]["gas"];
-    assert_eq!((gas["q1"].as_str(), gas["median"].as_str(), gas["q3"].as_str()), (Some("50.00"), Some("50.00"), Some("50.00")));
+    assert_eq!(
+        (
+            gas["q1"].as_str(),
+            gas["median"].as_str(),
+            gas["q3"].as_str()
+        ),
+        (Some("50.00"), Some("50.00"), Some("50.00"))
+    );
     assert_eq!(gas["bands"]["50-60"], 6);
     // 3 parents' goals per review.
     assert_eq!(doc["outcomes"]["copm"]["goals"], 18);
     let delivery = &doc["outcomes"]["delivery"];
-    let (f, dl) = (delivery["fundedUnits"].as_u64().unwrap(), delivery["deliveredUnits"].as_u64().unwrap());
+    let (f, dl) = (
+        delivery["fundedUnits"].as_u64().unwrap(),
+        delivery["deliveredUnits"].as_u64().unwrap(),
+    );
     assert!(dl * 2 <= f && dl > 0, "{delivery}");
     // Plans funded more than nothing, and the areas add up to the budget totals where
     // every area is shown.
     let areas: Vec<&Value> = doc["areas"].as_array().unwrap().iter().collect();
-    if areas.iter().all(|a| a["fundedEuros"].is_string() && a["fundedEuros"] != "suppressed") {
+    if areas
+        .iter()
+        .all(|a| a["fundedEuros"].is_string() && a["fundedEuros"] != "suppressed")
+    {
         let sum: Decimal = areas.iter().map(|a| money(&a["fundedEuros"])).sum();
         assert_eq!(sum, k.funded);
     }
@@ -103,9 +130,18 @@ fn the_report_carries_no_personal_data() {
         }
     }
     for birth in 2008..2024 {
-        assert!(!text.contains(&format!("{birth}-04")), "a birth month leaked");
+        assert!(
+            !text.contains(&format!("{birth}-04")),
+            "a birth month leaked"
+        );
     }
-    for free in ["Anna", "Lai ", "2025-07-01", "2025-09-01", "Pakalpojumu sniedzējs"] {
+    for free in [
+        "Anna",
+        "Lai ",
+        "2025-07-01",
+        "2025-09-01",
+        "Pakalpojumu sniedzējs",
+    ] {
         assert!(!text.contains(free), "{free} leaked");
     }
 }
@@ -134,11 +170,24 @@ fn forged_and_foreign_documents_are_rejected_with_their_reason() {
     let mut catalogue = ReferenceData::builtin_catalogue_json().unwrap();
     catalogue["services"][0]["unitPrice"] = json!("1.00");
     let cheap = ib_planner::engine::plan::plan_with_catalogue(&case, &catalogue).unwrap();
-    all.push(("cheap.json".into(), add_proof(&cheap, &key(head + 1), &ProofOptions::new(WHEN)).unwrap()));
+    all.push((
+        "cheap.json".into(),
+        add_proof(&cheap, &key(head + 1), &ProofOptions::new(WHEN)).unwrap(),
+    ));
     // Signed by a key the list does not name.
-    all.push(("stranger.json".into(), add_proof(&unsigned_plan(code, 50), &key(99), &ProofOptions::new(WHEN)).unwrap()));
+    all.push((
+        "stranger.json".into(),
+        add_proof(&unsigned_plan(code, 50), &key(99), &ProofOptions::new(WHEN)).unwrap(),
+    ));
     all.push(("unsigned.json".into(), unsigned_plan(code, 51)));
-    all.push(("again.json".into(), all.iter().find(|(n, _)| n == "plan-003.json").unwrap().1.clone()));
+    all.push((
+        "again.json".into(),
+        all.iter()
+            .find(|(n, _)| n == "plan-003.json")
+            .unwrap()
+            .1
+            .clone(),
+    ));
     all.push(("notes.json".into(), json!({"hello": 1})));
     // Valmiera's plan signed by Valmiera's worker: another municipality, another list.
     all.push(("valmiera.json".into(), plan("VALMIERAS-NOV", 20, 0)));
@@ -146,23 +195,51 @@ fn forged_and_foreign_documents_are_rejected_with_their_reason() {
     let mut early = unsigned_plan(code, 52);
     early["case"]["settings"]["startDate"] = json!("2025-03-01");
     let early = ib_planner::engine::plan::plan_from_case_json(&early["case"]).unwrap();
-    all.push(("early.json".into(), add_proof(&early, &key(head + 1), &ProofOptions::new(WHEN)).unwrap()));
+    all.push((
+        "early.json".into(),
+        add_proof(&early, &key(head + 1), &ProofOptions::new(WHEN)).unwrap(),
+    ));
     // A review of a plan not given.
-    all.push(("lost-review.json".into(), review(&plan(code, head, 77), head)));
+    all.push((
+        "lost-review.json".into(),
+        review(&plan(code, head, 77), head),
+    ));
     let (doc, _) = municipal(code, head, &all, Some("2025H2"));
     let reasons: BTreeMap<String, (String, Option<String>)> = doc["documents"]["rejections"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| (r["file"].as_str().unwrap().to_string(), (r["reason"].as_str().unwrap().to_string(), r["detail"].as_str().map(str::to_string))))
+        .map(|r| {
+            (
+                r["file"].as_str().unwrap().to_string(),
+                (
+                    r["reason"].as_str().unwrap().to_string(),
+                    r["detail"].as_str().map(str::to_string),
+                ),
+            )
+        })
         .collect();
-    let reason = |f: &str| reasons.get(f).map(|(r, _)| r.as_str()).unwrap_or("(counted)");
+    let reason = |f: &str| {
+        reasons
+            .get(f)
+            .map(|(r, _)| r.as_str())
+            .unwrap_or("(counted)")
+    };
     assert_eq!(reason("forged.json"), "report.reject.recompute");
-    assert_eq!(reasons["forged.json"].1.as_deref(), Some("report.detail.result_differs"));
+    assert_eq!(
+        reasons["forged.json"].1.as_deref(),
+        Some("report.detail.result_differs")
+    );
     assert_eq!(reason("cheap.json"), "report.reject.untrusted");
-    assert_eq!(reasons["cheap.json"].1.as_deref(), Some("trust.price_list.not_official"));
+    assert_eq!(
+        reasons["cheap.json"].1.as_deref(),
+        Some("trust.price_list.not_official")
+    );
     assert_eq!(reason("stranger.json"), "report.reject.untrusted");
-    assert_eq!(reasons["stranger.json"].1.as_deref(), Some("trust.proof.unknown_key"));
+    assert_eq!(
+        reasons["stranger.json"].1.as_deref(),
+        Some("trust.proof.unknown_key")
+    );
     assert_eq!(reason("unsigned.json"), "report.reject.unsigned");
     // The later name of two copies is the duplicate.
     assert_eq!(reason("plan-003.json"), "report.reject.duplicate");
@@ -185,15 +262,29 @@ fn a_municipality_with_three_children_shows_no_count_below_five() {
     assert_eq!(doc["children"]["byTargetGroup"]["FT"], "<5");
     assert_eq!(doc["documents"]["plans"], "<5");
     assert_eq!(doc["documents"]["read"], "<5");
-    for m in ["budget", "fundedEuros", "plannedEuros", "unmetEuros", "remainingEuros"] {
+    for m in [
+        "budget",
+        "fundedEuros",
+        "plannedEuros",
+        "unmetEuros",
+        "remainingEuros",
+    ] {
         assert_eq!(doc["budget"][m], "suppressed", "{m}");
     }
-    for row in doc["services"].as_array().unwrap().iter().chain(doc["areas"].as_array().unwrap()) {
+    for row in doc["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(doc["areas"].as_array().unwrap())
+    {
         for (m, v) in row.as_object().unwrap() {
             if m == "code" || m == "area" {
                 continue;
             }
-            assert!(v == "<5" || v == "suppressed" || v == 0, "{m}: {v} in {row}");
+            assert!(
+                v == "<5" || v == "suppressed" || v == 0,
+                "{m}: {v} in {row}"
+            );
         }
     }
     // No count 1–4 anywhere in the report (every number is 0 or at least 5).
@@ -204,7 +295,10 @@ fn a_municipality_with_three_children_shows_no_count_below_five() {
                 assert!(n == 0 || n >= 5 || path.ends_with("/area"), "{path}: {n}");
             }
             Value::Object(m) => m.iter().for_each(|(k, v)| walk(v, &format!("{path}/{k}"))),
-            Value::Array(a) => a.iter().enumerate().for_each(|(i, v)| walk(v, &format!("{path}/{i}"))),
+            Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .for_each(|(i, v)| walk(v, &format!("{path}/{i}"))),
             _ => {}
         }
     }
@@ -218,25 +312,60 @@ fn complementary_suppression_hides_a_second_part() {
     let mut f = Figures::empty();
     f.children = Val::count(12);
     f.by_target_group = vec![Val::count(10), Val::count(2), Val::count(0)];
-    f.by_age_band = vec![Val::count(6), Val::count(6), Val::count(0), Val::count(0), Val::count(0)];
+    f.by_age_band = vec![
+        Val::count(6),
+        Val::count(6),
+        Val::count(0),
+        Val::count(0),
+        Val::count(0),
+    ];
     f.suppress();
     assert_eq!(f.children, Val::count(12));
-    assert_eq!(f.by_target_group, vec![Val::Hidden, Val::Small, Val::count(0)]);
+    assert_eq!(
+        f.by_target_group,
+        vec![Val::Hidden, Val::Small, Val::count(0)]
+    );
     assert_eq!(f.by_age_band[0], Val::count(6));
     // One hidden band among shown ones: another is hidden too, never the zeros.
     let mut g = Figures::empty();
     g.children = Val::count(20);
     g.by_target_group = vec![Val::count(20), Val::count(0), Val::count(0)];
-    g.by_age_band = vec![Val::count(3), Val::count(9), Val::count(8), Val::count(0), Val::count(0)];
+    g.by_age_band = vec![
+        Val::count(3),
+        Val::count(9),
+        Val::count(8),
+        Val::count(0),
+        Val::count(0),
+    ];
     g.suppress();
-    assert_eq!(g.by_age_band, vec![Val::Small, Val::count(9), Val::Hidden, Val::count(0), Val::count(0)]);
+    assert_eq!(
+        g.by_age_band,
+        vec![
+            Val::Small,
+            Val::count(9),
+            Val::Hidden,
+            Val::count(0),
+            Val::count(0)
+        ]
+    );
     // Adding a hidden part never gives an exact sum.
-    assert_eq!(Val::count(7).add(Val::Small), Val::AtLeast(Decimal::from(8)));
-    assert_eq!(Val::count(7).add(Val::Hidden), Val::AtLeast(Decimal::from(7)));
+    assert_eq!(
+        Val::count(7).add(Val::Small),
+        Val::AtLeast(Decimal::from(8))
+    );
+    assert_eq!(
+        Val::count(7).add(Val::Hidden),
+        Val::AtLeast(Decimal::from(7))
+    );
     assert!(!Val::Hidden.add(Val::count(0)).is_exact());
 }
 
-fn rollup(level: Level, region: Option<&str>, reports: &[(String, Value)], pinned: BTreeMap<String, String>) -> Value {
+fn rollup(
+    level: Level,
+    region: Option<&str>,
+    reports: &[(String, Value)],
+    pinned: BTreeMap<String, String>,
+) -> Value {
     let regions = regions();
     let mut r = Rollup::new(level, &regions, region.map(str::to_string), None, pinned);
     for (name, doc) in reports {
@@ -253,23 +382,44 @@ fn regions_and_the_nation_add_up_signed_reports_without_undoing_suppression() {
         .collect();
     let vidzeme = rollup(Level::Region, Some("VIDZEME"), &reports, BTreeMap::new());
     assert_eq!(vidzeme["parts"], json!(["CESU-NOV", "VALMIERAS-NOV"]));
-    assert_eq!(vidzeme["documents"]["rejections"][0]["reason"], "report.reject.not_in_region");
-    assert_eq!(vidzeme["documents"]["rejections"][0]["file"], "JELGAVA.json");
+    assert_eq!(
+        vidzeme["documents"]["rejections"][0]["reason"],
+        "report.reject.not_in_region"
+    );
+    assert_eq!(
+        vidzeme["documents"]["rejections"][0]["file"],
+        "JELGAVA.json"
+    );
     assert_eq!(vidzeme["children"]["total"], 19);
     let known_funded = known("CESU-NOV", 12, 10).funded + known("VALMIERAS-NOV", 7, 20).funded;
     assert_eq!(money(&vidzeme["budget"]["fundedEuros"]), known_funded);
-    assert!(vidzeme["missingParts"].as_array().unwrap().iter().any(|c| c == "OGRES-NOV"));
+    assert!(vidzeme["missingParts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c == "OGRES-NOV"));
     // Quantiles do not add up.
     assert_eq!(vidzeme["outcomes"]["gas"]["median"], Value::Null);
     // Every figure hidden in a municipality's report is not exact in the region's.
     for (_, m) in &reports[..2] {
         for s in m["services"].as_array().unwrap() {
             let code = &s["code"];
-            let r = vidzeme["services"].as_array().unwrap().iter().find(|x| x["code"] == *code).unwrap();
+            let r = vidzeme["services"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|x| x["code"] == *code)
+                .unwrap();
             for (measure, v) in s.as_object().unwrap() {
                 if v == "suppressed" || v == "<5" {
-                    assert!(!(r[measure].is_u64() || (r[measure].is_string() && r[measure] != "suppressed" && r[measure] != "<5")),
-                        "{code} {measure}: {v} became {}", r[measure]);
+                    assert!(
+                        !(r[measure].is_u64()
+                            || (r[measure].is_string()
+                                && r[measure] != "suppressed"
+                                && r[measure] != "<5")),
+                        "{code} {measure}: {v} became {}",
+                        r[measure]
+                    );
                 }
             }
         }
@@ -283,12 +433,18 @@ fn regions_and_the_nation_add_up_signed_reports_without_undoing_suppression() {
     let national = rollup(
         Level::National,
         None,
-        &[("v.json".into(), sign(&vidzeme, 70)), ("z.json".into(), sign(&zemgale, 71))],
+        &[
+            ("v.json".into(), sign(&vidzeme, 70)),
+            ("z.json".into(), sign(&zemgale, 71)),
+        ],
         BTreeMap::new(),
     );
     assert_eq!(national["country"], "LV");
     assert_eq!(national["parts"], json!(["VIDZEME", "ZEMGALE"]));
-    assert_eq!(national["missingParts"], json!(["KURZEME", "LATGALE", "RIGA"]));
+    assert_eq!(
+        national["missingParts"],
+        json!(["KURZEME", "LATGALE", "RIGA"])
+    );
     assert_eq!(national["children"]["total"], json!({"atLeast": 20}));
 }
 
@@ -341,12 +497,25 @@ fn the_csv_is_one_tidy_table() {
     let (doc, _) = municipal(code, head, &files(code, children, head), Some("2025H2"));
     let csv = report_csv(&doc);
     let mut lines = csv.split("\r\n");
-    assert_eq!(lines.next(), Some("level,area,period,section,measure,group,status,value,unit"));
-    assert!(csv.contains("\r\nmunicipality,CESU-NOV,2025H2,children,children,total,exact,12,count\r\n"));
-    assert!(csv.contains("\r\nmunicipality,CESU-NOV,2025H2,documents,provisionRecords,,lt5,,count\r\n"));
+    assert_eq!(
+        lines.next(),
+        Some("level,area,period,section,measure,group,status,value,unit")
+    );
+    assert!(
+        csv.contains("\r\nmunicipality,CESU-NOV,2025H2,children,children,total,exact,12,count\r\n")
+    );
+    assert!(
+        csv.contains("\r\nmunicipality,CESU-NOV,2025H2,documents,provisionRecords,,lt5,,count\r\n")
+    );
     assert!(csv.contains(",outcomes,gasReview.median,total,exact,50.00,tscore\r\n"));
     let rows: Vec<&str> = csv.trim_end().split("\r\n").skip(1).collect();
-    assert!(rows.iter().all(|r| r.split(',').count() == 9), "a row with a comma in a field");
+    assert!(
+        rows.iter().all(|r| r.split(',').count() == 9),
+        "a row with a comma in a field"
+    );
     let services = doc["services"].as_array().unwrap().len();
-    assert_eq!(rows.len(), 5 + 1 + 3 + 5 + 12 * services + 12 * 3 + 7 + 2 + 6 + 3 + 5 + 3);
+    assert_eq!(
+        rows.len(),
+        5 + 1 + 3 + 5 + 12 * services + 12 * 3 + 7 + 2 + 6 + 3 + 5 + 3
+    );
 }

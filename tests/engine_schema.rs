@@ -574,7 +574,11 @@ fn monitoring_reports_match_the_monitoring_schema_file() {
     });
     f.outcomes.reviews = Val::count(6);
     f.outcomes.gas_reviews = Val::count(6);
-    f.outcomes.gas_quartiles = Some([Val::Exact(Decimal::new(4500, 2)), Val::Exact(Decimal::new(5000, 2)), Val::Hidden]);
+    f.outcomes.gas_quartiles = Some([
+        Val::Exact(Decimal::new(4500, 2)),
+        Val::Exact(Decimal::new(5000, 2)),
+        Val::Hidden,
+    ]);
     f.outcomes.copm_goals = Val::count(18);
     f.outcomes.copm_performance = Val::count(9);
     let rejected = [Rejection {
@@ -582,15 +586,39 @@ fn monitoring_reports_match_the_monitoring_schema_file() {
         reason: "report.reject.recompute",
         detail: Some("report.detail.result_differs".into()),
     }];
-    let municipal = municipal_json(&f, "CESU-NOV", "VIDZEME", ReportPeriod::parse("2025H2"), &rejected);
+    let municipal = municipal_json(
+        &f,
+        "CESU-NOV",
+        "VIDZEME",
+        ReportPeriod::parse("2025H2"),
+        &rejected,
+    );
     let mut sum = Figures::empty();
     sum.add(&f);
     sum.children = Val::AtLeast(Decimal::from(20));
     sum.budget.add("budget", Decimal::new(100, 2));
     sum.budget.cells[1] = Val::AtLeast(Decimal::new(100, 2));
     let codes = |c: &[&str]| c.iter().map(|s| s.to_string()).collect::<Vec<String>>();
-    let region = rollup_json(&sum, "region", "VIDZEME", &codes(&["CESU-NOV"]), &codes(&["OGRES-NOV"]), Some("2025H2"), 2, &rejected);
-    let national = rollup_json(&sum, "national", "LV", &codes(&["VIDZEME"]), &codes(&["RIGA"]), None, 1, &[]);
+    let region = rollup_json(
+        &sum,
+        "region",
+        "VIDZEME",
+        &codes(&["CESU-NOV"]),
+        &codes(&["OGRES-NOV"]),
+        Some("2025H2"),
+        2,
+        &rejected,
+    );
+    let national = rollup_json(
+        &sum,
+        "national",
+        "LV",
+        &codes(&["VIDZEME"]),
+        &codes(&["RIGA"]),
+        None,
+        1,
+        &[],
+    );
     assert_eq!(municipal["documents"]["reviews"], "<5");
     assert_eq!(region["budget"]["budget"], json!({"atLeast": "1.00"}));
     for doc in [&municipal, &region, &national] {
@@ -601,7 +629,10 @@ fn monitoring_reports_match_the_monitoring_schema_file() {
     drifted["services"][0]["extra"] = json!(1);
     assert!(!errors_against(&root, &drifted).is_empty());
     drifted = region.clone();
-    drifted["budget"].as_object_mut().unwrap().remove("paidEuros");
+    drifted["budget"]
+        .as_object_mut()
+        .unwrap()
+        .remove("paidEuros");
     assert!(!errors_against(&root, &drifted).is_empty());
     drifted = municipal.clone();
     drifted["children"]["total"] = json!("12");
@@ -624,7 +655,13 @@ fn monitoring_reports_of_the_fixture_set_match_the_monitoring_schema_file() {
     let mut reports = Vec::new();
     for (code, n, head) in MUNICIPALITIES {
         let (list, _) = load_trust_list(&trust_list(code, head), None).unwrap();
-        let mut builder = ReportBuilder::new(Settings { trust: &list, municipality: None, period: None, providers: None });
+        let mut builder = ReportBuilder::new(Settings {
+            trust: &list,
+            municipality: None,
+            period: None,
+            providers: None,
+            facts: false,
+        });
         for (name, doc) in files(code, n, head) {
             builder.add_document(&name, &doc);
         }
@@ -634,7 +671,13 @@ fn monitoring_reports_of_the_fixture_set_match_the_monitoring_schema_file() {
         assert!(errors.is_empty(), "{code}: {errors:#?}");
         reports.push(add_proof(&doc, &key(head), &ProofOptions::new(WHEN)).unwrap());
     }
-    let mut region = Rollup::new(Level::Region, &regions, Some("VIDZEME".into()), None, Default::default());
+    let mut region = Rollup::new(
+        Level::Region,
+        &regions,
+        Some("VIDZEME".into()),
+        None,
+        Default::default(),
+    );
     for (i, r) in reports.iter().enumerate() {
         region.add_report(&format!("{i}.json"), r);
     }

@@ -39,6 +39,7 @@ pub mod figures;
 pub mod rollup;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -100,10 +101,7 @@ impl ReportPeriod {
 
     /// Whether a date is in the period.
     pub fn contains(self, date: Date) -> bool {
-        date.year() == self.year
-            && self
-                .half
-                .is_none_or(|h| (date.month() <= 6) == (h == 1))
+        date.year() == self.year && self.half.is_none_or(|h| (date.month() <= 6) == (h == 1))
     }
 }
 
@@ -138,12 +136,15 @@ pub struct Settings<'a> {
     pub period: Option<ReportPeriod>,
     /// The provider list, for provision records that name listed providers.
     pub providers: Option<&'a ProviderList>,
+    /// Whether to make the de-identified facts ([`MunicipalReport::facts`]); they take
+    /// a few kB per plan, so a caller that does not write them says so.
+    pub facts: bool,
 }
 
 /// What a plan line contributes.
 #[derive(Clone, Debug)]
 struct LineFact {
-    code: String,
+    code: Arc<str>,
     area: u8,
     unit: Unit,
     unit_price: Decimal,
@@ -160,8 +161,8 @@ struct LineFact {
 struct PlanFact {
     file: String,
     child: String,
-    municipality: String,
-    target_group: String,
+    municipality: Arc<str>,
+    target_group: Arc<str>,
     band: usize,
     period: Period,
     budget: Decimal,
@@ -190,6 +191,20 @@ struct ProvisionFact {
     record: ProvisionRecord,
 }
 
+/// The de-identified facts, made only when wanted.
+struct Facts {
+    wanted: bool,
+    lines: Vec<Value>,
+}
+
+impl Facts {
+    fn push(&mut self, line: impl FnOnce() -> Value) {
+        if self.wanted {
+            self.lines.push(line());
+        }
+    }
+}
+
 /// How [`ReportBuilder::add_document`] took a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Taken {
@@ -214,6 +229,8 @@ pub struct ReportBuilder<'a> {
     read: u64,
     rejected: Vec<Rejection>,
     plans: BTreeMap<String, PlanFact>,
+    /// Service codes, municipalities and target groups, one copy each.
+    names: BTreeSet<Arc<str>>,
     reviews: Vec<ReviewFact>,
     records: Vec<ProvisionFact>,
 }
@@ -223,7 +240,8 @@ pub struct ReportBuilder<'a> {
 pub struct MunicipalReport {
     /// The `ib-report/1` document.
     pub document: Value,
-    /// One de-identified line per counted document (the NDJSON beside the CSV).
+    /// One de-identified line per counted document (the NDJSON beside the CSV); empty
+    /// unless [`Settings::facts`].
     pub facts: Vec<Value>,
 }
 
@@ -281,11 +299,21 @@ fn euros(doc: &Value, key: &str) -> Option<Decimal> {
 
 /// Reads what a plan contributes from a document that recomputes (so its shape is the
 /// engine's own).
-fn plan_fact(file: &str, doc: &Value) -> Option<PlanFact> {
+fn plan_fact(file: &str, doc: &Value, names: &mut BTreeSet<Arc<str>>) -> Option<PlanFact> {
+    let mut intern = |text: &str| -> Arc<str> {
+        match names.get(text) {
+            Some(name) => name.clone(),
+            None => {
+                let name: Arc<str> = Arc::from(text);
+                names.insert(name.clone());
+                name
+            }
+        }
+    };
     let child = text(doc, "/case/child/id")?.to_string();
     let birth = YearMonth::parse(text(doc, "/case/child/birth")?)?;
-    let municipality = text(doc, "/case/child/municipality")?.to_string();
-    let target_group = text(doc, "/case/child/targetGroup")?.to_string();
+    let municipality = intern(text(doc, "/case/child/municipality")?);
+    let target_group = intern(text(doc, "/case/child/targetGroup")?);
     let p = doc.pointer("/result/period")?;
     let period = Period {
         start: Date::parse(p.get("start")?.as_str()?)?,
@@ -304,11 +332,12 @@ fn plan_fact(file: &str, doc: &Value) -> Option<PlanFact> {
             ))
         })
         .collect();
-    let mut lines = Vec::new();
-    for l in doc.pointer("/result/lines")?.as_array()? {
+    let items = doc.pointer("/result/lines")?.as_array()?;
+    let mut lines = Vec::with_capacity(items.len());
+    for l in items {
         let code = l.get("code")?.as_str()?;
         lines.push(LineFact {
-            code: code.to_string(),
+            code: intern(code),
             area: *areas.get(code)?,
             unit: serde_json::from_value(l.get("unit")?.clone()).ok()?,
             unit_price: euros(l, "unitPrice")?,
@@ -404,6 +433,7 @@ impl<'a> ReportBuilder<'a> {
             read: 0,
             rejected: Vec::new(),
             plans: BTreeMap::new(),
+            names: BTreeSet::new(),
             reviews: Vec::new(),
             records: Vec::new(),
         }
@@ -457,7 +487,13 @@ impl<'a> ReportBuilder<'a> {
     fn trusted(&self, file: &str, doc: &Value, whole: bool) -> Option<Taken> {
         let report = match verify_with_trust(doc, self.settings.trust) {
             Ok(r) => r,
-            Err(e) => return Some(reject(file, "report.reject.integrity", Some(e.key().into()))),
+            Err(e) => {
+                return Some(reject(
+                    file,
+                    "report.reject.integrity",
+                    Some(e.key().into()),
+                ))
+            }
         };
         if report.proofs.is_empty() {
             return whole.then(|| reject(file, "report.reject.unsigned", None));
@@ -476,10 +512,20 @@ impl<'a> ReportBuilder<'a> {
         }
         let outcome = recompute_check(doc);
         if outcome != RecomputeOutcome::Matches {
-            return reject(file, "report.reject.recompute", Some(recompute_detail(&outcome)));
+            return reject(
+                file,
+                "report.reject.recompute",
+                Some(recompute_detail(&outcome)),
+            );
         }
-        let (Some(fact), Some(digest)) = (plan_fact(file, doc), document_digest(doc)) else {
-            return reject(file, "report.reject.recompute", Some("problem.internal".into()));
+        let (Some(fact), Some(digest)) =
+            (plan_fact(file, doc, &mut self.names), document_digest(doc))
+        else {
+            return reject(
+                file,
+                "report.reject.recompute",
+                Some("problem.internal".into()),
+            );
         };
         if let Some(period) = self.settings.period {
             if !period.contains(fact.period.start) {
@@ -487,7 +533,7 @@ impl<'a> ReportBuilder<'a> {
             }
         }
         if let Some(m) = &self.settings.municipality {
-            if *m != fact.municipality {
+            if m.as_str() != &*fact.municipality {
                 return reject(file, "report.reject.other_municipality", None);
             }
         }
@@ -518,7 +564,11 @@ impl<'a> ReportBuilder<'a> {
         }
         let outcome = review_recompute_check(doc);
         if outcome != RecomputeOutcome::Matches {
-            return reject(file, "report.reject.recompute", Some(recompute_detail(&outcome)));
+            return reject(
+                file,
+                "report.reject.recompute",
+                Some(recompute_detail(&outcome)),
+            );
         }
         let fact = read_review_record(doc)
             .ok()
@@ -528,7 +578,11 @@ impl<'a> ReportBuilder<'a> {
                 self.reviews.push(fact);
                 Taken::Kept
             }
-            None => reject(file, "report.reject.recompute", Some("problem.internal".into())),
+            None => reject(
+                file,
+                "report.reject.recompute",
+                Some("problem.internal".into()),
+            ),
         }
     }
 
@@ -575,8 +629,7 @@ impl<'a> ReportBuilder<'a> {
         let municipality = match &self.settings.municipality {
             Some(m) => m.clone(),
             None => {
-                let named: BTreeSet<&str> =
-                    self.plans.values().map(|p| p.municipality.as_str()).collect();
+                let named: BTreeSet<&str> = self.plans.values().map(|p| &*p.municipality).collect();
                 match named.len() {
                     0 | 1 => named.into_iter().next().unwrap_or_default().to_string(),
                     _ => {
@@ -593,18 +646,20 @@ impl<'a> ReportBuilder<'a> {
             None => return Err(ReportError::UnknownMunicipality(municipality)),
         };
         // One plan per child and start date: the first by file name.
-        let mut by_start: BTreeMap<(String, Date), (String, String)> = BTreeMap::new();
         let mut twice = Vec::new();
-        for (digest, plan) in &self.plans {
-            let key = (plan.child.clone(), plan.period.start);
-            match by_start.get(&key) {
-                Some((file, _)) if *file <= plan.file => twice.push(digest.clone()),
-                Some((_, other)) => {
-                    twice.push(other.clone());
-                    by_start.insert(key, (plan.file.clone(), digest.clone()));
-                }
-                None => {
-                    by_start.insert(key, (plan.file.clone(), digest.clone()));
+        {
+            let mut by_start: BTreeMap<(&str, Date), (&str, &str)> = BTreeMap::new();
+            for (digest, plan) in &self.plans {
+                let key = (plan.child.as_str(), plan.period.start);
+                match by_start.get(&key) {
+                    Some((file, _)) if *file <= plan.file.as_str() => twice.push(digest.clone()),
+                    Some((_, other)) => {
+                        twice.push(other.to_string());
+                        by_start.insert(key, (&plan.file, digest));
+                    }
+                    None => {
+                        by_start.insert(key, (&plan.file, digest));
+                    }
                 }
             }
         }
@@ -665,7 +720,7 @@ impl<'a> ReportBuilder<'a> {
                     .iter()
                     .filter(|l| l.funded_units > 0)
                     .map(|l| FundedLine {
-                        code: l.code.clone(),
+                        code: l.code.to_string(),
                         name: LocalName {
                             lv: String::new(),
                             en: String::new(),
@@ -697,13 +752,8 @@ impl<'a> ReportBuilder<'a> {
         let (figures, facts) = self.count(&reviews, &provided, &municipality);
         let mut rejected = self.rejected;
         rejected.sort();
-        let document = document::municipal_json(
-            &figures,
-            &municipality,
-            &region,
-            period,
-            &rejected,
-        );
+        let document =
+            document::municipal_json(&figures, &municipality, &region, period, &rejected);
         Ok(MunicipalReport { document, facts })
     }
 
@@ -730,16 +780,16 @@ impl<'a> ReportBuilder<'a> {
         let count = |n: usize| Val::count(u64::try_from(n).unwrap_or(u64::MAX));
         f.children = count(latest.len());
         for p in latest.values() {
-            if let Some(g) = TARGET_GROUPS.iter().position(|g| *g == p.target_group) {
+            if let Some(g) = TARGET_GROUPS.iter().position(|g| *g == &*p.target_group) {
                 f.by_target_group[g] = f.by_target_group[g].add(Val::count(1));
             }
             f.by_age_band[p.band] = f.by_age_band[p.band].add(Val::count(1));
         }
         // Services, areas and the budget.
-        type Sets<'s> = [BTreeSet<&'s str>; 4];
-        let mut service_children: BTreeMap<&str, Sets> = BTreeMap::new();
-        let mut area_children: [Sets; 3] = Default::default();
-        let mut facts = Vec::new();
+        let mut facts = Facts {
+            wanted: self.settings.facts,
+            lines: Vec::new(),
+        };
         for (digest, p) in &plans {
             let review = reviews.get(*digest);
             let provision = provided.get(*digest);
@@ -747,14 +797,14 @@ impl<'a> ReportBuilder<'a> {
             let mut paid_total = Decimal::ZERO;
             for l in &p.lines {
                 let delivered_by_review = review
-                    .and_then(|r| r.delivery.iter().find(|(c, _, _)| *c == l.code))
+                    .and_then(|r| r.delivery.iter().find(|(c, _, _)| c.as_str() == &*l.code))
                     .map(|(_, _, d)| *d);
-                let by_record = provision.and_then(|s| s.get(&l.code)).copied();
+                let by_record = provision.and_then(|s| s.get(&*l.code)).copied();
                 let delivered = delivered_by_review.or(by_record.map(|(u, _)| u));
                 let paid = by_record.map(|(_, p)| p);
                 let (_, row) = f
                     .services
-                    .entry(l.code.clone())
+                    .entry(l.code.to_string())
                     .or_insert_with(|| (l.area, Row::zero(&figures::ROW_MEASURES)));
                 let add = |row: &mut Row| {
                     row.add("plannedUnits", Decimal::from(l.planned_units));
@@ -771,37 +821,25 @@ impl<'a> ReportBuilder<'a> {
                     add(area);
                 }
                 paid_total += paid.unwrap_or(Decimal::ZERO);
-                let sets = service_children.entry(l.code.as_str()).or_default();
-                let a = usize::from(l.area).saturating_sub(1).min(2);
-                let marks = [
-                    l.planned_units > 0,
-                    l.funded_units > 0,
-                    l.unmet_units > 0,
-                    delivered.is_some() && l.funded_units > 0,
-                ];
-                for (i, mark) in marks.into_iter().enumerate() {
-                    if mark {
-                        sets[i].insert(p.child.as_str());
-                        area_children[a][i].insert(p.child.as_str());
-                    }
-                }
-                facts.push(json!({
-                    "kind": "service",
-                    "municipality": municipality,
-                    "period": half,
-                    "targetGroup": p.target_group,
-                    "ageBand": AGE_BANDS[p.band],
-                    "service": l.code,
-                    "area": l.area,
-                    "plannedUnits": l.planned_units,
-                    "fundedUnits": l.funded_units,
-                    "unmetUnits": l.unmet_units,
-                    "plannedEuros": figures::money(l.planned),
-                    "fundedEuros": figures::money(l.funded),
-                    "unmetEuros": figures::money(l.unmet),
-                    "deliveredUnits": delivered,
-                    "paidEuros": paid.map(figures::money),
-                }));
+                facts.push(|| {
+                    json!({
+                        "kind": "service",
+                        "municipality": municipality,
+                        "period": half,
+                        "targetGroup": &*p.target_group,
+                        "ageBand": AGE_BANDS[p.band],
+                        "service": &*l.code,
+                        "area": l.area,
+                        "plannedUnits": l.planned_units,
+                        "fundedUnits": l.funded_units,
+                        "unmetUnits": l.unmet_units,
+                        "plannedEuros": figures::money(l.planned),
+                        "fundedEuros": figures::money(l.funded),
+                        "unmetEuros": figures::money(l.unmet),
+                        "deliveredUnits": delivered,
+                        "paidEuros": paid.map(figures::money),
+                    })
+                });
             }
             let b = &mut f.budget;
             b.add("budget", p.budget);
@@ -810,33 +848,76 @@ impl<'a> ReportBuilder<'a> {
             b.add("unmetEuros", p.unmet);
             b.add("remainingEuros", p.remaining);
             b.add("paidEuros", paid_total);
-            facts.push(json!({
-                "kind": "plan",
-                "municipality": municipality,
-                "period": half,
-                "targetGroup": p.target_group,
-                "ageBand": AGE_BANDS[p.band],
-                "budget": figures::money(p.budget),
-                "plannedEuros": figures::money(p.requested),
-                "fundedEuros": figures::money(p.allocated),
-                "unmetEuros": figures::money(p.unmet),
-                "reviewed": review.is_some(),
-                "provisionRecorded": provision.is_some(),
-            }));
+            facts.push(|| {
+                json!({
+                    "kind": "plan",
+                    "municipality": municipality,
+                    "period": half,
+                    "targetGroup": &*p.target_group,
+                    "ageBand": AGE_BANDS[p.band],
+                    "budget": figures::money(p.budget),
+                    "plannedEuros": figures::money(p.requested),
+                    "fundedEuros": figures::money(p.allocated),
+                    "unmetEuros": figures::money(p.unmet),
+                    "reviewed": review.is_some(),
+                    "provisionRecorded": provision.is_some(),
+                })
+            });
         }
         f.budget.add("children", Decimal::from(latest.len()));
-        let names = ["children", "childrenFunded", "childrenUnmet", "childrenDelivered"];
-        for (code, sets) in &service_children {
-            if let Some((_, row)) = f.services.get_mut(*code) {
-                for (name, set) in names.iter().zip(sets) {
-                    row.add(name, Decimal::from(set.len()));
+        // Children per service and area, each child once: plans grouped by child.
+        let delivered_known = |digest: &str, code: &str| {
+            reviews
+                .get(digest)
+                .is_some_and(|r| r.delivery.iter().any(|(c, _, _)| c == code))
+                || provided.get(digest).is_some_and(|s| s.contains_key(code))
+        };
+        let mut by_child: Vec<&(&String, &PlanFact)> = plans.iter().collect();
+        by_child.sort_by(|a, b| a.1.child.cmp(&b.1.child));
+        let names = [
+            "children",
+            "childrenFunded",
+            "childrenUnmet",
+            "childrenDelivered",
+        ];
+        let mut start = 0;
+        while start < by_child.len() {
+            let child = &by_child[start].1.child;
+            let end = by_child[start..]
+                .iter()
+                .position(|(_, p)| p.child != *child)
+                .map_or(by_child.len(), |n| start + n);
+            let mut services: BTreeMap<&str, [bool; 4]> = BTreeMap::new();
+            let mut areas = [[false; 4]; 3];
+            for (digest, p) in &by_child[start..end] {
+                for l in &p.lines {
+                    let marks = [
+                        l.planned_units > 0,
+                        l.funded_units > 0,
+                        l.unmet_units > 0,
+                        l.funded_units > 0 && delivered_known(digest, &l.code),
+                    ];
+                    let a = usize::from(l.area).saturating_sub(1).min(2);
+                    let mine = services.entry(&*l.code).or_default();
+                    for i in 0..4 {
+                        mine[i] |= marks[i];
+                        areas[a][i] |= marks[i];
+                    }
                 }
             }
-        }
-        for (row, sets) in f.areas.iter_mut().zip(&area_children) {
-            for (name, set) in names.iter().zip(sets) {
-                row.add(name, Decimal::from(set.len()));
+            for (code, marks) in services {
+                if let Some((_, row)) = f.services.get_mut(code) {
+                    for (name, mark) in names.iter().zip(marks) {
+                        row.add(name, Decimal::from(u8::from(mark)));
+                    }
+                }
             }
+            for (row, marks) in f.areas.iter_mut().zip(areas) {
+                for (name, mark) in names.iter().zip(marks) {
+                    row.add(name, Decimal::from(u8::from(mark)));
+                }
+            }
+            start = end;
         }
         // Outcomes.
         let o = &mut f.outcomes;
@@ -873,17 +954,19 @@ impl<'a> ReportBuilder<'a> {
                 .plans
                 .get(&r.plan)
                 .map(|p| ReportPeriod::half_of(p.period.start).to_string());
-            facts.push(json!({
-                "kind": "review",
-                "municipality": municipality,
-                "period": half,
-                "gasReview": r.t_score.map(|t| t.to_string()),
-                "copmGoals": r.copm_goals,
-                "copmPerformanceImportant": r.copm_performance,
-                "copmSatisfactionImportant": r.copm_satisfaction,
-                "fundedUnits": funded,
-                "deliveredUnits": delivered,
-            }));
+            facts.push(|| {
+                json!({
+                    "kind": "review",
+                    "municipality": municipality,
+                    "period": half,
+                    "gasReview": r.t_score.map(|t| t.to_string()),
+                    "copmGoals": r.copm_goals,
+                    "copmPerformanceImportant": r.copm_performance,
+                    "copmSatisfactionImportant": r.copm_satisfaction,
+                    "fundedUnits": funded,
+                    "deliveredUnits": delivered,
+                })
+            });
         }
         let rejected = self.rejected.len();
         f.documents = Some(figures::Documents {
@@ -894,7 +977,7 @@ impl<'a> ReportBuilder<'a> {
             rejected: count(rejected),
         });
         f.suppress();
-        (f, facts)
+        (f, facts.lines)
     }
 }
 
@@ -973,7 +1056,9 @@ mod tests {
             for (at, _) in source.match_indices("\"report.") {
                 let rest = &source[at + 1..];
                 let key = &rest[..rest.find('"').unwrap_or(0)];
-                if key.chars().all(|c| c.is_ascii_lowercase() || c == '.' || c == '_')
+                if key
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_')
                     && !key.ends_with('.')
                     && key.matches('.').count() == 2
                 {
@@ -991,7 +1076,9 @@ mod tests {
         assert_eq!(h2.to_string(), "2025H2");
         assert!(h2.contains(Date::parse("2025-07-01").unwrap()));
         assert!(!h2.contains(Date::parse("2025-06-30").unwrap()));
-        assert!(ReportPeriod::parse("2025").unwrap().contains(Date::parse("2025-01-01").unwrap()));
+        assert!(ReportPeriod::parse("2025")
+            .unwrap()
+            .contains(Date::parse("2025-01-01").unwrap()));
         for bad in ["2025H3", "25H1", "2025h1", "", "2025H"] {
             assert_eq!(ReportPeriod::parse(bad), None, "{bad}");
         }
@@ -1003,10 +1090,22 @@ mod tests {
             .iter()
             .map(|s| s.parse().unwrap())
             .collect();
-        assert_eq!(quantile(&v, Decimal::new(5, 1)).unwrap().to_string(), "51.10");
-        assert_eq!(quantile(&v, Decimal::new(25, 2)).unwrap().to_string(), "46.58");
-        assert_eq!(quantile(&v, Decimal::new(75, 2)).unwrap().to_string(), "58.50");
-        assert_eq!(quantile(&v[..1], Decimal::new(5, 1)).unwrap().to_string(), "36.31");
+        assert_eq!(
+            quantile(&v, Decimal::new(5, 1)).unwrap().to_string(),
+            "51.10"
+        );
+        assert_eq!(
+            quantile(&v, Decimal::new(25, 2)).unwrap().to_string(),
+            "46.58"
+        );
+        assert_eq!(
+            quantile(&v, Decimal::new(75, 2)).unwrap().to_string(),
+            "58.50"
+        );
+        assert_eq!(
+            quantile(&v[..1], Decimal::new(5, 1)).unwrap().to_string(),
+            "36.31"
+        );
         assert_eq!(quantile(&[], Decimal::new(5, 1)), None);
     }
 }

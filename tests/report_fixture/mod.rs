@@ -16,8 +16,11 @@ use serde_json::{json, Value};
 
 /// A municipality of the set: code, children, seed of its head's key (its worker's is
 /// the next one).
-pub const MUNICIPALITIES: [(&str, usize, u8); 3] =
-    [("CESU-NOV", 12, 10), ("VALMIERAS-NOV", 7, 20), ("JELGAVA", 3, 30)];
+pub const MUNICIPALITIES: [(&str, usize, u8); 3] = [
+    ("CESU-NOV", 12, 10),
+    ("VALMIERAS-NOV", 7, 20),
+    ("JELGAVA", 3, 30),
+];
 /// When everything is signed.
 pub const WHEN: &str = "2026-01-15T10:00:00Z";
 /// The region of each municipality.
@@ -49,7 +52,11 @@ pub fn unsigned_plan(code: &str, i: usize) -> Value {
     case["child"]["id"] = json!(format!("{code}-{i:03}"));
     case["child"]["municipality"] = json!(code);
     case["child"]["birth"] = json!(format!("{}-04", 2008 + (i % 15)));
-    case["settings"]["startDate"] = json!(if i % 2 == 0 { "2025-07-01" } else { "2025-09-01" });
+    case["settings"]["startDate"] = json!(if i % 2 == 0 {
+        "2025-07-01"
+    } else {
+        "2025-09-01"
+    });
     case["settings"]["budget"] = json!(format!("{}.00", 1200 + 150 * i));
     plan_from_case_json(&case).expect("the fixture case plans")
 }
@@ -57,9 +64,7 @@ pub fn unsigned_plan(code: &str, i: usize) -> Value {
 /// The municipality's trust list, signed by its head: a plan needs its social worker.
 pub fn trust_list(code: &str, head: u8) -> Value {
     let entry = price_list_entry(&unsigned_plan(code, 0)).expect("the price list");
-    let signer = |seed: u8, name: &str, role: &str| {
-        json!({"id": did(seed), "name": name, "role": role, "validFrom": "2025-01-01T00:00:00Z"})
-    };
+    let signer = |seed: u8, name: &str, role: &str| json!({"id": did(seed), "name": name, "role": role, "validFrom": "2025-01-01T00:00:00Z"});
     let list = json!({
         "schema": "ib-trust/1",
         "issuer": format!("{code} sociālais dienests"),
@@ -97,8 +102,12 @@ pub fn review(plan: &Value, head: u8) -> Value {
         .into_iter()
         .map(|(code, units, _)| json!({"code": code, "delivered": units / 2}))
         .collect();
-    let input = json!({"goals": goals, "parentGoals": parent_goals, "delivery": delivery, "comments": ""});
-    sign(&review_from_plan(plan, &input).expect("the fixture review"), head + 1)
+    let input =
+        json!({"goals": goals, "parentGoals": parent_goals, "delivery": delivery, "comments": ""});
+    sign(
+        &review_from_plan(plan, &input).expect("the fixture review"),
+        head + 1,
+    )
 }
 
 /// A plan's funded lines: code, units, unit price.
@@ -188,7 +197,12 @@ pub fn known(code: &str, children: usize, head: u8) -> Known {
     };
     for i in 0..children {
         let p = plan(code, head, i);
-        let d = |v: &Value| v.as_str().unwrap_or("0").parse::<rust_decimal::Decimal>().unwrap_or_default();
+        let d = |v: &Value| {
+            v.as_str()
+                .unwrap_or("0")
+                .parse::<rust_decimal::Decimal>()
+                .unwrap_or_default()
+        };
         k.budget += d(&p["result"]["totals"]["budget"]);
         k.funded += d(&p["result"]["totals"]["allocated"]);
         k.unmet += d(&p["result"]["totals"]["unmet"]);

@@ -110,7 +110,10 @@ fn parse(args: &[String]) -> Result<Args, Failure> {
             } else if name == "--csv" && inline.is_none() {
                 out.flags.push(name);
             } else {
-                return Err(Failure::usage(format!("`report` has no option `{name}`"), HELP));
+                return Err(Failure::usage(
+                    format!("`report` has no option `{name}`"),
+                    HELP,
+                ));
             }
         } else {
             out.paths.push(arg.clone());
@@ -212,7 +215,11 @@ fn read_document(path: &Path) -> Result<Value, (&'static str, Option<String>)> {
 fn rejection_lines(lang: Lang, rejected: &[Value]) {
     for r in rejected {
         let file = r.get("file").and_then(Value::as_str).unwrap_or("");
-        let reason = say(lang, r.get("reason").and_then(Value::as_str).unwrap_or(""), &[]);
+        let reason = say(
+            lang,
+            r.get("reason").and_then(Value::as_str).unwrap_or(""),
+            &[],
+        );
         match r.get("detail").and_then(Value::as_str) {
             Some(detail) => {
                 let detail = say(lang, detail, &[]);
@@ -293,7 +300,12 @@ fn run(args: &Args) -> Result<(), Failure> {
     let lang = match args.get("--lang") {
         None | Some("en") => Lang::En,
         Some("lv") => Lang::Lv,
-        Some(other) => return Err(Failure::usage(format!("--lang: no language `{other}`"), HELP)),
+        Some(other) => {
+            return Err(Failure::usage(
+                format!("--lang: no language `{other}`"),
+                HELP,
+            ))
+        }
     };
     if args.paths.is_empty() {
         return Err(Failure::usage("`report` needs files or a folder", HELP));
@@ -328,9 +340,18 @@ fn run(args: &Args) -> Result<(), Failure> {
     let Some(level) = level else {
         return run_municipal(args, lang, period, &reference, &files, csv);
     };
-    for only in ["--trust", "--trust-key", "--municipality", "--providers", "--ndjson"] {
+    for only in [
+        "--trust",
+        "--trust-key",
+        "--municipality",
+        "--providers",
+        "--ndjson",
+    ] {
         if args.get(only).is_some() {
-            return Err(Failure::usage(format!("{only} is for a municipality's report"), HELP));
+            return Err(Failure::usage(
+                format!("{only} is for a municipality's report"),
+                HELP,
+            ));
         }
     }
     if level == Level::National && args.get("--region").is_some() {
@@ -363,25 +384,39 @@ fn run(args: &Args) -> Result<(), Failure> {
     }
     let mut document = rollup.finish().map_err(|e| {
         Failure::rejected(match e {
-            RollupError::SeveralRegions(codes) => {
-                say(lang, "report.cli.several_regions", &[("codes", &codes.join(", "))])
-            }
+            RollupError::SeveralRegions(codes) => say(
+                lang,
+                "report.cli.several_regions",
+                &[("codes", &codes.join(", "))],
+            ),
             RollupError::UnknownRegion(code) => {
                 say(lang, "report.cli.unknown_region", &[("code", &code)])
             }
-            RollupError::SeveralPeriods(p) => {
-                say(lang, "report.cli.several_periods", &[("periods", &p.join(", "))])
-            }
+            RollupError::SeveralPeriods(p) => say(
+                lang,
+                "report.cli.several_periods",
+                &[("periods", &p.join(", "))],
+            ),
         })
     })?;
     let d = &document["documents"];
     let parts: Vec<String> = document["parts"]
         .as_array()
-        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
         .unwrap_or_default();
     let missing: Vec<String> = document["missingParts"]
         .as_array()
-        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
         .unwrap_or_default();
     eprint(&say(
         lang,
@@ -391,7 +426,14 @@ fn run(args: &Args) -> Result<(), Failure> {
             ("counted", &shown(d.get("reports"))),
             ("parts", &parts.join(", ")),
             ("rejected", &shown(d.get("rejected"))),
-            ("missing", &if missing.is_empty() { "—".into() } else { missing.join(", ") }),
+            (
+                "missing",
+                &if missing.is_empty() {
+                    "—".into()
+                } else {
+                    missing.join(", ")
+                },
+            ),
         ],
     ));
     rejection_lines(lang, d["rejections"].as_array().map_or(&[], Vec::as_slice));
@@ -416,7 +458,10 @@ fn run_municipal(
     csv: bool,
 ) -> Result<(), Failure> {
     if args.get("--region").is_some() || args.get("--signer").is_some() {
-        return Err(Failure::usage("--region and --signer are for --level region or national", HELP));
+        return Err(Failure::usage(
+            "--region and --signer are for --level region or national",
+            HELP,
+        ));
     }
     let Some(trust_path) = args.get("--trust") else {
         return Err(Failure::usage("`report` needs --trust TRUST.json", HELP));
@@ -440,6 +485,7 @@ fn run_municipal(
         municipality,
         period,
         providers: providers.as_ref(),
+        facts: args.get("--ndjson").is_some(),
     });
     for path in files {
         let name = file_name(path);

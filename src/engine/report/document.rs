@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use serde_json::{json, Map, Value};
 
 use super::figures::{
-    is_euros, share, Figures, Outcomes, Row, Val, AGE_BANDS, BUDGET_MEASURES,
-    GAS_BANDS, ROW_MEASURES, TARGET_GROUPS,
+    is_euros, share, Figures, Outcomes, Row, Val, AGE_BANDS, BUDGET_MEASURES, GAS_BANDS,
+    ROW_MEASURES, TARGET_GROUPS,
 };
 use super::{Rejection, ReportPeriod, REPORT_SCHEMA};
 use crate::engine::ENGINE_VERSION;
@@ -67,10 +67,7 @@ fn figures_json(f: &Figures) -> Map<String, Value> {
     out.insert("areas".into(), Value::Array(areas));
     out.insert("budget".into(), Value::Object(f.budget.to_json()));
     let o = &f.outcomes;
-    let quartiles = |i: usize| {
-        o.gas_quartiles
-            .map_or(Value::Null, |q| q[i].to_json(true))
-    };
+    let quartiles = |i: usize| o.gas_quartiles.map_or(Value::Null, |q| q[i].to_json(true));
     out.insert(
         "outcomes".into(),
         json!({
@@ -164,7 +161,11 @@ pub fn rollup_json(
     doc.insert("schema".into(), Value::from(REPORT_SCHEMA));
     doc.insert("engineVersion".into(), Value::from(ENGINE_VERSION));
     doc.insert("level".into(), Value::from(level));
-    let key = if level == "region" { "region" } else { "country" };
+    let key = if level == "region" {
+        "region"
+    } else {
+        "country"
+    };
     doc.insert(key.into(), Value::from(code));
     doc.insert("parts".into(), json!(parts));
     doc.insert("missingParts".into(), json!(missing));
@@ -272,11 +273,13 @@ pub fn report_csv(doc: &Value) -> String {
     let level = doc.get("level").and_then(Value::as_str).unwrap_or("");
     let area = ["municipality", "region", "country"]
         .iter()
-        .find_map(|k| doc.get(*k).and_then(Value::as_str).filter(|_| {
-            (level == "municipality" && *k == "municipality")
-                || (level == "region" && *k == "region")
-                || (level == "national" && *k == "country")
-        }))
+        .find_map(|k| {
+            doc.get(*k).and_then(Value::as_str).filter(|_| {
+                (level == "municipality" && *k == "municipality")
+                    || (level == "region" && *k == "region")
+                    || (level == "national" && *k == "country")
+            })
+        })
         .unwrap_or("");
     let period = doc.get("period").and_then(Value::as_str).unwrap_or("");
     let mut out = String::new();
@@ -288,7 +291,9 @@ pub fn report_csv(doc: &Value) -> String {
             Some(v) => v.csv(euros),
             None => ("none", String::new()),
         };
-        let fields = [level, area, period, section, measure, group, status, &text, unit];
+        let fields = [
+            level, area, period, section, measure, group, status, &text, unit,
+        ];
         let line: Vec<String> = fields
             .iter()
             .map(|f| crate::engine::provision::csv_field(f))
@@ -297,7 +302,14 @@ pub fn report_csv(doc: &Value) -> String {
         out.push_str("\r\n");
     };
     if let Some(d) = doc.get("documents") {
-        for m in ["read", "plans", "reviews", "provisionRecords", "reports", "rejected"] {
+        for m in [
+            "read",
+            "plans",
+            "reviews",
+            "provisionRecords",
+            "reports",
+            "rejected",
+        ] {
             if let Some(v) = d.get(m) {
                 row("documents", m, "", v, "count");
             }
@@ -306,10 +318,22 @@ pub fn report_csv(doc: &Value) -> String {
     let children = doc.get("children").cloned().unwrap_or(Value::Null);
     row("children", "children", "total", &children["total"], "count");
     for g in TARGET_GROUPS {
-        row("children", "children", &format!("targetGroup:{g}"), &children["byTargetGroup"][g], "count");
+        row(
+            "children",
+            "children",
+            &format!("targetGroup:{g}"),
+            &children["byTargetGroup"][g],
+            "count",
+        );
     }
     for b in AGE_BANDS {
-        row("children", "children", &format!("ageBand:{b}"), &children["byAgeBand"][b], "count");
+        row(
+            "children",
+            "children",
+            &format!("ageBand:{b}"),
+            &children["byAgeBand"][b],
+            "count",
+        );
     }
     let unit_of = |m: &str| {
         if is_euros(m) {
@@ -320,13 +344,23 @@ pub fn report_csv(doc: &Value) -> String {
             "count"
         }
     };
-    for s in doc.get("services").and_then(Value::as_array).into_iter().flatten() {
+    for s in doc
+        .get("services")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         let code = s.get("code").and_then(Value::as_str).unwrap_or("");
         for m in ROW_MEASURES {
             row("service", m, &format!("service:{code}"), &s[m], unit_of(m));
         }
     }
-    for a in doc.get("areas").and_then(Value::as_array).into_iter().flatten() {
+    for a in doc
+        .get("areas")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         let n = a.get("area").and_then(Value::as_u64).unwrap_or(0);
         for m in ROW_MEASURES {
             row("area", m, &format!("area:{n}"), &a[m], unit_of(m));
@@ -338,12 +372,30 @@ pub fn report_csv(doc: &Value) -> String {
     }
     let o = doc.get("outcomes").cloned().unwrap_or(Value::Null);
     row("outcomes", "reviews", "total", &o["reviews"], "count");
-    row("outcomes", "gasReviews", "total", &o["gas"]["reviews"], "count");
+    row(
+        "outcomes",
+        "gasReviews",
+        "total",
+        &o["gas"]["reviews"],
+        "count",
+    );
     for b in GAS_BANDS {
-        row("outcomes", "gasReviews", &format!("gasBand:{b}"), &o["gas"]["bands"][b], "count");
+        row(
+            "outcomes",
+            "gasReviews",
+            &format!("gasBand:{b}"),
+            &o["gas"]["bands"][b],
+            "count",
+        );
     }
     for q in ["q1", "median", "q3"] {
-        row("outcomes", &format!("gasReview.{q}"), "total", &o["gas"][q], "tscore");
+        row(
+            "outcomes",
+            &format!("gasReview.{q}"),
+            "total",
+            &o["gas"][q],
+            "tscore",
+        );
     }
     for (m, unit) in [
         ("goals", "count"),
@@ -352,14 +404,26 @@ pub fn report_csv(doc: &Value) -> String {
         ("performanceShare", "percent"),
         ("satisfactionShare", "percent"),
     ] {
-        row("outcomes", &format!("copm.{m}"), "total", &o["copm"][m], unit);
+        row(
+            "outcomes",
+            &format!("copm.{m}"),
+            "total",
+            &o["copm"][m],
+            unit,
+        );
     }
     for (m, unit) in [
         ("fundedUnits", "units"),
         ("deliveredUnits", "units"),
         ("share", "percent"),
     ] {
-        row("outcomes", &format!("delivery.{m}"), "total", &o["delivery"][m], unit);
+        row(
+            "outcomes",
+            &format!("delivery.{m}"),
+            "total",
+            &o["delivery"][m],
+            unit,
+        );
     }
     out
 }

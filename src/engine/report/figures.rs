@@ -124,7 +124,9 @@ impl Val {
         match value {
             Value::String(s) if s == "<5" => Some(Val::Small),
             Value::String(s) if s == "suppressed" => Some(Val::Hidden),
-            Value::Object(map) if map.len() == 1 => map.get("atLeast").and_then(number).map(Val::AtLeast),
+            Value::Object(map) if map.len() == 1 => {
+                map.get("atLeast").and_then(number).map(Val::AtLeast)
+            }
             v => number(v).map(Val::Exact),
         }
     }
@@ -407,7 +409,11 @@ impl Figures {
 
     fn is_shown(&self, slot: Slot) -> bool {
         match slot {
-            Slot::Service(i) => self.services.values().nth(i).is_some_and(|(_, r)| r.is_shown()),
+            Slot::Service(i) => self
+                .services
+                .values()
+                .nth(i)
+                .is_some_and(|(_, r)| r.is_shown()),
             Slot::Area(a) => self.areas[a].is_shown(),
             Slot::Budget => self.budget.is_shown(),
             _ => self.scalar(slot).is_some_and(|v| v.is_exact()),
@@ -416,7 +422,11 @@ impl Figures {
 
     fn weight(&self, slot: Slot) -> Decimal {
         match slot {
-            Slot::Service(i) => self.services.values().nth(i).map_or(Decimal::ZERO, |(_, r)| r.weight()),
+            Slot::Service(i) => self
+                .services
+                .values()
+                .nth(i)
+                .map_or(Decimal::ZERO, |(_, r)| r.weight()),
             Slot::Area(a) => self.areas[a].weight(),
             Slot::Budget => self.budget.weight(),
             _ => self.scalar(slot).map_or(Decimal::ZERO, |v| v.lower()),
@@ -425,7 +435,11 @@ impl Figures {
 
     fn is_zero(&self, slot: Slot) -> bool {
         match slot {
-            Slot::Service(i) => self.services.values().nth(i).is_some_and(|(_, r)| r.is_empty()),
+            Slot::Service(i) => self
+                .services
+                .values()
+                .nth(i)
+                .is_some_and(|(_, r)| r.is_empty()),
             Slot::Area(a) => self.areas[a].is_empty(),
             Slot::Budget => self.budget.is_empty(),
             _ => self.scalar(slot) == Some(Val::count(0)),
@@ -492,8 +506,14 @@ impl Figures {
                 vec![Slot::Plans, Slot::Reviews, Slot::Provision, Slot::Rejected],
             ));
         }
-        out.push((Slot::Children, (0..TARGET_GROUPS.len()).map(Slot::Group).collect()));
-        out.push((Slot::Children, (0..AGE_BANDS.len()).map(Slot::Band).collect()));
+        out.push((
+            Slot::Children,
+            (0..TARGET_GROUPS.len()).map(Slot::Group).collect(),
+        ));
+        out.push((
+            Slot::Children,
+            (0..AGE_BANDS.len()).map(Slot::Band).collect(),
+        ));
         for area in 0..self.areas.len() {
             let parts: Vec<Slot> = self
                 .services
@@ -504,7 +524,10 @@ impl Figures {
                 .collect();
             out.push((Slot::Area(area), parts));
         }
-        out.push((Slot::Budget, (0..self.areas.len()).map(Slot::Area).collect()));
+        out.push((
+            Slot::Budget,
+            (0..self.areas.len()).map(Slot::Area).collect(),
+        ));
         out.push((
             Slot::GasReviews,
             (0..GAS_BANDS.len()).map(Slot::GasBand).collect(),
@@ -524,7 +547,11 @@ impl Figures {
             }
         }
         self.children = self.children.primary();
-        for v in self.by_target_group.iter_mut().chain(self.by_age_band.iter_mut()) {
+        for v in self
+            .by_target_group
+            .iter_mut()
+            .chain(self.by_age_band.iter_mut())
+        {
             *v = v.primary();
         }
         for (_, row) in self.services.values_mut() {
@@ -560,7 +587,9 @@ impl Figures {
         loop {
             let mut changed = false;
             for (total, parts) in self.relations() {
-                let members: Vec<Slot> = std::iter::once(total).chain(parts.iter().copied()).collect();
+                let members: Vec<Slot> = std::iter::once(total)
+                    .chain(parts.iter().copied())
+                    .collect();
                 let hidden = members.iter().filter(|s| !self.is_shown(**s)).count();
                 if hidden != 1 {
                     continue;

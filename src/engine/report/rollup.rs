@@ -158,7 +158,11 @@ impl<'a> Rollup<'a> {
         if report.proofs.is_empty() {
             return reject(file, "report.reject.unsigned", None);
         }
-        if let Some(bad) = report.proofs.iter().find(|p| p.status != ProofStatus::Valid) {
+        if let Some(bad) = report
+            .proofs
+            .iter()
+            .find(|p| p.status != ProofStatus::Valid)
+        {
             return reject(
                 file,
                 "report.reject.untrusted",
@@ -188,11 +192,18 @@ impl<'a> Rollup<'a> {
             }
         }
         if let Some(key) = self.pinned.get(code) {
-            if !report.proofs.iter().any(|p| p.key.as_deref() == Some(key.as_str())) {
+            if !report
+                .proofs
+                .iter()
+                .any(|p| p.key.as_deref() == Some(key.as_str()))
+            {
                 return reject(file, "report.reject.wrong_signer", None);
             }
         }
-        let period = doc.get("period").and_then(Value::as_str).map(str::to_string);
+        let period = doc
+            .get("period")
+            .and_then(Value::as_str)
+            .map(str::to_string);
         if let Some(wanted) = &self.period {
             if period.as_ref() != Some(wanted) {
                 return reject(file, "report.reject.outside_period", None);
@@ -269,7 +280,11 @@ impl<'a> Rollup<'a> {
             }
             Level::National => (
                 COUNTRY.to_string(),
-                self.regions.regions.iter().map(|r| r.code.clone()).collect(),
+                self.regions
+                    .regions
+                    .iter()
+                    .map(|r| r.code.clone())
+                    .collect(),
             ),
         };
         let mut figures = Figures::empty();
