@@ -158,7 +158,7 @@ fn main() -> Result<(), String> {
         .map(|r| r["children"]["total"].to_string())
         .unwrap_or_default();
     println!(
-        "ibplan report (release build of the bench): {count} plans in {:.1} s ({:.2} s per 10 000), exit {status}, peak memory {:.1} MB, children counted {children}",
+        "ibplan report (bench profile): {count} plans in {:.1} s ({:.2} s per 10 000), {status}, peak memory {:.1} MB, children counted {children}",
         wall.as_secs_f64(),
         wall.as_secs_f64() * 10_000.0 / count as f64,
         peak as f64 / 1024.0,

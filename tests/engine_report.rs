@@ -350,14 +350,14 @@ fn complementary_suppression_hides_a_second_part() {
     );
     // Adding a hidden part never gives an exact sum.
     assert_eq!(
-        Val::count(7).add(Val::Small),
+        Val::count(7).plus(Val::Small),
         Val::AtLeast(Decimal::from(8))
     );
     assert_eq!(
-        Val::count(7).add(Val::Hidden),
+        Val::count(7).plus(Val::Hidden),
         Val::AtLeast(Decimal::from(7))
     );
-    assert!(!Val::Hidden.add(Val::count(0)).is_exact());
+    assert!(!Val::Hidden.plus(Val::count(0)).is_exact());
 }
 
 fn rollup(

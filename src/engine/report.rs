@@ -781,9 +781,9 @@ impl<'a> ReportBuilder<'a> {
         f.children = count(latest.len());
         for p in latest.values() {
             if let Some(g) = TARGET_GROUPS.iter().position(|g| *g == &*p.target_group) {
-                f.by_target_group[g] = f.by_target_group[g].add(Val::count(1));
+                f.by_target_group[g] = f.by_target_group[g].plus(Val::count(1));
             }
-            f.by_age_band[p.band] = f.by_age_band[p.band].add(Val::count(1));
+            f.by_age_band[p.band] = f.by_age_band[p.band].plus(Val::count(1));
         }
         // Services, areas and the budget.
         let mut facts = Facts {
@@ -899,9 +899,9 @@ impl<'a> ReportBuilder<'a> {
                     ];
                     let a = usize::from(l.area).saturating_sub(1).min(2);
                     let mine = services.entry(&*l.code).or_default();
-                    for i in 0..4 {
-                        mine[i] |= marks[i];
-                        areas[a][i] |= marks[i];
+                    for ((m, area), mark) in mine.iter_mut().zip(&mut areas[a]).zip(marks) {
+                        *m |= mark;
+                        *area |= mark;
                     }
                 }
             }
@@ -927,7 +927,7 @@ impl<'a> ReportBuilder<'a> {
         o.gas_reviews = count(scores.len());
         for t in &scores {
             let b = gas_band(*t);
-            o.gas_bands[b] = o.gas_bands[b].add(Val::count(1));
+            o.gas_bands[b] = o.gas_bands[b].plus(Val::count(1));
         }
         let q = |p: Decimal| quantile(&scores, p).map_or(Val::Hidden, Val::Exact);
         o.gas_quartiles = Some([
@@ -935,14 +935,13 @@ impl<'a> ReportBuilder<'a> {
             q(Decimal::new(5, 1)),
             q(Decimal::new(75, 2)),
         ]);
-        for (file_order, r) in reviews.values().enumerate() {
-            let _ = file_order;
-            o.copm_goals = o.copm_goals.add(Val::count(r.copm_goals));
-            o.copm_performance = o.copm_performance.add(Val::count(r.copm_performance));
-            o.copm_satisfaction = o.copm_satisfaction.add(Val::count(r.copm_satisfaction));
+        for r in reviews.values() {
+            o.copm_goals = o.copm_goals.plus(Val::count(r.copm_goals));
+            o.copm_performance = o.copm_performance.plus(Val::count(r.copm_performance));
+            o.copm_satisfaction = o.copm_satisfaction.plus(Val::count(r.copm_satisfaction));
             for (_, funded, delivered) in &r.delivery {
-                o.funded_units = o.funded_units.add(Val::count(*funded));
-                o.delivered_units = o.delivered_units.add(Val::count(*delivered));
+                o.funded_units = o.funded_units.plus(Val::count(*funded));
+                o.delivered_units = o.delivered_units.plus(Val::count(*delivered));
             }
         }
         let mut reviewed: Vec<&ReviewFact> = reviews.values().collect();

@@ -52,7 +52,7 @@ pub fn unsigned_plan(code: &str, i: usize) -> Value {
     case["child"]["id"] = json!(format!("{code}-{i:03}"));
     case["child"]["municipality"] = json!(code);
     case["child"]["birth"] = json!(format!("{}-04", 2008 + (i % 15)));
-    case["settings"]["startDate"] = json!(if i % 2 == 0 {
+    case["settings"]["startDate"] = json!(if i.is_multiple_of(2) {
         "2025-07-01"
     } else {
         "2025-09-01"

@@ -64,7 +64,7 @@ impl Val {
     }
 
     /// The sum of two figures: exact when both are.
-    pub fn add(self, other: Val) -> Val {
+    pub fn plus(self, other: Val) -> Val {
         match (self, other) {
             (Val::Exact(a), Val::Exact(b)) => Val::Exact(a + b),
             (a, b) => Val::AtLeast(a.lower() + b.lower()),
@@ -207,7 +207,7 @@ impl Row {
     /// Adds `amount` to a measure.
     pub fn add(&mut self, measure: &str, amount: Decimal) {
         if let Some(i) = self.measures.iter().position(|m| *m == measure) {
-            self.cells[i] = self.cells[i].add(Val::Exact(amount));
+            self.cells[i] = self.cells[i].plus(Val::Exact(amount));
         }
     }
 
@@ -222,7 +222,7 @@ impl Row {
     /// Adds another row figure by figure.
     pub fn add_row(&mut self, other: &Row) {
         for (a, b) in self.cells.iter_mut().zip(&other.cells) {
-            *a = a.add(*b);
+            *a = a.plus(*b);
         }
     }
 
@@ -370,10 +370,7 @@ pub struct Figures {
 /// A share in per cent, two decimals, of two shown counts (`None`: nothing to share).
 pub fn share(part: Val, whole: Val) -> Option<Val> {
     match (part, whole) {
-        (Val::Exact(p), Val::Exact(w)) if w.is_zero() => {
-            let _ = p;
-            None
-        }
+        (Val::Exact(_), Val::Exact(w)) if w.is_zero() => None,
         (Val::Exact(p), Val::Exact(w)) => {
             let mut s = (p * Decimal::ONE_HUNDRED / w)
                 .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
@@ -621,12 +618,12 @@ impl Figures {
     /// Hidden parts make the sum "at least"; quantiles do not add up and are dropped.
     pub fn add(&mut self, other: &Figures) {
         self.documents = None;
-        self.children = self.children.add(other.children);
+        self.children = self.children.plus(other.children);
         for (a, b) in self.by_target_group.iter_mut().zip(&other.by_target_group) {
-            *a = a.add(*b);
+            *a = a.plus(*b);
         }
         for (a, b) in self.by_age_band.iter_mut().zip(&other.by_age_band) {
-            *a = a.add(*b);
+            *a = a.plus(*b);
         }
         for (code, (area, row)) in &other.services {
             match self.services.get_mut(code) {
@@ -641,17 +638,17 @@ impl Figures {
         }
         self.budget.add_row(&other.budget);
         let (o, p) = (&mut self.outcomes, &other.outcomes);
-        o.reviews = o.reviews.add(p.reviews);
-        o.gas_reviews = o.gas_reviews.add(p.gas_reviews);
+        o.reviews = o.reviews.plus(p.reviews);
+        o.gas_reviews = o.gas_reviews.plus(p.gas_reviews);
         for (a, b) in o.gas_bands.iter_mut().zip(&p.gas_bands) {
-            *a = a.add(*b);
+            *a = a.plus(*b);
         }
         o.gas_quartiles = None;
-        o.copm_goals = o.copm_goals.add(p.copm_goals);
-        o.copm_performance = o.copm_performance.add(p.copm_performance);
-        o.copm_satisfaction = o.copm_satisfaction.add(p.copm_satisfaction);
-        o.funded_units = o.funded_units.add(p.funded_units);
-        o.delivered_units = o.delivered_units.add(p.delivered_units);
+        o.copm_goals = o.copm_goals.plus(p.copm_goals);
+        o.copm_performance = o.copm_performance.plus(p.copm_performance);
+        o.copm_satisfaction = o.copm_satisfaction.plus(p.copm_satisfaction);
+        o.funded_units = o.funded_units.plus(p.funded_units);
+        o.delivered_units = o.delivered_units.plus(p.delivered_units);
     }
 
     /// Empty figures: nothing counted.
