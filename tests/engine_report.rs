@@ -64,17 +64,17 @@ fn a_municipal_report_has_the_known_totals() {
     assert_eq!(doc["period"], "2025H2");
     let d = &doc["documents"];
     assert_eq!(
-        (d["read"].as_u64(), d["plans"].as_u64()),
-        (Some(20), Some(12))
+        (d["plans"].as_u64(), d["reviews"].as_u64()),
+        (Some(12), Some(6))
     );
     assert_eq!(
         d["provisionRecords"], "<5",
         "2 records is a count from 1 to 4"
     );
-    // With the records hidden, read − plans − rejected would give them away: the
-    // smallest other part, the reviews, is hidden too (here and in the outcomes).
-    assert_eq!(d["reviews"], "suppressed");
-    assert_eq!(doc["outcomes"]["reviews"], "suppressed");
+    // With the records hidden, read − plans − reviews − rejected would give them away:
+    // the files read are hidden.
+    assert_eq!(d["read"], "suppressed");
+    assert_eq!(doc["outcomes"]["reviews"], 6);
     assert_eq!(d["rejected"], 0);
     assert_eq!(doc["children"]["total"], 12);
     assert_eq!(doc["children"]["byTargetGroup"]["FT"], 12);
@@ -518,4 +518,48 @@ fn the_csv_is_one_tidy_table() {
         rows.len(),
         5 + 1 + 3 + 5 + 12 * services + 12 * 3 + 7 + 2 + 6 + 3 + 5 + 3
     );
+}
+
+#[test]
+fn an_amended_plan_supersedes_its_earlier_version_and_a_child_counts_once() {
+    let (code, children, head) = MUNICIPALITIES[1];
+    let mut all = files(code, children, head);
+    let sign = |v: &Value| add_proof(v, &key(head + 1), &ProofOptions::new(WHEN)).unwrap();
+    // Child 3 again, same start date, another budget: counted once, by the first name.
+    let mut again = unsigned_plan(code, 3)["case"].clone();
+    again["settings"]["budget"] = json!("5000.00");
+    let again = sign(&ib_planner::engine::plan::plan_from_case_json(&again).unwrap());
+    all.push(("plan-003b.json".into(), again));
+    // Child 4's plan amended: the record of the amended plan names the earlier one.
+    let earlier = plan(code, head, 4);
+    let mut amended = earlier["case"].clone();
+    amended["settings"]["budget"] = json!("4800.00");
+    let amended = sign(&ib_planner::engine::plan::plan_from_case_json(&amended).unwrap());
+    let mut record = provision(&amended);
+    record["previousPlanDigests"] =
+        json!([ib_planner::engine::review::document_digest(&earlier).unwrap()]);
+    all.push(("plan-004-amended.json".into(), amended));
+    all.push(("provision-004.json".into(), record));
+    let (doc, _) = municipal(code, head, &all, Some("2025H2"));
+    let reasons: Vec<(&str, &str)> = doc["documents"]["rejections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["file"].as_str().unwrap(), r["reason"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        reasons,
+        vec![
+            ("plan-003b.json", "report.reject.same_child"),
+            ("plan-004.json", "report.reject.superseded")
+        ]
+    );
+    assert_eq!(doc["children"]["total"], 7);
+    // One provision record ("<5") beside shown counts: the files read are hidden.
+    assert_eq!(doc["documents"]["plans"], 7);
+    assert_eq!(doc["documents"]["read"], "suppressed");
+    let k = known(code, children, head);
+    let d = |v: &Value| v.as_str().unwrap().parse::<Decimal>().unwrap();
+    let budget = k.budget - d(&earlier["result"]["totals"]["budget"]) + Decimal::from(4800);
+    assert_eq!(money(&doc["budget"]["budget"]), budget);
 }

@@ -496,6 +496,8 @@ fn run_municipal(
             Err((reason, detail)) => builder.add_unreadable(&name, reason, detail),
         }
     }
+    // The operator's own count of the files read (the report may hide it).
+    let read = builder.read().to_string();
     let report = builder.finish(&reference.regions).map_err(|e| {
         Failure::rejected(match e {
             ReportError::SeveralMunicipalities(codes) => say(
@@ -514,7 +516,7 @@ fn run_municipal(
         lang,
         "report.cli.summary",
         &[
-            ("read", &shown(d.get("read"))),
+            ("read", &read),
             ("plans", &shown(d.get("plans"))),
             ("reviews", &shown(d.get("reviews"))),
             ("records", &shown(d.get("provisionRecords"))),

@@ -9,7 +9,8 @@
 //! the area, the areas and the budget totals, the documents read and what became of
 //! them, the GAS bands and the reviews with goals): while a relation has exactly one
 //! member that is not shown exactly, the smallest part still shown (by its children, then
-//! its place) is hidden too, or the total when no part can be. This is the usual
+//! its place) is hidden too, or the total when no part can be (for the documents read,
+//! always the total: its parts repeat figures shown elsewhere). This is the usual
 //! protection against subtraction; it does not hide the interval a hidden part lies in.
 
 use std::collections::BTreeMap;
@@ -599,7 +600,11 @@ impl Figures {
                     })
                     .min_by(|(i, a), (j, b)| self.weight(**a).cmp(&self.weight(**b)).then(i.cmp(j)))
                     .map(|(_, s)| *s);
+                // The documents read are a count of files whose parts repeat figures
+                // shown elsewhere (the plans, about the children): hide the total.
+                let prefer_total = total == Slot::Read;
                 let pick = match pick {
+                    _ if prefer_total && self.is_shown(total) => total,
                     Some(s) => s,
                     None if self.is_shown(total) => total,
                     // Only zeros are left beside the hidden part: they tell nothing.
