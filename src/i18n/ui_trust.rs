@@ -7,7 +7,7 @@
 pub static ROWS: &[(&str, &str, &str)] = &[
     ("keys.link", "Mana parakstīšanas atslēga", "My signing key"),
     ("files.too_large.trust", "Fails ir {size} liels, bet uzticamo parakstītāju saraksts drīkst būt ne lielāks par {limit}, tāpēc tas netika nolasīts. Izvēlieties sociālā dienesta publicēto sarakstu.", "The file is {size}, but a trust list may be at most {limit}, so it was not read. Choose the list your social service published."),
-    ("keys.role.legal_representative", "Vecāks (likumiskais pārstāvis)", "Parent (legal representative)"),
+    ("keys.role.legal_representative", "Vecāks — likumiskais pārstāvis", "Parent — legal representative"),
     ("keys.role.social_service_head", "Sociālā dienesta vadītājs", "Head of the social service"),
 ];
 
