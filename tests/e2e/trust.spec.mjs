@@ -250,6 +250,19 @@ test('two cases signed with the personal key, verified under the trust list: who
   await expect(page.locator('#trust-rule-check')).toContainText('Parakstīšanas noteikums izpildīts');
   await expectNoAxeViolations(page);
 
+  // The same proof twice counts once; a second proof by one key is flagged.
+  const doubled = JSON.parse(team);
+  doubled.proof.push(doubled.proof[0]);
+  writeFileSync(join(dir, 'doubled.json'), JSON.stringify(doubled));
+  const again = ibplan(['sign', '--key', physician.file, join(dir, 'doubled.json')]);
+  await page.getByRole('button', { name: 'Atvērt citu failu' }).click();
+  await page.locator('#plan-file').setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(again) });
+  await expect(page.locator('.trust-proofs li')).toHaveCount(5);
+  await expect(page.locator('.trust-proofs li').nth(3)).toContainText('tas pats paraksts, kas nr. 1; tiek skaitīts vienreiz');
+  const physicianAt = doubled.proof.findIndex((p) => p.verificationMethod.includes(physician.key)) + 1;
+  expect(physicianAt).toBeGreaterThan(0);
+  await expect(page.locator('.trust-proofs li').nth(4)).toContainText(`parakstīts ar to pašu atslēgu, kas nr. ${physicianAt}; parakstītājs tiek skaitīts vienreiz`);
+
   // The list is kept on the device; the forged plan is not valid under it.
   await page.reload();
   await expect(page.locator('#trust-issuer')).toBeVisible();
