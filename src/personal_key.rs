@@ -361,8 +361,15 @@ mod tests {
             );
         }
         // The team roles are named by the reference data; these two by the catalogue.
-        for role in ["legal_representative", "social_service_head"] {
-            assert!(crate::i18n::has(&format!("keys.role.{role}")), "{role}");
+        for key in [
+            "keys.role.legal_representative",
+            "keys.role.social_service_head",
+            "files.too_large.trust",
+        ] {
+            assert!(
+                crate::i18n::TRUST_PART.iter().any(|(k, _, _)| *k == key),
+                "{key}"
+            );
         }
     }
 }

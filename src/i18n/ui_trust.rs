@@ -1,18 +1,19 @@
 //! Messages of the trust screens: personal signing keys, the municipality's trust list, and verification under it (issue 13):
-//! `(key, Latvian, English)` rows. [`ROWS`] are in the catalogue (the start screen's link,
-//! the file size message, two role names); [`PART_ROWS`] only the chunks `keys`, `verify`
+//! `(key, Latvian, English)` rows. [`ROWS`] are in the catalogue (the start screen's
+//! link); [`PART_ROWS`] only the chunks `keys`, `verify`
 //! and `sign` read (through `i18n::TRUST_PART`), so they stay out of the first load.
 
 /// The rows in the catalogue.
-pub static ROWS: &[(&str, &str, &str)] = &[
-    ("keys.link", "Mana parakstīšanas atslēga", "My signing key"),
-    ("files.too_large.trust", "Fails ir {size} liels, bet uzticamo parakstītāju saraksts drīkst būt ne lielāks par {limit}, tāpēc tas netika nolasīts. Izvēlieties sociālā dienesta publicēto sarakstu.", "The file is {size}, but a trust list may be at most {limit}, so it was not read. Choose the list your social service published."),
-    ("keys.role.legal_representative", "Vecāks — likumiskais pārstāvis", "Parent — legal representative"),
-    ("keys.role.social_service_head", "Sociālā dienesta vadītājs", "Head of the social service"),
-];
+pub static ROWS: &[(&str, &str, &str)] =
+    &[("keys.link", "Mana parakstīšanas atslēga", "My signing key")];
 
 /// The rows only the trust screens' chunks read.
 pub static PART_ROWS: &[(&str, &str, &str)] = &[
+    // The trust list file size message and two role names (the team roles are named by
+    // the reference data).
+    ("files.too_large.trust", "Fails ir {size} liels, bet uzticamo parakstītāju saraksts drīkst būt ne lielāks par {limit}, tāpēc tas netika nolasīts. Izvēlieties sociālā dienesta publicēto sarakstu.", "The file is {size}, but a trust list may be at most {limit}, so it was not read. Choose the list your social service published."),
+    ("keys.role.legal_representative", "Vecāks — likumiskais pārstāvis", "Parent — legal representative"),
+    ("keys.role.social_service_head", "Sociālā dienesta vadītājs", "Head of the social service"),
     // The personal key screen.
     ("keys.title", "Mana parakstīšanas atslēga", "My signing key"),
     ("keys.lead", "Viena atslēga jums šajā ierīcē, ar ko parakstīt visu lietu plānus. Pašvaldība to atpazīst pēc did:key, ko tai nododat; atslēga glabājas tikai šifrēta ar jūsu paroles frāzi.", "One key of yours on this device, to sign the plans of every case. The municipality knows it by the did:key you hand over; the key is stored only encrypted with your passphrase."),

@@ -39,8 +39,8 @@ pub fn tpf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
 /// head of the social service, the reference data's for the team's roles.
 pub fn trust_role_name(lang: Lang, code: &str) -> String {
     let key = format!("keys.role.{code}");
-    if crate::i18n::has(&key) {
-        crate::i18n::t(lang, &key).to_string()
+    if TRUST_PART.iter().any(|(k, _, _)| *k == key) {
+        tp(lang, &key).to_string()
     } else {
         super::verify::role_name(lang, code)
     }

@@ -230,6 +230,10 @@ test('two cases signed with the personal key, verified under the trust list: who
   await expect(page.locator('#trust-problems')).toContainText('/proof');
   await expect(page.locator('#trust-problems')).toBeFocused();
 
+  // An oversized file is refused before it is read.
+  await page.getByLabel('Uzticamo parakstītāju saraksta fails').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.alloc(1100 * 1024, 32) });
+  await expect(page.locator('#trust-problems')).toContainText('uzticamo parakstītāju saraksts drīkst būt ne lielāks par 1 MB');
+
   // The real list, dropped on its zone: shown, and the open plan verified under it.
   const dataTransfer = await page.evaluateHandle((text) => {
     const dt = new DataTransfer();
