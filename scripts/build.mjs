@@ -197,6 +197,8 @@ const DEEP_LINKS = [
   // The start screen: its storage use, backups and case files (issue 12), chunk saves.
   ['^(#/?)?$', ['saves']],
   ['^#/verify$', ['verify']],
+  // The person's own signing key (issue 13).
+  ['^#/keys$', ['keys']],
   // A case: its workspace (chunk case) and its step's chunk.
   ['^#/case/[^/]+/sign$', ['case', 'sign']],
   ['^#/case/[^/]+/(team|assessment|goals)$', ['case', 'team']],

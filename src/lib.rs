@@ -18,11 +18,13 @@ pub mod field_names;
 pub mod files;
 pub mod i18n;
 pub mod merge;
+pub mod personal_key;
 pub mod plan_view;
 pub mod provision_view;
 pub mod seal;
 pub mod signing;
 pub mod team_edit;
+pub mod trust_view;
 pub mod way_in;
 
 #[cfg(target_arch = "wasm32")]

@@ -17,8 +17,14 @@ use crate::i18n::Lang;
 use gloo_storage::{LocalStorage, Storage};
 
 mod lock;
+// Issue 13: the sealed personal key and the trust list (src/storage/personal.rs).
+mod personal;
 pub use lock::{
     persisted, request_persistence, state as lock_state, LockError, LockState, ReadError, LOCK_KEY,
+};
+pub use personal::{
+    delete_personal_key, delete_trust_list, load_personal_key, load_trust_list, save_personal_key,
+    save_trust_list, PERSONAL_KEY_KEY, TRUST_LIST_KEY,
 };
 /// The device lock's operations, for its settings (a split chunk).
 pub mod device_lock {

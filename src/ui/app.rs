@@ -29,6 +29,8 @@ pub enum Screen {
     },
     /// Opening and verifying a plan file.
     Verify,
+    /// The person's own signing key on this device (issue 13).
+    Keys,
 }
 
 impl Screen {
@@ -53,6 +55,7 @@ impl Screen {
                 None => Screen::Start,
             },
             Some("verify") => Screen::Verify,
+            Some("keys") => Screen::Keys,
             _ => Screen::Start,
         }
     }
@@ -68,6 +71,7 @@ impl Screen {
             } => format!("#/parent/{id}/{}", page.slug()),
             Screen::Parent { id, page: None } => format!("#/parent/{id}"),
             Screen::Verify => "#/verify".to_string(),
+            Screen::Keys => "#/keys".to_string(),
         }
     }
 }
@@ -183,6 +187,8 @@ pub fn App() -> impl IntoView {
         _ => None,
     });
     let is_verify = Memo::new(move |_| screen.get() == Screen::Verify);
+    // Issue 13: the personal key screen (chunk `keys`).
+    let is_keys = Memo::new(move |_| screen.get() == Screen::Keys);
 
     view! {
         <a
@@ -202,6 +208,7 @@ pub fn App() -> impl IntoView {
                 Some((id, true)) => view! { <super::parent::ParentWay id /> }.into_any(),
                 Some((id, false)) => view! { <super::parts::CasePart id /> }.into_any(),
                 None if is_verify.get() => view! { <super::parts::VerifyPart /> }.into_any(),
+                None if is_keys.get() => view! { <super::parts::KeysPart /> }.into_any(),
                 None => view! { <super::start::StartScreen /> }.into_any(),
             }}
         </main>

@@ -20,6 +20,10 @@ mod steps;
 mod tabs;
 mod update;
 mod verify;
+// Issue 13: personal keys (chunk `keys`), the unlocked key, verification under a trust list.
+mod keys;
+pub(crate) mod personal;
+mod verify_trust;
 mod workspace;
 
 pub use app::{App, Screen};

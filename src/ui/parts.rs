@@ -12,6 +12,7 @@
 //! | `verify` | the verify screen |
 //! | `parent` | the parents' own pages (their save line, page links and the send page) |
 //! | `start_file` | the start screen's file reading (a ranking file chosen or dropped) |
+//! | `keys` | the person's own signing key (create, unlock, export, import) |
 //!
 //! Code that several chunks share (the signature and recomputation code of `sign` and
 //! `verify`, the engine's validation that `case`, `parent` and the steps use, for
@@ -183,5 +184,23 @@ split_view! {
     /// The start screen's case files, backups and storage use (chunk `saves`).
     pub(crate) fn saves_part in saves {
         view! { <super::saves_part::SavesPart /> }.into_any()
+    }
+}
+
+// Issue 13: the person's own signing key (chunk `keys`).
+split_view! {
+    /// The personal signing key screen (chunk `keys`).
+    fn keys_screen in keys {
+        view! { <super::keys::KeysScreen /> }.into_any()
+    }
+}
+
+/// The personal signing key screen, loaded on demand.
+#[component]
+pub fn KeysPart() -> impl IntoView {
+    view! {
+        <div class="part-host">
+            <Lazy load=keys_screen />
+        </div>
     }
 }

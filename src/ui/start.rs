@@ -273,6 +273,19 @@ fn StartContent() -> impl IntoView {
                     {tr("start.open_plan")}
                 </a>
             </p>
+            // Issue 13: the person's own signing key (chunk `keys`).
+            <p>
+                <a
+                    href="#/keys"
+                    id="open-keys"
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        app.navigate(Screen::Keys);
+                    }
+                >
+                    {tr("keys.link")}
+                </a>
+            </p>
             <h2 id="cases-title">{tr("cases.title")}</h2>
             {case_list}
             // Storage use, backups and the import of case files (issue 12): chunk `saves`.

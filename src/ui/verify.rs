@@ -601,6 +601,8 @@ pub fn VerifyScreen() -> impl IntoView {
         progress: RwSignal::new(Progress::Reading),
     };
     let dragging = RwSignal::new(false);
+    // Issue 13: the trust list on this device (src/ui/verify_trust.rs).
+    let trust = super::verify_trust::TrustState::load();
     let another = move |_| {
         state.set(VerifyState::Empty);
         browser::focus_id_later("plan-file");
@@ -643,7 +645,7 @@ pub fn VerifyScreen() -> impl IntoView {
                 }
                 VerifyState::Done { name, verified } => {
                     view! {
-                        {verify_result(name, *verified)}
+                        {verify_result(name, *verified, trust)}
                         <div class="step-actions">
                             <button type="button" class="button button-primary" on:click=another>
                                 {tr("verify.another")}
@@ -653,6 +655,8 @@ pub fn VerifyScreen() -> impl IntoView {
                     .into_any()
                 }
             }}
+            // Issue 13: load, show, replace or remove the trust list.
+            {super::verify_trust::trust_panel(trust)}
             <div class="step-actions">
                 <BackToCases />
             </div>
@@ -666,7 +670,11 @@ fn status_icon_span(icon: &'static str) -> AnyView {
 }
 
 /// What was found in a plan file: its signatures, the recomputation and the plan.
-fn verify_result(name: String, verified: Verified) -> AnyView {
+fn verify_result(
+    name: String,
+    verified: Verified,
+    trust: super::verify_trust::TrustState,
+) -> AnyView {
     untrack(move || {
         let lang = use_app().lang;
         let Verified {
@@ -675,6 +683,8 @@ fn verify_result(name: String, verified: Verified) -> AnyView {
             document,
             ..
         } = verified;
+        // Issue 13: the verdict under the trust list needs the plan to recompute.
+        let recomputes = matches!(recompute, Recompute::Matches);
         let recompute = StoredValue::new(recompute);
         // The readable plan comes a turn or two after the signatures: working out its
         // explanation and laying out a plan of megabytes are tasks of their own.
@@ -734,6 +744,8 @@ fn verify_result(name: String, verified: Verified) -> AnyView {
                     }}
                 </p>
                 <ol class="signature-list">{items}</ol>
+                // Issue 13: who signed, the price list and the signing rule.
+                {super::verify_trust::trust_result(trust, document, recomputes)}
                 <h2>{tr("verify.recompute.title")}</h2>
                 {move || recompute_view(lang.get(), recompute.get_value())}
                 <h2>{tr("verify.plan.title")}</h2>

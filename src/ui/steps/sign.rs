@@ -122,7 +122,9 @@ fn sign_panel() -> AnyView {
         let key_version = RwSignal::new(0u32);
         let download_failed = RwSignal::new(false);
 
-        let sign_as = move |participant: Participant| {
+        // Issue 13: `given` is the unlocked personal key; without it, the participant's key
+        // on this device (made on first use).
+        let sign_with = move |participant: Participant, given: Option<KeyPair>| {
             let Ok(plan) = plan.get_untracked() else {
                 return;
             };
@@ -134,7 +136,7 @@ fn sign_panel() -> AnyView {
                 }))
             };
             let slot = key_slot(&ctx.id.get_value(), &participant);
-            let key = match device_key(&slot) {
+            let key = match given.map(Ok).or_else(|| device_key(&slot)) {
                 Some(Ok(key)) => key,
                 _ => {
                     let mut seed = [0u8; 32];
@@ -171,7 +173,12 @@ fn sign_panel() -> AnyView {
                 }
             }
         };
-        let sign_as = Callback::new(sign_as);
+        let sign_as = Callback::new(move |p| sign_with(p, None));
+        let sign_personal = Callback::new(move |p| {
+            if let Some(key) = crate::ui::personal::unlocked() {
+                sign_with(p, Some(key.key.clone()));
+            }
+        });
 
         let download = move |_| {
             let Ok(plan) = plan.get_untracked() else {
@@ -204,6 +211,8 @@ fn sign_panel() -> AnyView {
 
         view! {
             <p class="lead">{tr("sign.lead")}</p>
+            // Issue 13: the personal key (unlocked, or where to unlock it).
+            {crate::ui::personal::sign_step_note()}
             <h2 id="signatures-title">{tr("sign.signatures.title")}</h2>
             <p class="sign-progress" role="status">
                 {move || {
@@ -224,7 +233,14 @@ fn sign_panel() -> AnyView {
                         .into_iter()
                         .enumerate()
                         .map(|(index, participant)| {
-                            participant_item(index, participant, views, note, key_version, sign_as)
+                            participant_item(
+                                index,
+                                participant,
+                                views,
+                                note,
+                                key_version,
+                                [sign_as, sign_personal],
+                            )
                         })
                         .collect_view()
                 }}
@@ -313,7 +329,7 @@ fn participant_item(
     views: Memo<Vec<SignatureView>>,
     note: RwSignal<Option<Note>>,
     key_version: RwSignal<u32>,
-    sign_as: Callback<Participant>,
+    [sign_as, sign_personal]: [Callback<Participant>; 2],
 ) -> AnyView {
     untrack(move || {
         let lang = use_app().lang;
@@ -436,6 +452,8 @@ fn participant_item(
                         tf(l, key, &[("who", &label())])
                     }}
                 </button>
+                // Issue 13: the same, with the person's own key.
+                {crate::ui::personal::sign_button(label, sign_personal, p)}
                 <details class="key-details">
                     <summary>
                         {move || tf(lang.get(), "sign.key.summary", &[("who", &label())])}
