@@ -203,10 +203,7 @@ fn the_recursion_limit_is_serde_jsons_while_building_and_none_after_a_repeat() {
         // Before it, the limit stops the parse first.
         check(&format!("[{deep},{{\"a\":1,\"a\":2}}]"));
     }
-    assert!(matches!(
-        parse_strict_in_steps(&("[".repeat(127) + &"]".repeat(127)), 3),
-        Ok(_)
-    ));
+    assert!(parse_strict_in_steps(&("[".repeat(127) + &"]".repeat(127)), 3).is_ok());
 }
 
 #[test]

@@ -21,6 +21,8 @@ mod tabs;
 mod update;
 mod verify;
 mod workspace;
+// The verify screen's work in slices (issue 12, item 4).
+mod verify_steps;
 
 pub use app::{App, Screen};
 pub use workspace::Step;
