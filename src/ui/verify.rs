@@ -26,6 +26,7 @@ use crate::ui::verify_steps::{self, next_turn, Progress};
 use crate::ui::workspace::{reference, BackToCases};
 use rust_decimal::Decimal;
 use serde_json::Value;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// A `created` time (`2025-09-01T10:00:00Z`) as local date and time in a language; text
@@ -272,24 +273,30 @@ fn plan_view_explained(
                         return ().into_any();
                     }
                     let l = lang.get();
-                    let items = s.with_value(|s| {
-                        s.goals
-                            .iter()
-                            .map(|goal| {
-                                let key = format!("plan_doc.goal.{}", goal.term);
-                                let term = if crate::i18n::has(&key) {
-                                    t(l, &key).to_string()
-                                } else {
-                                    goal.term.clone()
-                                };
-                                view! {
-                                    <li>
-                                        <strong>{term}": "</strong>
-                                        {goal.text.clone()}
-                                    </li>
-                                }
-                            })
-                            .collect_view()
+                    // A batch of goals per turn (`verify_steps::in_batches`): a plan of
+                    // megabytes lays out its goals without one long task (issue 12, item 4).
+                    let total = s.with_value(|s| s.goals.len());
+                    let items = verify_steps::in_batches(total, move |range| {
+                        s.with_value(|s| {
+                            s.goals[range]
+                                .iter()
+                                .map(|goal| {
+                                    let key = format!("plan_doc.goal.{}", goal.term);
+                                    let term = if crate::i18n::has(&key) {
+                                        t(l, &key).to_string()
+                                    } else {
+                                        goal.term.clone()
+                                    };
+                                    view! {
+                                        <li>
+                                            <strong>{term}": "</strong>
+                                            {goal.text.clone()}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                                .into_any()
+                        })
                     });
                     view! {
                         <h3 id=goals_id.clone()>{t(l, "plan_doc.goals")}</h3>
@@ -382,7 +389,9 @@ enum VerifyState {
     /// The file was verified.
     Done {
         name: String,
-        verified: Box<Verified>,
+        // Shared, never copied: the screen's view reads the state on every change, and a
+        // copy of a plan of megabytes is a long task of its own (issue 12, item 4).
+        verified: Arc<Verified>,
     },
 }
 
@@ -431,7 +440,7 @@ async fn verify_file(screen: Screen, file: &web_sys::File) -> Option<VerifyState
     let recompute = verify_steps::recompute(&document, show).await?;
     Some(VerifyState::Done {
         name,
-        verified: Box::new(Verified::new(document, proofs, recompute)),
+        verified: Arc::new(Verified::new(document, proofs, recompute)),
     })
 }
 
@@ -546,7 +555,7 @@ pub fn VerifyScreen() -> impl IntoView {
                 }
                 VerifyState::Done { name, verified } => {
                     view! {
-                        {verify_result(name, *verified)}
+                        {verify_result(name, verified)}
                         <div class="step-actions">
                             <button type="button" class="button button-primary" on:click=another>
                                 {tr("verify.another")}
@@ -569,24 +578,21 @@ fn status_icon_span(icon: &'static str) -> AnyView {
 }
 
 /// What was found in a plan file: its signatures, the recomputation and the plan.
-fn verify_result(name: String, verified: Verified) -> AnyView {
+fn verify_result(name: String, verified: Arc<Verified>) -> AnyView {
     untrack(move || {
         let lang = use_app().lang;
-        let Verified {
-            proofs,
-            recompute,
-            document,
-            ..
-        } = verified;
-        let recompute = StoredValue::new(recompute);
+        let proofs = verified.proofs.clone();
+        let recompute = StoredValue::new(verified.recompute.clone());
         // The readable plan comes a turn or two after the signatures: working out its
         // explanation and laying out a plan of megabytes are tasks of their own.
-        let document = StoredValue::new(document);
+        let document = StoredValue::new(verified);
         let explained = StoredValue::new(None::<Explained>);
         let plan_shown = RwSignal::new(false);
         wasm_bindgen_futures::spawn_local(async move {
             next_turn().await;
-            let Some(found) = document.try_with_value(plan_view::explained_document) else {
+            let Some(found) =
+                document.try_with_value(|v| plan_view::explained_document(&v.document))
+            else {
                 return;
             };
             explained.set_value(found);
@@ -642,9 +648,9 @@ fn verify_result(name: String, verified: Verified) -> AnyView {
                 <h2>{tr("verify.plan.title")}</h2>
                 {move || match plan_shown.get() {
                     true => {
-                        document.with_value(|document| {
+                        document.with_value(|verified| {
                             plan_view_explained(
-                                document,
+                                &verified.document,
                                 explained.get_value(),
                                 "verify-plan",
                                 true,

@@ -268,3 +268,40 @@ where
         }
     }
 }
+
+/// How many items [`in_batches`] lays out per turn.
+const BATCH: usize = 25;
+
+/// `total` items shown [`BATCH`] at a time, a batch per turn of the page, so that a long
+/// list (the goals of a plan of megabytes) is never laid out in one long task. `items`
+/// builds the views of a range of them; each batch is built once, when its turn comes.
+pub(crate) fn in_batches(
+    total: usize,
+    items: impl Fn(std::ops::Range<usize>) -> leptos::prelude::AnyView + Copy + Send + Sync + 'static,
+) -> leptos::prelude::AnyView {
+    use leptos::prelude::*;
+    let shown = RwSignal::new(BATCH.min(total));
+    if total > BATCH {
+        wasm_bindgen_futures::spawn_local(async move {
+            loop {
+                next_turn().await;
+                let Some(now) = shown.try_get_untracked() else {
+                    return;
+                };
+                if now >= total || shown.try_set((now + BATCH).min(total)).is_some() {
+                    return;
+                }
+            }
+        });
+    }
+    (0..total)
+        .step_by(BATCH)
+        .map(|start| {
+            let end = (start + BATCH).min(total);
+            // Changes once, from hidden to shown: the batch is built once.
+            let visible = Memo::new(move |_| shown.get() > start);
+            (move || visible.get().then(|| items(start..end))).into_any()
+        })
+        .collect_view()
+        .into_any()
+}

@@ -219,3 +219,46 @@ test('the "cannot be read" screen offers the stored text exactly as it is', asyn
   await expectNoAxeViolations(page);
   expect(await storedEntries(page)).toEqual({ broken });
 });
+
+test('an edit that cannot be set in the stored case is told on screen and never shown as saved', async ({ guardedPage: page }) => {
+  // An editable case (every part the app writes into has its type) whose goal has only
+  // one GAS level: the form shows all five, and the fourth ("+1") is at /goals/0/levels/3,
+  // past the end of the list, where set_at cannot write.
+  const goal = {
+    id: 'G1',
+    term: 'long',
+    text: 'Sazinās ar vienaudžiem.',
+    levels: [{ level: -2, text: 'Lieto tikai žestus.' }],
+    baseline: -1,
+    weight: 3,
+    parentGoals: [],
+  };
+  const shortLevels = stored('g1', { ...caseWith('GAMMA-1'), goals: [goal] });
+  await seed(page, { g1: shortLevels });
+  await page.locator('#open-g1').click();
+  await expect(h1(page)).toHaveText('Bērns');
+  await openStep(page, 'Mērķi');
+  const status = page.locator('.save-status');
+  await expect(status).not.toContainText('Saglabāts');
+  await page.getByLabel('+1: vairāk nekā gaidīts').fill('Runā teikumos.');
+  // Told at once, as an alert in the save status, with the reason and the download.
+  const alert = status.getByRole('alert');
+  await expect(alert).toContainText('Izmaiņa nav saglabāta.');
+  await expect(alert).toContainText('Šo lauku nevar ierakstīt saglabātajā lietā, jo tās daļa ir nepareizā formā.');
+  await expect(alert.getByRole('button')).toBeVisible();
+  await expect(status).not.toContainText('Saglabāts');
+  await expectNoAxeViolations(page);
+  // Typing on in the same field is refused each time; the status never turns to "Saved".
+  await page.getByLabel('+1: vairāk nekā gaidīts').pressSequentially(' Arī');
+  await expect(alert).toContainText('Izmaiņa nav saglabāta.');
+  await expect(status).not.toContainText('Saglabāts');
+  // Nothing was written: the entry is byte for byte what was stored.
+  expect(await storedEntries(page)).toEqual({ g1: shortLevels });
+  // An edit that can be set is saved, and says so.
+  await openStep(page, 'Bērns');
+  await page.getByLabel(PSEUDONYM).fill('GAMMA-2');
+  await expect(status).toContainText('Saglabāts šajā ierīcē');
+  const after = JSON.parse((await storedEntries(page)).g1);
+  expect(after.case.child.id).toBe('GAMMA-2');
+  expect(after.case.goals[0].levels).toEqual(goal.levels);
+});

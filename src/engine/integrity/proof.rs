@@ -416,7 +416,7 @@ pub fn verify_document(document: &Value) -> Result<VerificationReport, Integrity
 }
 
 /// How many bytes of the canonical document one [`ProofSetCheck::step`] hashes.
-pub const HASH_SLICE_BYTES: usize = 512 * 1024;
+pub const HASH_SLICE_BYTES: usize = 128 * 1024;
 
 /// Where the hash of the document without its proofs stands.
 enum DocumentHashing<'a> {
