@@ -26,6 +26,8 @@ pub mod signing;
 pub mod team_edit;
 pub mod trust_view;
 pub mod way_in;
+// Reading a plan file in steps (issue 12, item 4).
+pub mod verify_steps;
 
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

@@ -513,7 +513,13 @@ pub fn proof_lines(report: integrity::VerificationReport) -> Vec<ProofLine> {
 
 /// Whether re-running the engine on a plan document gives the result written in it.
 pub fn recompute_of(document: &Value) -> Recompute {
-    match recompute_check(document) {
+    recompute_from(recompute_check(document))
+}
+
+/// A recompute check's outcome as the verify screen shows it (the check may have been
+/// run in steps: `engine::plan_steps`).
+pub fn recompute_from(outcome: RecomputeOutcome) -> Recompute {
+    match outcome {
         RecomputeOutcome::Matches => Recompute::Matches,
         RecomputeOutcome::Differs {
             path,

@@ -39,7 +39,11 @@ fn stepped(
     Vec<usize>,
     ib_planner::engine::integrity::VerificationReport,
 ) {
-    let mut check = ProofSetCheck::new(document).unwrap_or_else(|e| panic!("{e}"));
+    // The text's length is what the verify screen gives as the hint (its parse's
+    // compact length), for the hashing's percent.
+    let mut check = ProofSetCheck::new(document)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .with_size_hint(document.to_string().len());
     let mut percents = Vec::new();
     let mut steps = 0;
     while check.step() {

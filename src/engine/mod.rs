@@ -28,3 +28,7 @@ pub mod scales;
 pub mod trust;
 pub mod validate;
 mod value_eq;
+// The strict parse in steps, for the verify screen (issue 12, item 4).
+pub mod json_steps;
+// The recompute check in steps, for the verify screen (issue 12, item 4).
+pub mod plan_steps;

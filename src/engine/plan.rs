@@ -90,7 +90,10 @@ pub fn compute_plan(case: &Case, catalogue: &Catalogue) -> Result<PlanDocument, 
 
 /// [`compute_plan`] for a case and price list the caller no longer needs: they move into
 /// the document instead of being copied.
-fn compute_plan_owned(case: Case, catalogue: Catalogue) -> Result<PlanDocument, Vec<Problem>> {
+pub(crate) fn compute_plan_owned(
+    case: Case,
+    catalogue: Catalogue,
+) -> Result<PlanDocument, Vec<Problem>> {
     let Allocation {
         period,
         lines,
@@ -138,7 +141,7 @@ pub fn plan_with_catalogue(case: &Value, catalogue: &Value) -> Result<Value, Vec
 
 /// The version number of a plan schema tag: `Ok(Some(n))` for `ib-plan/n`, `Ok(None)` for
 /// something that is not a plan, `Err(tag)` for a plan tag that is not a number.
-fn schema_version(doc: &Value) -> Result<Option<u32>, String> {
+pub(crate) fn schema_version(doc: &Value) -> Result<Option<u32>, String> {
     let Some(tag) = doc.get("schema").and_then(Value::as_str) else {
         return Ok(None);
     };

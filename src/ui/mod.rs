@@ -25,6 +25,8 @@ mod keys;
 pub(crate) mod personal;
 mod verify_trust;
 mod workspace;
+// The verify screen's work in slices (issue 12, item 4).
+mod verify_steps;
 
 pub use app::{App, Screen};
 pub use workspace::Step;

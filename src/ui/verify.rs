@@ -8,24 +8,25 @@
 
 use crate::engine::allocate::Allocation;
 use crate::engine::case::Case;
-use crate::engine::integrity::ProofSetCheck;
 use crate::engine::integrity::ProofStatus;
 use crate::engine::problem::Problem;
 use crate::engine::reference::Catalogue;
-use crate::files::FileKind;
 use crate::i18n::{t, tf, Lang};
 use crate::plan_view;
 use crate::signing::{
-    date_text, integrity_problem, money_text, percent_text, proof_lines, read_plan_document,
-    recompute_of, LineSummary, PlanSummary, ProofLine, Recompute, Verified,
+    date_text, integrity_problem, money_text, percent_text, proof_lines, LineSummary, PlanSummary,
+    ProofLine, Recompute, Verified,
 };
 use crate::ui::app::use_app;
 use crate::ui::browser;
 use crate::ui::form::problem_text;
 use crate::ui::prelude::*;
+// The verification in slices, and its progress (issue 12, item 4).
+use crate::ui::verify_steps::{self, next_turn, Progress};
 use crate::ui::workspace::{reference, BackToCases};
 use rust_decimal::Decimal;
 use serde_json::Value;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// A `created` time (`2025-09-01T10:00:00Z`) as local date and time in a language; text
@@ -272,24 +273,30 @@ fn plan_view_explained(
                         return ().into_any();
                     }
                     let l = lang.get();
-                    let items = s.with_value(|s| {
-                        s.goals
-                            .iter()
-                            .map(|goal| {
-                                let key = format!("plan_doc.goal.{}", goal.term);
-                                let term = if crate::i18n::has(&key) {
-                                    t(l, &key).to_string()
-                                } else {
-                                    goal.term.clone()
-                                };
-                                view! {
-                                    <li>
-                                        <strong>{term}": "</strong>
-                                        {goal.text.clone()}
-                                    </li>
-                                }
-                            })
-                            .collect_view()
+                    // A batch of goals per turn (`verify_steps::in_batches`): a plan of
+                    // megabytes lays out its goals without one long task (issue 12, item 4).
+                    let total = s.with_value(|s| s.goals.len());
+                    let items = verify_steps::in_batches(total, move |range| {
+                        s.with_value(|s| {
+                            s.goals[range]
+                                .iter()
+                                .map(|goal| {
+                                    let key = format!("plan_doc.goal.{}", goal.term);
+                                    let term = if crate::i18n::has(&key) {
+                                        t(l, &key).to_string()
+                                    } else {
+                                        goal.term.clone()
+                                    };
+                                    view! {
+                                        <li>
+                                            <strong>{term}": "</strong>
+                                            {goal.text.clone()}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                                .into_any()
+                        })
                     });
                     view! {
                         <h3 id=goals_id.clone()>{t(l, "plan_doc.goals")}</h3>
@@ -382,78 +389,14 @@ enum VerifyState {
     /// The file was verified.
     Done {
         name: String,
-        verified: Box<Verified>,
+        // Shared, never copied: the screen's view reads the state on every change, and a
+        // copy of a plan of megabytes is a long task of its own (issue 12, item 4).
+        verified: Arc<Verified>,
     },
-}
-
-/// How far the verification of a file got, for the progress line and bar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Progress {
-    /// The browser is reading the file.
-    Reading,
-    /// The text is being parsed.
-    Parsing,
-    /// The document is being hashed (percent done).
-    Hashing(usize),
-    /// `done` of `count` signatures are checked.
-    Signatures { done: usize, count: usize },
-    /// The plan is being recomputed.
-    Recompute,
-}
-
-impl Progress {
-    /// The progress line in a language.
-    fn text(self, l: Lang) -> String {
-        match self {
-            Progress::Reading => t(l, "verify.reading").to_string(),
-            Progress::Parsing => t(l, "verify.progress.parsing").to_string(),
-            Progress::Hashing(percent) => tf(
-                l,
-                "verify.progress.hashing",
-                &[("percent", &percent.to_string())],
-            ),
-            Progress::Signatures { done, count } => tf(
-                l,
-                "verify.progress.signatures",
-                &[("done", &done.to_string()), ("count", &count.to_string())],
-            ),
-            Progress::Recompute => t(l, "verify.progress.recompute").to_string(),
-        }
-    }
-
-    /// The bar's value out of 100: reading 0–10, parsing 10–30, hashing 30–50, the
-    /// signatures 50–90, recomputing 90.
-    fn percent(self) -> usize {
-        match self {
-            Progress::Reading => 5,
-            Progress::Parsing => 20,
-            Progress::Hashing(percent) => 30 + percent.min(100) / 5,
-            Progress::Signatures { done, count } => 50 + done * 40 / count.max(1),
-            Progress::Recompute => 90,
-        }
-    }
 }
 
 fn first_file(list: Option<web_sys::FileList>) -> Option<web_sys::File> {
     list.and_then(|files| files.get(0))
-}
-
-/// The longest the verification works before giving the browser a turn, in
-/// milliseconds; the page must never be blocked for more than 200 ms at a time.
-const SLICE_MS: f64 = 40.0;
-
-/// Gives the browser a turn (a `setTimeout(0)` task): it can paint the progress and
-/// handle input before the next piece of work.
-async fn next_turn() {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let scheduled = web_sys::window()
-            .map(|w| w.set_timeout_with_callback(&resolve).is_ok())
-            .unwrap_or(false);
-        if !scheduled {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The verify screen's signals: what it shows, and how far a verification got.
@@ -473,10 +416,10 @@ async fn show_progress(screen: Screen, progress: Progress) -> bool {
     screen.state.try_get_untracked().is_some()
 }
 
-/// Reads and verifies a plan file in steps: reading (the browser, off the page's
-/// thread), parsing, hashing the document in slices, one signature per step and the
-/// recomputation, never working more than [`SLICE_MS`] without giving the browser a
-/// turn, with the progress shown. `None` when the screen was left meanwhile.
+/// Reads and verifies a plan file in slices (`ui::verify_steps`): reading, parsing,
+/// hashing, one signature after another and the recomputation, never working more than
+/// [`verify_steps::SLICE_MS`] without giving the browser a turn, with the progress shown.
+/// `None` when the screen was left meanwhile.
 async fn verify_file(screen: Screen, file: &web_sys::File) -> Option<VerifyState> {
     let name = file.name();
     let failed = |problem: Problem| {
@@ -485,55 +428,24 @@ async fn verify_file(screen: Screen, file: &web_sys::File) -> Option<VerifyState
             problem,
         })
     };
-    if !show_progress(screen, Progress::Reading).await {
-        return None;
-    }
-    let text = match browser::read_file_text(file, FileKind::Plan).await {
-        Ok(text) => text,
-        Err(error) => return failed(error.problem("verify.error.read")),
-    };
-    if !show_progress(screen, Progress::Parsing).await {
-        return None;
-    }
-    let document = match read_plan_document(&text) {
-        Ok(document) => document,
+    let show = |progress| show_progress(screen, progress);
+    let (document, canonical_size) = match verify_steps::read_plan(file, show).await? {
+        Ok(read) => read,
         Err(problem) => return failed(problem),
     };
-    drop(text);
-    let mut check = match ProofSetCheck::new(&document) {
-        Ok(check) => check,
+    let proofs = match verify_steps::check_proofs(&document, canonical_size, show).await? {
+        Ok(report) => proof_lines(report),
         Err(error) => return failed(integrity_problem(error)),
     };
-    let count = check.proof_count();
-    let mut slice_start = js_sys::Date::now();
-    while check.step() {
-        if js_sys::Date::now() - slice_start >= SLICE_MS {
-            let progress = match check.hashed_percent() {
-                Some(percent) => Progress::Hashing(percent),
-                None => Progress::Signatures {
-                    done: check.proofs_checked(),
-                    count,
-                },
-            };
-            if !show_progress(screen, progress).await {
-                return None;
-            }
-            slice_start = js_sys::Date::now();
-        }
-    }
-    let proofs = proof_lines(check.finish());
-    if !show_progress(screen, Progress::Recompute).await {
-        return None;
-    }
-    let recompute = recompute_of(&document);
+    let recompute = verify_steps::recompute(&document, show).await?;
     Some(VerifyState::Done {
         name,
-        verified: Box::new(Verified::new(document, proofs, recompute)),
+        verified: Arc::new(Verified::new(document, proofs, recompute)),
     })
 }
 
 fn open_file(screen: Screen, file: web_sys::File) {
-    screen.progress.set(Progress::Reading);
+    screen.progress.set(Progress::Reading(0));
     screen.state.set(VerifyState::Working);
     wasm_bindgen_futures::spawn_local(async move {
         if let Some(next) = verify_file(screen, &file).await {
@@ -598,7 +510,7 @@ pub fn VerifyScreen() -> impl IntoView {
     let state = RwSignal::new(VerifyState::Empty);
     let screen = Screen {
         state,
-        progress: RwSignal::new(Progress::Reading),
+        progress: RwSignal::new(Progress::Reading(0)),
     };
     let dragging = RwSignal::new(false);
     // Issue 13: the trust list on this device (src/ui/verify_trust.rs).
@@ -645,7 +557,7 @@ pub fn VerifyScreen() -> impl IntoView {
                 }
                 VerifyState::Done { name, verified } => {
                     view! {
-                        {verify_result(name, *verified, trust)}
+                        {verify_result(name, verified, trust)}
                         <div class="step-actions">
                             <button type="button" class="button button-primary" on:click=another>
                                 {tr("verify.another")}
@@ -672,28 +584,25 @@ fn status_icon_span(icon: &'static str) -> AnyView {
 /// What was found in a plan file: its signatures, the recomputation and the plan.
 fn verify_result(
     name: String,
-    verified: Verified,
+    verified: Arc<Verified>,
     trust: super::verify_trust::TrustState,
 ) -> AnyView {
     untrack(move || {
         let lang = use_app().lang;
-        let Verified {
-            proofs,
-            recompute,
-            document,
-            ..
-        } = verified;
+        let proofs = verified.proofs.clone();
         // Issue 13: the verdict under the trust list needs the plan to recompute.
-        let recomputes = matches!(recompute, Recompute::Matches);
-        let recompute = StoredValue::new(recompute);
+        let recomputes = matches!(verified.recompute, Recompute::Matches);
+        let recompute = StoredValue::new(verified.recompute.clone());
         // The readable plan comes a turn or two after the signatures: working out its
         // explanation and laying out a plan of megabytes are tasks of their own.
-        let document = StoredValue::new(document);
+        let document = StoredValue::new(verified);
         let explained = StoredValue::new(None::<Explained>);
         let plan_shown = RwSignal::new(false);
         wasm_bindgen_futures::spawn_local(async move {
             next_turn().await;
-            let Some(found) = document.try_with_value(plan_view::explained_document) else {
+            let Some(found) =
+                document.try_with_value(|v| plan_view::explained_document(&v.document))
+            else {
                 return;
             };
             explained.set_value(found);
@@ -751,9 +660,9 @@ fn verify_result(
                 <h2>{tr("verify.plan.title")}</h2>
                 {move || match plan_shown.get() {
                     true => {
-                        document.with_value(|document| {
+                        document.with_value(|verified| {
                             plan_view_explained(
-                                document,
+                                &verified.document,
                                 explained.get_value(),
                                 "verify-plan",
                                 true,

@@ -14,13 +14,14 @@ use crate::engine::problem::Problem;
 use crate::engine::trust::{verify_with_trust, ListSignature, TrustList};
 use crate::files::FileKind;
 use crate::i18n::Lang;
+use crate::signing::Verified;
 use crate::storage;
 use crate::trust_view::{
     integrity_only, price_list_line, problem_words, proof_words, read_list_text, rule_line,
     verdict_line, Line,
 };
 use crate::ui::prelude::*;
-use serde_json::Value;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// The trust list on this device as the verify screen holds it.
@@ -349,7 +350,7 @@ fn line_view(line: Line, id: &'static str) -> AnyView {
 /// the overall verdict also needs.
 pub(crate) fn trust_result(
     state: TrustState,
-    document: StoredValue<Value>,
+    document: StoredValue<Arc<Verified>>,
     recomputes: bool,
 ) -> AnyView {
     untrack(move || {
@@ -365,7 +366,7 @@ pub(crate) fn trust_result(
                     }
                     .into_any();
                 };
-                let report = document.with_value(|d| verify_with_trust(d, list));
+                let report = document.with_value(|v| verify_with_trust(&v.document, list));
                 let report = match report {
                     Ok(report) => report,
                     Err(error) => {

@@ -201,7 +201,7 @@ function largePlanFiles(dir) {
 }
 
 test('a 5 MB plan file is verified in slices, the page painting its progress between them', async ({ guardedPage: page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const { files, sizes } = largePlanFiles(mkdtempSync(join(tmpdir(), 'ib-files-')));
   expect(sizes.many).toBeGreaterThan(4_800_000);
   expect(sizes.fifty).toBeGreaterThan(4_800_000);
@@ -213,7 +213,7 @@ test('a 5 MB plan file is verified in slices, the page painting its progress bet
   const many = await verifyWatched(page, files.many, page.getByRole('alert'));
   await expect(page.getByRole('alert')).toContainText('5000');
   await expect(page.getByRole('alert')).toContainText('50');
-  expect(many.progress.some((p) => p.startsWith('Nolasa plāna saturu… [20]'))).toBe(true);
+  expect(many.progress.some((p) => p.startsWith('Nolasa plāna saturu: '))).toBe(true);
 
   // 50 proofs on a 5 MB plan: every one valid, and the plan recomputes.
   const fifty = await verifyWatched(page, files.fifty, page.locator('#verify-result .plan-view'));
@@ -222,20 +222,57 @@ test('a 5 MB plan file is verified in slices, the page painting its progress bet
   await expect(page.locator('#verify-result')).toBeFocused();
   await expect(page.locator('.plan-goals > li')).toHaveCount(200);
   expect(fifty.progress.some((p) => p.startsWith('plan shown'))).toBe(true);
-  expect(fifty.progress.some((p) => p.startsWith('Nolasa plāna saturu… [20]'))).toBe(true);
   expect(fifty.progress.some((p) => p.startsWith('Pārrēķina plānu, lai salīdzinātu rezultātu… [90]'))).toBe(true);
+
+  const longest = (tasks) => Math.max(0, ...tasks.map((t) => Number(t.split('@')[0])));
+  // The page stays responsive: it painted the progress between the steps (each distinct
+  // progress text was seen by a MutationObserver, so the page yielded between them),
+  // reading the file and parsing it among them, each with how far it got (how many
+  // slices they take depends on the machine's speed; tests/json_steps.rs checks the
+  // parse in steps).
+  expect(new Set(fifty.progress.map((p) => p.split('@')[0])).size).toBeGreaterThanOrEqual(4);
+  expect(fifty.progress.some((p) => /^Nolasa failu: \d+ %… \[\d+\]/.test(p))).toBe(true);
+  expect(fifty.progress.some((p) => /^Nolasa plāna saturu: \d+ %… \[\d+\]/.test(p))).toBe(true);
+
+  // The same on a CPU four times slower (a modest phone): the page answers a click while
+  // it verifies (the language switch, whose press is seen while the progress is shown and
+  // changes the progress line's language at once).
+  await page.getByRole('button', { name: 'Atvērt citu failu' }).click();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.evaluate(() => {
+    window.__clickedWhileVerifying = null;
+    document.addEventListener('click', () => {
+      if (window.__clickedWhileVerifying === null) window.__clickedWhileVerifying = !!document.getElementById('verify-progress-text');
+    }, true);
+  });
+  // The press goes straight to the mouse (no waiting for the button to be stable, which
+  // itself takes turns of the page) as soon as the file is handed over.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(page.getByRole('button', { name: 'EN — English' })).toBeInViewport();
+  const en = await page.getByRole('button', { name: 'EN — English' }).boundingBox();
+  await page.evaluate(() => { window.__longTasks = []; window.__progress = []; window.__last = null; });
+  await page.getByLabel('Plāna fails').setInputFiles(files.fifty);
+  await page.mouse.click(en.x + en.width / 2, en.y + en.height / 2);
+  await expect(page.getByRole('button', { name: 'EN — English' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await page.evaluate(() => window.__clickedWhileVerifying)).toBe(true);
+  await expect(page.locator('.verify-verdict')).toHaveText(/All signatures are valid \(50\)/, { timeout: 120_000 });
+  await expect(page.locator('#verify-result .plan-view')).toBeVisible({ timeout: 60_000 });
+  const slow = await page.evaluate(() => {
+    window.__takeLongTasks();
+    return { longTasks: window.__longTasks, progress: window.__progress };
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  // Progress was shown in English after the click, while verifying.
+  expect(slow.progress.some((p) => /^(Reading|Computing|Checking|Recomputing)/.test(p))).toBe(true);
 
   test.info().annotations.push({
     type: 'long tasks (ms)',
-    description: `5000 proofs (${sizes.many} B): [${many.longTasks}]; 50 proofs (${sizes.fifty} B): [${fifty.longTasks}]; progress: ${fifty.progress.join(' | ')}`,
+    description: `5000 proofs (${sizes.many} B): [${many.longTasks}]; 50 proofs (${sizes.fifty} B): [${fifty.longTasks}]; at CPU x4: [${slow.longTasks}]; progress: ${fifty.progress.join(' | ')}`,
   });
-  console.log(`long tasks: 5000 proofs [${many.longTasks}], 50 proofs [${fifty.longTasks}]; progress ${fifty.progress.join(' | ')}`);
-  // The page stays responsive: it painted the progress between the steps (each distinct
-  // progress text above was seen by a MutationObserver, so the page yielded between them).
+  console.log(`long tasks: 5000 proofs [${many.longTasks}], 50 proofs [${fifty.longTasks}], 50 proofs at CPU x4 [${slow.longTasks}]; progress ${fifty.progress.join(' | ')}; at CPU x4 ${slow.progress.join(' | ')}`);
   // The longest task is a figure to read, not an assertion: on a loaded 2-core machine it
   // swings widely, and a timed assertion would make the suite flaky (the brief keeps
-  // timings in benchmarks). The one step still over 200 ms at times is parsing 5 MB at once.
-  expect(new Set(fifty.progress.map((p) => p.split('@')[0])).size).toBeGreaterThanOrEqual(4);
-  const longest = (tasks) => Math.max(0, ...tasks.map((t) => Number(t.split('@')[0])));
-  console.log(`longest task: 5000 proofs ${longest(many.longTasks)} ms, 50 proofs ${longest(fifty.longTasks)} ms`);
+  // timings in benchmarks).
+  console.log(`longest task: 5000 proofs ${longest(many.longTasks)} ms, 50 proofs ${longest(fifty.longTasks)} ms, 50 proofs at CPU x4 ${longest(slow.longTasks)} ms`);
 });

@@ -118,7 +118,7 @@ fn in_utf16_order(object: &Map<String, Value>) -> bool {
     true
 }
 
-fn utf16_order(a: &str, b: &str) -> Ordering {
+pub(super) fn utf16_order(a: &str, b: &str) -> Ordering {
     if a.is_ascii() || b.is_ascii() {
         // An ASCII code unit sorts the same way in UTF-8 bytes and UTF-16 units.
         a.as_bytes().cmp(b.as_bytes())
@@ -159,7 +159,7 @@ const NEEDS_ESCAPE: [bool; 256] = {
     table
 };
 
-fn write_string(text: &str, out: &mut Vec<u8>) {
+pub(super) fn write_string(text: &str, out: &mut Vec<u8>) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.reserve(text.len() + 2);
     out.push(b'"');

@@ -16,6 +16,8 @@
 mod datetime;
 mod error;
 mod jcs;
+// The canonical form in steps, for ProofSetCheck (issue 12, item 4).
+mod jcs_steps;
 mod multikey;
 mod proof;
 

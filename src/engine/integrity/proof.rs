@@ -21,6 +21,7 @@ use sha2::{Digest, Sha256};
 use super::datetime::is_date_time_stamp;
 use super::error::IntegrityError;
 use super::jcs;
+use super::jcs_steps::CanonicalSteps;
 use super::multikey::{self, fingerprint, KeyPair, MethodKey};
 
 /// The proof `type` this module creates and verifies.
@@ -415,32 +416,79 @@ pub fn verify_document(document: &Value) -> Result<VerificationReport, Integrity
 }
 
 /// How many bytes of the canonical document one [`ProofSetCheck::step`] hashes.
-pub const HASH_SLICE_BYTES: usize = 512 * 1024;
+pub const HASH_SLICE_BYTES: usize = 128 * 1024;
 
 /// Where the hash of the document without its proofs stands.
-enum DocumentHashing {
-    /// Not begun: the next step canonicalises the document.
+enum DocumentHashing<'a> {
+    /// Not begun.
     NotStarted,
-    /// The canonical bytes, hashed up to `at`.
-    Hashing {
-        bytes: Vec<u8>,
-        hasher: Sha256,
-        at: usize,
-    },
+    /// Its canonical form is being written and hashed.
+    Hashing(Box<SteppedHash<'a>>),
     /// Done (or not needed: no proofs).
     Done,
 }
 
+/// The SHA-256 of a canonical form worked out in steps: each step hashes at most
+/// [`HASH_SLICE_BYTES`], writing more of the canonical form first when what was written
+/// is hashed (a long string is written whole, then hashed over several steps). The form
+/// is never held whole.
+struct SteppedHash<'a> {
+    steps: CanonicalSteps<'a>,
+    hasher: Sha256,
+    pending: Vec<u8>,
+    at: usize,
+    written: bool,
+    hashed: usize,
+}
+
+impl<'a> SteppedHash<'a> {
+    fn new(steps: CanonicalSteps<'a>) -> SteppedHash<'a> {
+        SteppedHash {
+            steps,
+            hasher: Sha256::new(),
+            pending: Vec::new(),
+            at: 0,
+            written: false,
+            hashed: 0,
+        }
+    }
+
+    /// One step; the hash once it is done.
+    fn step(&mut self) -> Option<Result<[u8; 32], IntegrityError>> {
+        if self.at >= self.pending.len() && !self.written {
+            self.pending.clear();
+            self.at = 0;
+            match self.steps.write(HASH_SLICE_BYTES, &mut self.pending) {
+                Ok(done) => self.written = done,
+                Err(error) => return Some(Err(error)),
+            }
+        }
+        let end = self.pending.len().min(self.at + HASH_SLICE_BYTES);
+        self.hasher.update(&self.pending[self.at..end]);
+        self.hashed += end - self.at;
+        self.at = end;
+        (self.written && self.at >= self.pending.len())
+            .then(|| Ok(std::mem::take(&mut self.hasher).finalize().into()))
+    }
+}
+
 /// The verification of a document's proofs in small steps, for a caller that must give
 /// the event loop a turn now and then (the verify screen, on a file of megabytes). The
-/// steps: canonicalise the document without its proofs (once for every proof), hash it
-/// [`HASH_SLICE_BYTES`] at a time, then check one proof per step. The result is exactly
+/// steps: the document without its proofs is canonicalised and hashed (once for every
+/// proof) [`HASH_SLICE_BYTES`] of canonical form at a time, then one proof is checked per
+/// step; a proof with a `@context` of its own, which signs another view of the document,
+/// first has that view hashed in the same slices. The result is exactly
 /// [`verify_document`]'s, which is this run to the end.
 pub struct ProofSetCheck<'a> {
     document: &'a Map<String, Value>,
     proofs: Vec<&'a Value>,
-    hashing: DocumentHashing,
+    hashing: DocumentHashing<'a>,
     document_hash: Option<Result<[u8; 32], IntegrityError>>,
+    /// The next proof's own view of the document, being hashed, and its hash once done.
+    context_hashing: Option<SteppedHash<'a>>,
+    context_hash: Option<Result<[u8; 32], IntegrityError>>,
+    /// The expected length of the canonical form, for [`Self::hashed_percent`].
+    size_hint: usize,
     reports: Vec<ProofReport>,
 }
 
@@ -472,8 +520,19 @@ impl<'a> ProofSetCheck<'a> {
             proofs,
             hashing,
             document_hash: None,
+            context_hashing: None,
+            context_hash: None,
+            size_hint: 0,
             reports: Vec::new(),
         })
+    }
+
+    /// Tells the check how long the canonical form of the document is expected to be
+    /// (e.g. the length of its text without whitespace), so that
+    /// [`Self::hashed_percent`] can say how far hashing got. Without it, 0 % until done.
+    pub fn with_size_hint(mut self, bytes: usize) -> ProofSetCheck<'a> {
+        self.size_hint = bytes;
+        self
     }
 
     /// Does the next piece of work; false once everything is done.
@@ -481,39 +540,16 @@ impl<'a> ProofSetCheck<'a> {
         match std::mem::replace(&mut self.hashing, DocumentHashing::Done) {
             DocumentHashing::NotStarted => {
                 // The document hash is the same for every proof unless a proof's own
-                // `@context` replaces the document's (then `verify_one` hashes that view).
-                let view = ObjectView {
-                    object: self.document,
-                    skip: "proof",
-                    context: None,
-                };
-                match view.canonical_bytes() {
-                    Ok(bytes) => {
-                        self.hashing = DocumentHashing::Hashing {
-                            bytes,
-                            hasher: Sha256::new(),
-                            at: 0,
-                        }
-                    }
-                    Err(error) => self.document_hash = Some(Err(error)),
-                }
+                // `@context` replaces the document's (then that view is hashed below).
+                self.hashing = DocumentHashing::Hashing(Box::new(SteppedHash::new(
+                    CanonicalSteps::object_view(self.document, "proof", None),
+                )));
                 return true;
             }
-            DocumentHashing::Hashing {
-                bytes,
-                mut hasher,
-                at,
-            } => {
-                let end = bytes.len().min(at.saturating_add(HASH_SLICE_BYTES));
-                hasher.update(&bytes[at..end]);
-                if end < bytes.len() {
-                    self.hashing = DocumentHashing::Hashing {
-                        bytes,
-                        hasher,
-                        at: end,
-                    };
-                } else {
-                    self.document_hash = Some(Ok(hasher.finalize().into()));
+            DocumentHashing::Hashing(mut hashing) => {
+                match hashing.step() {
+                    Some(hash) => self.document_hash = Some(hash),
+                    None => self.hashing = DocumentHashing::Hashing(hashing),
                 }
                 return true;
             }
@@ -523,7 +559,28 @@ impl<'a> ProofSetCheck<'a> {
         let Some(proof) = self.proofs.get(index).copied() else {
             return false;
         };
-        let report = verify_one(self.document, index, proof, &mut self.document_hash);
+        let own_context = proof.as_object().and_then(|p| p.get("@context"));
+        if let (Some(context), None) = (own_context, &self.context_hash) {
+            let mut hashing = self.context_hashing.take().unwrap_or_else(|| {
+                SteppedHash::new(CanonicalSteps::object_view(
+                    self.document,
+                    "proof",
+                    Some(context),
+                ))
+            });
+            match hashing.step() {
+                Some(hash) => self.context_hash = Some(hash),
+                None => self.context_hashing = Some(hashing),
+            }
+            return true;
+        }
+        let report = verify_one(
+            self.document,
+            index,
+            proof,
+            &mut self.document_hash,
+            self.context_hash.take(),
+        );
         self.reports.push(report);
         self.reports.len() < self.proofs.len()
     }
@@ -542,9 +599,14 @@ impl<'a> ProofSetCheck<'a> {
     pub fn hashed_percent(&self) -> Option<usize> {
         match &self.hashing {
             DocumentHashing::NotStarted => Some(0),
-            DocumentHashing::Hashing { bytes, at, .. } => {
-                Some((at.saturating_mul(100) / bytes.len().max(1)).min(100))
-            }
+            DocumentHashing::Hashing(hashing) => Some(
+                hashing
+                    .hashed
+                    .saturating_mul(100)
+                    .checked_div(self.size_hint)
+                    .unwrap_or(0)
+                    .min(99),
+            ),
             DocumentHashing::Done => None,
         }
     }
@@ -582,6 +644,7 @@ fn verify_one(
     index: usize,
     proof: &Value,
     document_hash: &mut Option<Result<[u8; 32], IntegrityError>>,
+    context_hash: Option<Result<[u8; 32], IntegrityError>>,
 ) -> ProofReport {
     use ProofStatus::{Invalid, Unsupported};
     let report = ProofReport::new(index);
@@ -716,12 +779,15 @@ fn verify_one(
                 .canonical_hash()
             })
             .clone(),
-        Some(context) => ObjectView {
-            object: document,
-            skip: "proof",
-            context: Some(context),
-        }
-        .canonical_hash(),
+        // The document under the proof's own context (hashed in steps by the caller).
+        Some(context) => context_hash.unwrap_or_else(|| {
+            ObjectView {
+                object: document,
+                skip: "proof",
+                context: Some(context),
+            }
+            .canonical_hash()
+        }),
     };
     let (config_hash, document_hash) = match (config_hash, document_hash) {
         (Ok(c), Ok(d)) => (c, d),
