@@ -31,7 +31,7 @@ use sha2::{Digest, Sha256};
 use crate::engine::date::Date;
 use crate::engine::integrity::{
     canonicalize, fingerprint, instant_nanos, parse_public_key, verify_document, IntegrityError,
-    ProofReport, ProofStatus,
+    ProofReport, ProofStatus, VerificationReport,
 };
 use crate::engine::plan::PLAN_SCHEMA_PREFIX;
 use crate::engine::problem::{join, Problem};
@@ -673,7 +673,17 @@ pub fn verify_with_trust(
     document: &Value,
     list: &TrustList,
 ) -> Result<TrustReport, IntegrityError> {
-    let report = verify_document(document)?;
+    Ok(trust_report(document, &verify_document(document)?, list))
+}
+
+/// The verdicts of [`verify_with_trust`] from a verification already made (the verify
+/// screen checks the signatures in slices first, and must not check them again in one
+/// long task): `report` is [`verify_document`]'s report of this `document`.
+pub fn trust_report(
+    document: &Value,
+    report: &VerificationReport,
+    list: &TrustList,
+) -> TrustReport {
     let raw: Vec<&Value> = match document.get("proof") {
         None => Vec::new(),
         Some(Value::Array(items)) => items.iter().collect(),
@@ -795,12 +805,12 @@ pub fn verify_with_trust(
             .as_ref()
             .is_none_or(|p| p.status == PriceListStatus::Official)
         && rule.complete;
-    Ok(TrustReport {
+    TrustReport {
         proofs,
         price_list,
         rule,
         valid,
-    })
+    }
 }
 
 fn price_list_check(price_list: Option<&Value>, list: &TrustList) -> PriceListCheck {

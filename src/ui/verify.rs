@@ -8,7 +8,7 @@
 
 use crate::engine::allocate::Allocation;
 use crate::engine::case::Case;
-use crate::engine::integrity::ProofStatus;
+use crate::engine::integrity::{ProofStatus, VerificationReport};
 use crate::engine::problem::Problem;
 use crate::engine::reference::Catalogue;
 use crate::i18n::{t, tf, Lang};
@@ -392,6 +392,9 @@ enum VerifyState {
         // Shared, never copied: the screen's view reads the state on every change, and a
         // copy of a plan of megabytes is a long task of its own (issue 12, item 4).
         verified: Arc<Verified>,
+        /// The signatures' report, for the verdicts under a trust list (issue 13), which
+        /// reuse it instead of checking every signature again in one long task.
+        report: Arc<VerificationReport>,
     },
 }
 
@@ -433,14 +436,16 @@ async fn verify_file(screen: Screen, file: &web_sys::File) -> Option<VerifyState
         Ok(read) => read,
         Err(problem) => return failed(problem),
     };
-    let proofs = match verify_steps::check_proofs(&document, canonical_size, show).await? {
-        Ok(report) => proof_lines(report),
+    let report = match verify_steps::check_proofs(&document, canonical_size, show).await? {
+        Ok(report) => report,
         Err(error) => return failed(integrity_problem(error)),
     };
+    let proofs = proof_lines(report.clone());
     let recompute = verify_steps::recompute(&document, show).await?;
     Some(VerifyState::Done {
         name,
         verified: Arc::new(Verified::new(document, proofs, recompute)),
+        report: Arc::new(report),
     })
 }
 
@@ -555,9 +560,13 @@ pub fn VerifyScreen() -> impl IntoView {
                     }
                     .into_any()
                 }
-                VerifyState::Done { name, verified } => {
+                VerifyState::Done {
+                    name,
+                    verified,
+                    report,
+                } => {
                     view! {
-                        {verify_result(name, verified, trust)}
+                        {verify_result(name, verified, report, trust)}
                         <div class="step-actions">
                             <button type="button" class="button button-primary" on:click=another>
                                 {tr("verify.another")}
@@ -585,6 +594,7 @@ fn status_icon_span(icon: &'static str) -> AnyView {
 fn verify_result(
     name: String,
     verified: Arc<Verified>,
+    report: Arc<VerificationReport>,
     trust: super::verify_trust::TrustState,
 ) -> AnyView {
     untrack(move || {
@@ -654,7 +664,7 @@ fn verify_result(
                 </p>
                 <ol class="signature-list">{items}</ol>
                 // Issue 13: who signed, the price list and the signing rule.
-                {super::verify_trust::trust_result(trust, document, recomputes)}
+                {super::verify_trust::trust_result(trust, document, report, recomputes)}
                 <h2>{tr("verify.recompute.title")}</h2>
                 {move || recompute_view(lang.get(), recompute.get_value())}
                 <h2>{tr("verify.plan.title")}</h2>

@@ -10,8 +10,9 @@
 use super::app::use_app;
 use super::browser::{self, focus_id_later};
 use super::personal::{tp, tpf, trust_role_name};
+use crate::engine::integrity::VerificationReport;
 use crate::engine::problem::Problem;
-use crate::engine::trust::{verify_with_trust, ListSignature, TrustList};
+use crate::engine::trust::{trust_report, ListSignature, TrustList};
 use crate::files::FileKind;
 use crate::i18n::Lang;
 use crate::signing::Verified;
@@ -351,6 +352,7 @@ fn line_view(line: Line, id: &'static str) -> AnyView {
 pub(crate) fn trust_result(
     state: TrustState,
     document: StoredValue<Arc<Verified>>,
+    checked: Arc<VerificationReport>,
     recomputes: bool,
 ) -> AnyView {
     untrack(move || {
@@ -366,20 +368,7 @@ pub(crate) fn trust_result(
                     }
                     .into_any();
                 };
-                let report = document.with_value(|v| verify_with_trust(&v.document, list));
-                let report = match report {
-                    Ok(report) => report,
-                    Err(error) => {
-                        let problem = crate::signing::integrity_problem(error);
-                        return line_view(
-                            Line {
-                                ok: false,
-                                text: problem_words(l, &problem),
-                            },
-                            "trust-verdict",
-                        );
-                    }
-                };
+                let report = document.with_value(|v| trust_report(&v.document, &checked, list));
                 let role = role(l);
                 let verdict = verdict_line(l, &report, &list.issuer, recomputes);
                 let proofs = report
