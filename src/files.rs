@@ -32,6 +32,9 @@ pub enum FileKind {
     /// 16 MB. Browser storage holds about 10 MB for the whole app, so a backup of
     /// everything stays well below it.
     Backup,
+    /// A municipality's provider list (the provision step, issue 14): 2 MB, room for
+    /// the 2 000 providers a list may have.
+    Providers,
 }
 
 impl FileKind {
@@ -42,6 +45,7 @@ impl FileKind {
             FileKind::Exchange => crate::exchange::MAX_FILE_CHARS as u64,
             FileKind::Key => 64 * KIB,
             FileKind::Backup => 16 * MIB,
+            FileKind::Providers => 2 * MIB,
         }
     }
 
@@ -53,6 +57,7 @@ impl FileKind {
             FileKind::Exchange => "files.too_large.exchange",
             FileKind::Key => "files.too_large.key",
             FileKind::Backup => "files.too_large.backup",
+            FileKind::Providers => "files.too_large.providers",
         }
     }
 }

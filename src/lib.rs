@@ -19,6 +19,7 @@ pub mod files;
 pub mod i18n;
 pub mod merge;
 pub mod plan_view;
+pub mod provision_edit;
 pub mod provision_view;
 pub mod seal;
 pub mod signing;

@@ -185,3 +185,11 @@ split_view! {
         view! { <super::saves_part::SavesPart /> }.into_any()
     }
 }
+
+split_view! {
+    /// The provision step: providers, arrangements, guarantee letters, delivery and
+    /// amendments (chunk `provision`, issue 14).
+    pub(crate) fn provision_step in provision {
+        view! { <super::steps::provision::ProvisionStep /> }.into_any()
+    }
+}
