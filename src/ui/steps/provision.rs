@@ -244,7 +244,7 @@ pub fn ProvisionStep() -> impl IntoView {
                             _ => Vec::new(),
                         };
                         view! {
-                            <div class="alert alert-warning" id="provision-blocked">
+                            <div class="alert alert-warning" id="provision-blocked" tabindex="-1">
                                 <h2>{w(l, title)}</h2>
                                 <p>{w(l, body)}</p>
                                 <ul>
@@ -543,7 +543,7 @@ fn social_service_section(prov: Prov, record: &ProvisionRecord) -> AnyView {
                     .get()
                     .map(|key| {
                         view! {
-                            <p class="field-error" id="social-service-error">
+                            <p class="error-message" id="social-service-error">
                                 {crate::ui::form::error_text(lang.get(), w(lang.get(), key))}
                             </p>
                         }
@@ -592,7 +592,7 @@ fn other_field(
         <div class="form-group">
             <label class="label" for=id.clone()>{wr(label)}</label>
             {move || error.get().map(|text| view! {
-                <p class="field-error" id=error_id.clone()>{text}</p>
+                <p class="error-message" id=error_id.clone()>{text}</p>
             })}
             <input
                 type="text"
@@ -854,7 +854,7 @@ fn choice_form(prov: Prov, i: usize, line: FundedLine, record: &ProvisionRecord)
                 </div>
                 <div class="form-group">
                     <label class="label" for=id("number")>{wr("provision.choice.number")}</label>
-                    {move || number_error.get().map(|text| view! { <p class="field-error">{text}</p> })}
+                    {move || number_error.get().map(|text| view! { <p class="error-message">{text}</p> })}
                     <input
                         type="text"
                         id=id("number")
@@ -865,7 +865,7 @@ fn choice_form(prov: Prov, i: usize, line: FundedLine, record: &ProvisionRecord)
                 </div>
                 <div class="form-group">
                     <label class="label" for=id("date")>{wr("provision.choice.date")}</label>
-                    {move || date_error.get().map(|text| view! { <p class="field-error">{text}</p> })}
+                    {move || date_error.get().map(|text| view! { <p class="error-message">{text}</p> })}
                     <input
                         type="date"
                         id=id("date")
@@ -976,7 +976,7 @@ fn delivery_section(prov: Prov, facts: &PlanFacts) -> AnyView {
             problems.with(|ps| {
                 ps.iter().find(|p| p.path == field).map(|p| {
                     view! {
-                        <p class="field-error" id=format!("delivery-{field}-error")>
+                        <p class="error-message" id=format!("delivery-{field}-error")>
                             {crate::ui::form::error_text(l, &words(l, p))}
                         </p>
                     }
@@ -1017,7 +1017,7 @@ fn delivery_section(prov: Prov, facts: &PlanFacts) -> AnyView {
     };
     view! {
         <section aria-labelledby="delivery-title" class="provision-part">
-            <h2 id="delivery-title">{wr("provision.delivery.title")}</h2>
+            <h2 id="delivery-title" tabindex="-1">{wr("provision.delivery.title")}</h2>
             <p class="hint">{wr("provision.delivery.hint")}</p>
             {move || {
                 let l = lang.get();
@@ -1117,9 +1117,9 @@ fn statements(prov: Prov) -> AnyView {
             return view! { <p>{w(l, "provision.delivery.none")}</p> }.into_any();
         }
         view! {
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" tabindex="0" aria-labelledby="statements-caption">
                 <table class="provision-table" id="statements">
-                    <caption>{w(l, "provision.delivery.list")}</caption>
+                    <caption id="statements-caption">{w(l, "provision.delivery.list")}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{w(l, "provision.col.month")}</th>
@@ -1219,9 +1219,9 @@ fn service_table(l: Lang, report: &ProvisionReport) -> AnyView {
         .collect_view();
     let t = &report.totals;
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-labelledby="service-figures-caption">
             <table class="provision-table" id="service-figures">
-                <caption>{w(l, "provision.figures.services")}</caption>
+                <caption id="service-figures-caption">{w(l, "provision.figures.services")}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{w(l, "provision.col.service")}</th>
@@ -1275,9 +1275,9 @@ fn month_table(l: Lang, report: &ProvisionReport) -> AnyView {
         })
         .collect_view();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-labelledby="month-figures-caption">
             <table class="provision-table" id="month-figures">
-                <caption>{w(l, "provision.figures.months")}</caption>
+                <caption id="month-figures-caption">{w(l, "provision.figures.months")}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{w(l, "provision.col.month")}</th>
