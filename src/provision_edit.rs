@@ -180,13 +180,16 @@ pub struct ChoiceInput {
     pub date: String,
 }
 
-/// The form of a record's first line (from month 1) of a service.
+/// The index of a service's current line: its provider from the latest month.
+fn current_line(record: &ProvisionRecord, code: &str) -> Option<usize> {
+    (0..record.lines.len())
+        .filter(|&i| record.lines[i].code == code)
+        .max_by_key(|&i| record.lines[i].from_month)
+}
+
+/// The form of a service's current provider (the one from the latest month).
 pub fn choice_input(record: &ProvisionRecord, code: &str) -> ChoiceInput {
-    let Some(line) = record
-        .lines
-        .iter()
-        .find(|l| l.code == code && l.from_month == 1)
-    else {
+    let Some(line) = current_line(record, code).map(|i| &record.lines[i]) else {
         return ChoiceInput::default();
     };
     let provider = match &line.provider {
@@ -244,8 +247,10 @@ fn price_input(problems: &mut Vec<Problem>, field: &str, text: &str) -> Option<D
     }
 }
 
-/// Sets the provider and arrangement of a funded line (its entry from month 1; a later
-/// provider change stays). Checked against the plan and the list; refused with problems
+/// Sets the provider and arrangement of a funded line. The current provider's entry is
+/// edited in place while nothing was delivered under it; another provider after
+/// statements were recorded is a provider change: a new entry from the month after the
+/// last statement, so earlier statements stay with the provider of their month. Checked against the plan and the list; refused with problems
 /// at the form's fields (`provider`, `other/name`, `other/registerNumber`,
 /// `other/address`, `other/contact`, `other/unitPrice`, `number`, `date`).
 pub fn apply_choice(
@@ -304,18 +309,37 @@ pub fn apply_choice(
         return Err(problems);
     }
     let mut candidate = record.clone();
-    let place = candidate
-        .lines
+    let place = current_line(&candidate, code);
+    // The last month with a statement of this service: a different provider starts after
+    // it, so each statement stays with the provider of its month.
+    let last = record
+        .deliveries
         .iter()
-        .position(|l| l.code == code && l.from_month == 1);
+        .filter(|d| d.code == code)
+        .map(|d| d.month)
+        .max()
+        .unwrap_or(0);
     match (provider, place) {
         (None, Some(i)) => {
             candidate.lines.remove(i);
         }
         (None, None) => {}
-        (Some(provider), Some(i)) => {
+        (Some(provider), Some(i))
+            if candidate.lines[i].provider == provider || last < candidate.lines[i].from_month =>
+        {
             candidate.lines[i].provider = provider;
             candidate.lines[i].arrangement = arrangement;
+        }
+        (Some(provider), Some(_)) => {
+            if last >= facts.period.months {
+                return Err(vec![at("provider", "provision.choice.no_month_left")]);
+            }
+            candidate.lines.push(RecordLine {
+                code: code.to_string(),
+                from_month: last + 1,
+                provider,
+                arrangement,
+            });
         }
         (Some(provider), None) => candidate.lines.push(RecordLine {
             code: code.to_string(),
@@ -627,6 +651,46 @@ mod tests {
         let csv = payments_csv(&report);
         assert!(csv.contains("EX-0001"), "{csv}");
         assert!(csv.lines().count() == 3, "{csv}");
+    }
+
+    #[test]
+    fn a_provider_change_after_statements_starts_the_month_after_the_last_one() {
+        let (_, _, facts, list, record) = chosen();
+        let record =
+            apply_delivery(&record, &facts, Some(&list), "SVC-SPEECH", 2, "3", "72").unwrap();
+        let other = ChoiceInput {
+            provider: ProviderInput::Other {
+                name: "Cits, SIA".into(),
+                register_number: "X-9".into(),
+                address: "Iela 9".into(),
+                contact: "+371 2".into(),
+                unit_price: String::new(),
+            },
+            ..letter("GV-5")
+        };
+        let changed = apply_choice(&record, &facts, Some(&list), "SVC-SPEECH", &other).unwrap();
+        assert_eq!(changed.lines.len(), 2);
+        assert_eq!(
+            changed.lines[0].provider,
+            ProviderRef::Listed("EX-0001".into())
+        );
+        assert_eq!(changed.lines[1].from_month, 3);
+        assert_eq!(choice_input(&changed, "SVC-SPEECH"), other);
+        let report = report(&facts, &changed, Some(&list)).unwrap();
+        assert_eq!(report.deliveries[0].register_number, "EX-0001");
+        // Its arrangement is edited in place (nothing delivered under it yet).
+        let again = apply_choice(
+            &changed,
+            &facts,
+            Some(&list),
+            "SVC-SPEECH",
+            &ChoiceInput {
+                number: "GV-6".into(),
+                ..other
+            },
+        )
+        .unwrap();
+        assert_eq!(again.lines.len(), 2);
     }
 
     #[test]

@@ -65,6 +65,8 @@ pub static PART_ROWS: &[(&str, &str, &str)] = &[
     ("provision.choice.chosen", "Sniedzējs: {provider} (reģistra Nr. {registerNumber}).", "Provider: {provider} (register no. {registerNumber})."),
     ("provision.choice.arrangement", "Vienošanās: {kind} Nr. {number}, {date}.", "Arrangement: {kind} no. {number}, {date}."),
     ("provision.choice.no_arrangement", "Vienošanās vēl nav.", "No arrangement yet."),
+    ("provision.choice.no_month_left", "Sniedzēju var mainīt tikai no mēneša pēc pēdējā pārskata, bet plāna periodā tāda vairs nav.", "A provider can only change from the month after the last statement, and the plan's period has none left."),
+    ("provision.choice.from_month", "No {month}. mēneša.", "From month {month}."),
     ("provision.choice.not_chosen", "Sniedzējs vēl nav izvēlēts.", "No provider chosen yet."),
     ("provision.choice.price_flag", "Cena atšķiras.", "The price differs."),
     ("provision.form.required", "Aizpildiet šo lauku.", "Fill in this field."),

@@ -197,6 +197,22 @@ test('choose providers, print a guarantee letter, record two months, refuse an o
   await expect(cells.nth(1)).toHaveText('7');
   await expect(cells.nth(2)).toHaveText('13');
   await expect(page.locator('#statements tbody tr')).toHaveCount(2);
+
+  // A provider change after statements starts the month after the last one; the earlier
+  // statements stay with the provider of their month.
+  const speech = line(page, 'Logopēda nodarbība');
+  await speech.getByLabel('Sniedzējs', { exact: true }).selectOption('other');
+  await speech.getByLabel('Sniedzēja nosaukums').fill('Jauns runas centrs, SIA');
+  await speech.getByLabel('Numurs Sociālo pakalpojumu sniedzēju reģistrā').fill('X-10');
+  await speech.getByLabel('Adrese', { exact: true }).fill('Iela 10, Cēsis');
+  await speech.getByLabel('Kontakti').fill('+371 20000010');
+  await speech.getByLabel('Numurs', { exact: true }).fill('GV-3');
+  await speech.getByRole('button', { name: 'Saglabāt izvēli' }).click();
+  await expect(speech.locator('.line-status')).toContainText('Sniedzējs: Jauns runas centrs, SIA (reģistra Nr. X-10). No 3. mēneša.');
+  const after = await downloadInto(page, page.getByRole('button', { name: 'Lejupielādēt maksājumus (CSV)' }), dir);
+  const afterRows = readFileSync(after.file, 'utf8').split('\r\n').filter(Boolean);
+  expect(afterRows).toHaveLength(3);
+  expect(afterRows.slice(1).every((r) => r.includes(',EX-0001,'))).toBe(true);
 });
 
 test('a municipality provider file: refused with pointers, then loaded, kept on the device, and English', async ({ guardedPage: page }) => {

@@ -750,8 +750,9 @@ fn choice_form(prov: Prov, i: usize, line: FundedLine, record: &ProvisionRecord)
         let flag = prov.now.with(|n| {
             let report = n.report.as_ref()?.as_ref().ok()?;
             let service = report.services.iter().find(|s| s.code == status_code)?;
-            let first = service.providers.first()?;
-            let chosen = wf(
+            // The current provider (a provider change is a later entry, from its month).
+            let first = service.providers.last()?;
+            let mut chosen = wf(
                 l,
                 "provision.choice.chosen",
                 &[
@@ -759,6 +760,14 @@ fn choice_form(prov: Prov, i: usize, line: FundedLine, record: &ProvisionRecord)
                     ("registerNumber", &first.provider.register_number),
                 ],
             );
+            if first.from_month > 1 {
+                chosen.push(' ');
+                chosen.push_str(&wf(
+                    l,
+                    "provision.choice.from_month",
+                    &[("month", &first.from_month.to_string())],
+                ));
+            }
             let arrangement = match &first.arrangement {
                 Some(a) => wf(
                     l,
