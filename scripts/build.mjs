@@ -201,6 +201,8 @@ const DEEP_LINKS = [
   ['^#/keys$', ['keys']],
   // A case: its workspace (chunk case) and its step's chunk.
   ['^#/case/[^/]+/sign$', ['case', 'sign']],
+  // The provision step (issue 14): before the catch-all route of a case below.
+  ['^#/case/[^/]+/provision$', ['case', 'provision']],
   ['^#/case/[^/]+/(team|assessment|goals)$', ['case', 'team']],
   ['^#/case/[^/]+/(services|ranking|settings|result)$', ['case', 'plan']],
   ['^#/case/[^/]+', ['case', 'intake']],

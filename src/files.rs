@@ -35,6 +35,9 @@ pub enum FileKind {
     /// A municipality's trust list (`ib-trust/1`, issue 13): 1 MB. A list of a few hundred
     /// signers is well under 100 kB.
     TrustList,
+    /// A municipality's provider list (the provision step, issue 14): 2 MB, room for
+    /// the 2 000 providers a list may have.
+    Providers,
 }
 
 impl FileKind {
@@ -46,6 +49,7 @@ impl FileKind {
             FileKind::Key => 64 * KIB,
             FileKind::Backup => 16 * MIB,
             FileKind::TrustList => MIB,
+            FileKind::Providers => 2 * MIB,
         }
     }
 
@@ -58,6 +62,7 @@ impl FileKind {
             FileKind::Key => "files.too_large.key",
             FileKind::Backup => "files.too_large.backup",
             FileKind::TrustList => "files.too_large.trust",
+            FileKind::Providers => "files.too_large.providers",
         }
     }
 }

@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod merge;
 pub mod personal_key;
 pub mod plan_view;
+pub mod provision_edit;
 pub mod provision_view;
 pub mod seal;
 pub mod signing;

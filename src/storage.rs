@@ -437,3 +437,30 @@ pub fn restore_raw(key: &str, text: &str) -> Result<bool, StorageError> {
         .map(|()| true)
         .map_err(|_| StorageError::WriteRefused)
 }
+
+// The provider list (issue 14)
+//
+// The municipality's provider list the provision step loaded: reference data about
+// organisations, not about a child, kept in clear text like the language (the device lock
+// seals cases and keys). Without it the step shows the built-in example.
+
+const PROVIDERS_KEY: &str = "ib-planner/providers";
+
+/// The provider list file loaded on this device, if any.
+pub fn load_provider_list() -> Option<String> {
+    local_storage().ok()?.get_item(PROVIDERS_KEY).ok().flatten()
+}
+
+/// Keeps a provider list file's text on this device (`None`: forget it, back to the
+/// example).
+pub fn save_provider_list(text: Option<&str>) -> Result<(), StorageError> {
+    let storage = local_storage()?;
+    match text {
+        Some(text) => storage
+            .set_item(PROVIDERS_KEY, text)
+            .map_err(|_| StorageError::WriteRefused),
+        None => storage
+            .remove_item(PROVIDERS_KEY)
+            .map_err(|_| StorageError::WriteRefused),
+    }
+}

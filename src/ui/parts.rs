@@ -204,3 +204,11 @@ pub fn KeysPart() -> impl IntoView {
         </div>
     }
 }
+
+split_view! {
+    /// The provision step: providers, arrangements, guarantee letters, delivery and
+    /// amendments (chunk `provision`, issue 14).
+    pub(crate) fn provision_step in provision {
+        view! { <super::steps::provision::ProvisionStep /> }.into_any()
+    }
+}

@@ -37,11 +37,14 @@ pub enum Step {
     Result,
     /// Signatures, export and print.
     Sign,
+    /// Service provision after signing: providers, arrangements, letters, delivery
+    /// (issue 14, `steps/provision.rs`).
+    Provision,
 }
 
 impl Step {
     /// Every step, in order.
-    pub const ALL: [Step; 10] = [
+    pub const ALL: [Step; 11] = [
         Step::Child,
         Step::Questionnaire,
         Step::Team,
@@ -52,6 +55,7 @@ impl Step {
         Step::Settings,
         Step::Result,
         Step::Sign,
+        Step::Provision,
     ];
 
     /// The step's part of the URL.
@@ -67,6 +71,7 @@ impl Step {
             Step::Settings => "settings",
             Step::Result => "result",
             Step::Sign => "sign",
+            Step::Provision => "provision",
         }
     }
 
@@ -88,6 +93,7 @@ impl Step {
             Step::Settings => "step.settings",
             Step::Result => "step.result",
             Step::Sign => "step.sign",
+            Step::Provision => "step.provision",
         }
     }
 
@@ -104,6 +110,8 @@ impl Step {
             Step::Ranking => &["/services", "/parentsOrder"],
             Step::Settings => &["/settings"],
             Step::Result | Step::Sign => &[],
+            // The provision record is checked by the step itself, not the case's validation.
+            Step::Provision => &[],
         }
     }
 

@@ -5,6 +5,7 @@ pub(crate) mod assessment;
 pub(crate) mod child;
 pub(crate) mod goals;
 pub(crate) mod parents_notice;
+pub(crate) mod provision;
 pub(crate) mod questionnaire;
 pub(crate) mod ranking;
 pub(crate) mod result;
@@ -31,5 +32,7 @@ pub fn render(step: Step) -> AnyView {
         Step::Settings => view! { <Lazy load=parts::settings_step /> }.into_any(),
         Step::Result => view! { <Lazy load=parts::result_step /> }.into_any(),
         Step::Sign => view! { <parts::SignPart /> }.into_any(),
+        // Issue 14: chunk `provision`.
+        Step::Provision => view! { <Lazy load=parts::provision_step /> }.into_any(),
     }
 }
