@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod merge;
 pub mod plan_view;
 pub mod provision_view;
+pub mod review_edit;
 pub mod seal;
 pub mod signing;
 pub mod team_edit;
