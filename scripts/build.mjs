@@ -199,6 +199,8 @@ const DEEP_LINKS = [
   ['^#/verify$', ['verify']],
   // A case: its workspace (chunk case) and its step's chunk.
   ['^#/case/[^/]+/sign$', ['case', 'sign']],
+  // The review after the plan period (issue 15), chunk review.
+  ['^#/case/[^/]+/review$', ['case', 'review']],
   ['^#/case/[^/]+/(team|assessment|goals)$', ['case', 'team']],
   ['^#/case/[^/]+/(services|ranking|settings|result)$', ['case', 'plan']],
   ['^#/case/[^/]+', ['case', 'intake']],

@@ -12,6 +12,7 @@ mod lock_settings;
 mod parent;
 pub mod parts;
 pub mod prelude;
+mod review_outcome;
 mod saves;
 mod saves_part;
 mod start;
@@ -20,6 +21,7 @@ mod steps;
 mod tabs;
 mod update;
 mod verify;
+mod verify_review;
 mod workspace;
 
 pub use app::{App, Screen};

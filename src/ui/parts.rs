@@ -12,6 +12,7 @@
 //! | `verify` | the verify screen |
 //! | `parent` | the parents' own pages (their save line, page links and the send page) |
 //! | `start_file` | the start screen's file reading (a ranking file chosen or dropped) |
+//! | `review` | the review after the plan period, its outcome and signatures |
 //!
 //! Code that several chunks share (the signature and recomputation code of `sign` and
 //! `verify`, the engine's validation that `case`, `parent` and the steps use, for
@@ -183,5 +184,12 @@ split_view! {
     /// The start screen's case files, backups and storage use (chunk `saves`).
     pub(crate) fn saves_part in saves {
         view! { <super::saves_part::SavesPart /> }.into_any()
+    }
+}
+
+split_view! {
+    /// The review after the plan period (chunk `review`, issue 15).
+    pub(crate) fn review_step in review {
+        view! { <super::steps::review::ReviewStep /> }.into_any()
     }
 }

@@ -384,6 +384,11 @@ enum VerifyState {
         name: String,
         verified: Box<Verified>,
     },
+    /// A review document was verified (issue 15, `verify_review.rs`).
+    Review {
+        name: String,
+        review: Box<super::verify_review::ReviewVerified>,
+    },
 }
 
 /// How far the verification of a file got, for the progress line and bar.
@@ -494,6 +499,17 @@ async fn verify_file(screen: Screen, file: &web_sys::File) -> Option<VerifyState
     };
     if !show_progress(screen, Progress::Parsing).await {
         return None;
+    }
+    // A review document (issue 15) has its own check and view.
+    if let Some(review) = super::verify_review::open_review_text(&text) {
+        let name = name.clone();
+        return Some(match review {
+            Ok(review) => VerifyState::Review {
+                name,
+                review: Box::new(review),
+            },
+            Err(problem) => VerifyState::Failed { name, problem },
+        });
     }
     let document = match read_plan_document(&text) {
         Ok(document) => document,
@@ -644,6 +660,18 @@ pub fn VerifyScreen() -> impl IntoView {
                 VerifyState::Done { name, verified } => {
                     view! {
                         {verify_result(name, *verified)}
+                        <div class="step-actions">
+                            <button type="button" class="button button-primary" on:click=another>
+                                {tr("verify.another")}
+                            </button>
+                        </div>
+                    }
+                    .into_any()
+                }
+                // A review document (issue 15).
+                VerifyState::Review { name, review } => {
+                    view! {
+                        {super::verify_review::review_result(name, *review)}
                         <div class="step-actions">
                             <button type="button" class="button button-primary" on:click=another>
                                 {tr("verify.another")}

@@ -37,11 +37,13 @@ pub enum Step {
     Result,
     /// Signatures, export and print.
     Sign,
+    /// The review after the plan period (issue 15, `steps/review.rs`).
+    Review,
 }
 
 impl Step {
     /// Every step, in order.
-    pub const ALL: [Step; 10] = [
+    pub const ALL: [Step; 11] = [
         Step::Child,
         Step::Questionnaire,
         Step::Team,
@@ -52,6 +54,7 @@ impl Step {
         Step::Settings,
         Step::Result,
         Step::Sign,
+        Step::Review,
     ];
 
     /// The step's part of the URL.
@@ -67,6 +70,7 @@ impl Step {
             Step::Settings => "settings",
             Step::Result => "result",
             Step::Sign => "sign",
+            Step::Review => "review",
         }
     }
 
@@ -88,6 +92,7 @@ impl Step {
             Step::Settings => "step.settings",
             Step::Result => "step.result",
             Step::Sign => "step.sign",
+            Step::Review => "step.review",
         }
     }
 
@@ -104,6 +109,8 @@ impl Step {
             Step::Ranking => &["/services", "/parentsOrder"],
             Step::Settings => &["/settings"],
             Step::Result | Step::Sign => &[],
+            // The review's problems are its own (`review_edit`), not the case's.
+            Step::Review => &[],
         }
     }
 

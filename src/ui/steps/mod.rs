@@ -8,6 +8,7 @@ pub(crate) mod parents_notice;
 pub(crate) mod questionnaire;
 pub(crate) mod ranking;
 pub(crate) mod result;
+pub(crate) mod review;
 pub(crate) mod services;
 pub(crate) mod settings;
 pub(crate) mod sign;
@@ -31,5 +32,6 @@ pub fn render(step: Step) -> AnyView {
         Step::Settings => view! { <Lazy load=parts::settings_step /> }.into_any(),
         Step::Result => view! { <Lazy load=parts::result_step /> }.into_any(),
         Step::Sign => view! { <parts::SignPart /> }.into_any(),
+        Step::Review => view! { <Lazy load=parts::review_step /> }.into_any(),
     }
 }
