@@ -21,6 +21,7 @@ pub mod merge;
 pub mod plan_view;
 pub mod provision_view;
 pub mod review_edit;
+pub mod review_history;
 pub mod seal;
 pub mod signing;
 pub mod team_edit;

@@ -391,6 +391,111 @@ pub fn review_file_name(doc: &Value) -> String {
     format!("{}-review.json", safe_file_stem(pseudonym))
 }
 
+/// Where a case keeps copies of the signed plans and reviews of the periods before it
+/// (oldest first), so the chain survives on the device: `[{"plan": {…}, "review": {…}}]`.
+pub const HISTORY_POINTER: &str = "/history";
+
+/// The case of the next plan period, started from this one's review (issue 15, item 4):
+/// the child and the team as they are; the parents' goals with their latest ratings (to
+/// confirm or change); the team goals not achieved and not dropped, with the attained
+/// level as the new baseline and the GAS texts kept for editing; the services with last
+/// period's quantities and both orders (the parents' ranking step shows them for the
+/// parents to confirm or change); the same settings from the day after the period; `follows` with
+/// the digests of the plan and the review; and in [`HISTORY_POINTER`] this case's
+/// history plus the signed plan and review, so the next case carries the whole chain.
+pub fn next_case(
+    case: &Value,
+    plan: &Value,
+    review: &ReviewDocument,
+    signed_plan: &Value,
+    signed_review: &Value,
+) -> Value {
+    let mut next = Map::new();
+    next.insert("schema".into(), json!("ib-case/1"));
+    for key in ["child", "team", "parentsOrder"] {
+        if let Some(v) = case.get(key) {
+            next.insert(key.into(), v.clone());
+        }
+    }
+    // The parents' goals with the ratings given at the review.
+    let mut questionnaire = case
+        .get("questionnaire")
+        .cloned()
+        .unwrap_or_else(|| json!({}));
+    if let Some(goals) = questionnaire.get_mut("goals").and_then(Value::as_array_mut) {
+        for goal in goals.iter_mut() {
+            let id = goal.get("id").and_then(Value::as_str).unwrap_or_default();
+            if let Some(now) = review.review.parent_goals.iter().find(|g| g.id == id) {
+                goal["performance"] = json!(now.performance);
+                goal["satisfaction"] = json!(now.satisfaction);
+            }
+        }
+    }
+    next.insert("questionnaire".into(), questionnaire);
+    // The team goals still worked on, from the attained level.
+    let carried: Vec<(&str, i8)> = review
+        .review
+        .goals
+        .iter()
+        .filter(|g| {
+            !matches!(
+                g.conclusion,
+                review::Conclusion::Achieved | review::Conclusion::Drop
+            )
+        })
+        .map(|g| (g.id.as_str(), g.attained))
+        .collect();
+    let goals: Vec<Value> = items(case, "/goals")
+        .iter()
+        .filter_map(|goal| {
+            let id = goal.get("id").and_then(Value::as_str)?;
+            let (_, attained) = carried.iter().find(|(g, _)| *g == id)?;
+            let mut goal = goal.clone();
+            goal["baseline"] = json!(attained);
+            Some(goal)
+        })
+        .collect();
+    next.insert("goals".into(), Value::Array(goals));
+    let services: Vec<Value> = items(case, "/services")
+        .iter()
+        .map(|service| {
+            let mut service = service.clone();
+            if let Some(object) = service.as_object_mut() {
+                // Links to goals that were not carried over go with them.
+                if let Some(links) = object.get_mut("goals").and_then(Value::as_array_mut) {
+                    links.retain(|l| {
+                        l.as_str()
+                            .is_some_and(|id| carried.iter().any(|(g, _)| *g == id))
+                    });
+                }
+            }
+            service
+        })
+        .collect();
+    next.insert("services".into(), Value::Array(services));
+    let mut settings = case.get("settings").cloned().unwrap_or_else(|| json!({}));
+    let start = review
+        .review
+        .start_date
+        .add_months(review.review.period_months);
+    if let (Some(start), Some(object)) = (start, settings.as_object_mut()) {
+        object.insert("startDate".into(), json!(start.to_string()));
+    }
+    next.insert("settings".into(), settings);
+    let review_value = serde_json::to_value(review).unwrap_or(Value::Null);
+    next.insert(
+        "follows".into(),
+        json!({
+            "planDigest": review::document_digest(plan).unwrap_or_default(),
+            "reviewDigest": review::document_digest(&review_value).unwrap_or_default(),
+        }),
+    );
+    let mut history: Vec<Value> = items(case, HISTORY_POINTER).to_vec();
+    history.push(json!({"plan": signed_plan, "review": signed_review}));
+    next.insert("history".into(), Value::Array(history));
+    Value::Object(next)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -489,6 +594,44 @@ mod tests {
             case.pointer("/review/input/delivery/0/delivered"),
             Some(&json!("2x"))
         );
+    }
+
+    #[test]
+    fn the_next_case_follows_the_plan_and_review_and_carries_the_chain() {
+        let case = crate::engine::example::example_case_json();
+        let plan = plan();
+        let mut with_review = case.clone();
+        start_review(&mut with_review, &plan, None);
+        filled(&mut with_review);
+        with_review["review"]["input"]["goals"][1]["conclusion"] = json!("achieved");
+        with_review["review"]["input"]["goals"][2]["conclusion"] = json!("drop");
+        let (doc, value) = review_document(&plan, &with_review).expect("complete");
+        let next = next_case(&with_review, &plan, &doc, &plan, &value);
+        assert_eq!(
+            next["follows"]["planDigest"],
+            json!(review::document_digest(&plan))
+        );
+        assert_eq!(
+            next["follows"]["reviewDigest"],
+            json!(review::document_digest(&value))
+        );
+        let goals = next["goals"].as_array().expect("goals");
+        assert_eq!(
+            goals.len(),
+            case["goals"].as_array().map_or(0, Vec::len) - 2
+        );
+        assert!(goals.iter().all(|g| g["baseline"] == json!(1)));
+        assert_eq!(next["questionnaire"]["goals"][0]["performance"], json!(6));
+        assert_eq!(next["settings"]["startDate"], json!("2026-03-01"));
+        assert_eq!(next["services"], case["services"]);
+        assert!(next.get("review").is_none() && next.get("signatures").is_none());
+        assert_eq!(next["history"].as_array().map(Vec::len), Some(1));
+        // The chain grows by one entry per period.
+        let again = next_case(&next, &plan, &doc, &plan, &value);
+        assert_eq!(again["history"].as_array().map(Vec::len), Some(2));
+        // The next case plans, and its plan carries the link.
+        let next_plan = crate::engine::plan::plan_from_case_json(&next).expect("plans");
+        assert_eq!(next_plan["case"]["follows"], next["follows"]);
     }
 
     #[test]

@@ -3,6 +3,8 @@
 
 /// The rows.
 pub static ROWS: &[(&str, &str, &str)] = &[
+    // The engine's problem with a case's `follows` member.
+    ("problem.follows.digest", "Iepriekšējā plāna un pārskata nospiedumam jābūt 64 heksadecimālām rakstzīmēm (mazajiem burtiem).", "The digests of the previous plan and review must be 64 hexadecimal characters (lower case)."),
     ("step.review", "Pārskats pēc perioda", "Review after the period"),
     // The review step: when it can start.
     ("review.blocked.title", "Pārskatu vēl nevar sākt", "The review cannot be started yet"),
@@ -75,7 +77,12 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ("review.sign.outdated", "Novecojis — pārskats mainīts pēc parakstīšanas", "Outdated — the review changed after signing"),
     ("review.download", "Lejupielādēt pārskatu", "Download the review"),
     ("review.download.hint", "Fails {file} ar derīgajiem parakstiem. To var pārbaudīt pārbaudes ekrānā kopā ar plānu.", "The file {file}, with the valid signatures. It can be checked on the verify screen together with the plan."),
+    // The next plan period.
+    ("review.next.title", "Nākamais plāns", "The next plan"),
+    ("review.next.hint", "Jauna lieta šajā ierīcē: tas pats bērns un komanda, nesasniegtie mērķi ar sasniegto līmeni kā jauno sākuma līmeni, tie paši pakalpojumi un daudzumi, vecāku mērķi ar jaunākajiem vērtējumiem. Nākamais plāns atsaucas uz šo plānu un pārskatu pēc to nospiedumiem.", "A new case on this device: the same child and team, the goals not achieved with the attained level as the new baseline, the same services and quantities, the parents' goals with their latest ratings. The next plan refers to this plan and review by their digests."),
+    ("review.next.start", "Sākt nākamo plānu no šī pārskata", "Start the next plan from this review"),
     // The verify screen, for a review file.
+    ("verify_review.follows", "Šis plāns turpina iepriekšējo: tas seko plānam {plan} un pārskatam {review} (nospiedumi).", "This plan continues an earlier one: it follows plan {plan} and review {review} (digests)."),
     ("verify_review.kind", "Šis ir pārskata dokuments (ib-review).", "This is a review document (ib-review)."),
     ("verify_review.verdict.ok", "Pārskats ir pārbaudīts: paraksti derīgi, iznākums pārrēķināts un sakrīt.", "The review verifies: the signatures are valid and the outcome recomputes to the same."),
     ("verify_review.verdict.bad", "Pārskats nav pārbaudīts: skatiet zemāk, kas neiztur pārbaudi.", "The review does not verify: see below what fails."),

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::engine::review::{GasGroup, ReviewDocument};
 use crate::i18n::{t, tf, Lang};
-use crate::plan_view::format_decimal;
+use crate::plan_view::{format_decimal, format_percent};
 use crate::review_edit::{PlanFacts, PlanService};
 use crate::ui::prelude::*;
 
@@ -188,14 +188,14 @@ pub(crate) fn outcome_view(l: Lang, doc: &ReviewDocument, facts: Option<&PlanFac
                     <th scope="row">{service_text(&s.code)}</th>
                     <td>{s.funded.to_string()}</td>
                     <td>{s.delivered.to_string()}</td>
-                    <td>{format!("{} %", format_decimal(l, s.percent))}</td>
+                    <td>{format_percent(l, s.percent)}</td>
                 </tr>
             }
         })
         .collect_view();
     let total_percent = delivery
         .percent
-        .map(|p| format!("{} %", format_decimal(l, p)))
+        .map(|p| format_percent(l, p))
         .unwrap_or_else(|| t(l, "review.outcome.nothing_funded").to_string());
     view! {
         <section class="review-outcome" aria-labelledby="review-outcome-title">

@@ -739,6 +739,8 @@ fn verify_result(name: String, verified: Verified) -> AnyView {
                 <p class="verify-file" id="verify-file-name">
                     {move || tf(lang.get(), "verify.file_name", &[("name", &name)])}
                 </p>
+                // The plan period this plan continues, if any (issue 15).
+                {document.with_value(super::verify_review::follows_line)}
                 <h2>{tr("verify.signatures.title")}</h2>
                 <p class=if all_valid {
                     "verify-verdict verdict-ok"

@@ -340,3 +340,22 @@ fn proof_line(l: Lang, index: usize, proof: &ProofLine) -> AnyView {
     }
     .into_any()
 }
+
+/// "Follows plan … and review …" for a plan document whose case names the plan period
+/// it continues (`/case/follows`, issue 15); nothing for a first plan.
+pub(crate) fn follows_line(document: &Value) -> Option<AnyView> {
+    let follows = document.pointer("/case/follows")?;
+    let plan = follows.get("planDigest")?.as_str()?.to_string();
+    let review = follows.get("reviewDigest")?.as_str()?.to_string();
+    let lang = use_app().lang;
+    Some(
+        view! {
+            <p class="verify-follows digest-text" id="verify-follows">
+                {move || {
+                    tf(lang.get(), "verify_review.follows", &[("plan", &plan), ("review", &review)])
+                }}
+            </p>
+        }
+        .into_any(),
+    )
+}

@@ -13,7 +13,7 @@ use crate::engine::problem::Problem;
 use crate::engine::review::{Conclusion, ReviewDocument};
 use crate::i18n::{t, tf, Lang};
 use crate::review_edit::{
-    field_of, plan_facts, provision_delivery, read_review_signatures, review_document,
+    field_of, next_case, plan_facts, provision_delivery, read_review_signatures, review_document,
     review_file_name, start_review, started, started_for, write_review_signatures, PlanFacts,
     ReviewProblems,
 };
@@ -264,7 +264,8 @@ fn review_form(plan: Memo<Option<Value>>) -> AnyView {
                         let facts = facts.get();
                         view! {
                             {outcome_view(l, &doc, Some(&facts))}
-                            {signing_panel(value, doc)}
+                            {signing_panel(value, doc.clone())}
+                            {next_plan_panel(plan, value, doc)}
                         }
                         .into_any()
                     }
@@ -867,4 +868,70 @@ fn participant_item(
         </li>
     }
     .into_any()
+}
+
+/// "Start the next plan from this review": a new case on this device, prefilled from this
+/// one and linked to the plan and the review by their digests
+/// ([`crate::review_edit::next_case`]), opened at its goals.
+fn next_plan_panel(
+    plan: Memo<Option<Value>>,
+    document: StoredValue<Value>,
+    doc: ReviewDocument,
+) -> AnyView {
+    untrack(move || {
+        let app = use_app();
+        let lang = app.lang;
+        let ctx = use_case();
+        let doc = StoredValue::new(doc);
+        let failed = RwSignal::new(None::<&'static str>);
+        let start = move |_| {
+            let Some(plan) = plan.get_untracked() else {
+                return;
+            };
+            let next = ctx.case.with_untracked(|case| {
+                let signed_plan = signed_document(&plan, &read_signatures(case));
+                let signed_review =
+                    document.with_value(|d| signed_document(d, &read_review_signatures(case)));
+                doc.with_value(|doc| next_case(case, &plan, doc, &signed_plan, &signed_review))
+            });
+            let record = crate::draft::StoredCase {
+                id: browser::new_id(),
+                updated: browser::now_iso(),
+                case: next,
+                rev: 0,
+            };
+            match storage::save_case(&record) {
+                Ok(()) => app.navigate(Screen::Case {
+                    id: record.id,
+                    step: Step::Goals,
+                }),
+                Err(error) => failed.set(Some(error.key())),
+            }
+        };
+        view! {
+            <h2>{tr("review.next.title")}</h2>
+            <p class="hint" id="next-plan-hint">{tr("review.next.hint")}</p>
+            {move || {
+                failed
+                    .get()
+                    .map(|key| {
+                        view! {
+                            <p class="alert alert-error" role="alert">{t(lang.get(), key)}</p>
+                        }
+                    })
+            }}
+            <div class="sign-actions">
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    id="start-next-plan"
+                    aria-describedby="next-plan-hint"
+                    on:click=start
+                >
+                    {tr("review.next.start")}
+                </button>
+            </div>
+        }
+        .into_any()
+    })
 }
