@@ -200,7 +200,7 @@ const DEEP_LINKS = [
   // A case: its workspace (chunk case) and its step's chunk.
   ['^#/case/[^/]+/sign$', ['case', 'sign']],
   // The review after the plan period (issue 15), chunk review.
-  ['^#/case/[^/]+/review$', ['case', 'review']],
+  ['^#/case/[^/]+/(review|history)$', ['case', 'review']],
   ['^#/case/[^/]+/(team|assessment|goals)$', ['case', 'team']],
   ['^#/case/[^/]+/(services|ranking|settings|result)$', ['case', 'plan']],
   ['^#/case/[^/]+', ['case', 'intake']],

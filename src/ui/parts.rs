@@ -12,7 +12,7 @@
 //! | `verify` | the verify screen |
 //! | `parent` | the parents' own pages (their save line, page links and the send page) |
 //! | `start_file` | the start screen's file reading (a ranking file chosen or dropped) |
-//! | `review` | the review after the plan period, its outcome and signatures |
+//! | `review` | the review after the plan period, its outcome and signatures, the next plan, the child's history |
 //!
 //! Code that several chunks share (the signature and recomputation code of `sign` and
 //! `verify`, the engine's validation that `case`, `parent` and the steps use, for
@@ -191,5 +191,12 @@ split_view! {
     /// The review after the plan period (chunk `review`, issue 15).
     pub(crate) fn review_step in review {
         view! { <super::steps::review::ReviewStep /> }.into_any()
+    }
+}
+
+split_view! {
+    /// The child's history over the plan periods (chunk `review`, issue 15).
+    pub(crate) fn history_step in review {
+        view! { <super::steps::history::HistoryStep /> }.into_any()
     }
 }

@@ -96,8 +96,15 @@ fn important(l: Lang, flag: bool) -> &'static str {
 }
 
 /// The outcome of `doc`; `facts` (the plan's goals and services) names the goals and
-/// services, else their ids and codes are shown.
-pub(crate) fn outcome_view(l: Lang, doc: &ReviewDocument, facts: Option<&PlanFacts>) -> AnyView {
+/// services, else their ids and codes are shown. `prefix` starts every id (`review` on
+/// the review step and the verify screen: `review-outcome-title`, …).
+pub(crate) fn outcome_view(
+    l: Lang,
+    doc: &ReviewDocument,
+    facts: Option<&PlanFacts>,
+    prefix: &str,
+) -> AnyView {
+    let id = |name: &str| format!("{prefix}-{name}");
     let outcome = &doc.outcome;
     let gas = &outcome.gas;
     let weights = gas
@@ -198,8 +205,8 @@ pub(crate) fn outcome_view(l: Lang, doc: &ReviewDocument, facts: Option<&PlanFac
         .map(|p| format_percent(l, p))
         .unwrap_or_else(|| t(l, "review.outcome.nothing_funded").to_string());
     view! {
-        <section class="review-outcome" aria-labelledby="review-outcome-title">
-            <h2 id="review-outcome-title" tabindex="-1">{t(l, "review.outcome.title")}</h2>
+        <section class="review-outcome" aria-labelledby=id("outcome-title")>
+            <h2 id=id("outcome-title") tabindex="-1">{t(l, "review.outcome.title")}</h2>
             <h3>{t(l, "review.outcome.gas.title")}</h3>
             <p class="hint">
                 {tf(
@@ -208,7 +215,7 @@ pub(crate) fn outcome_view(l: Lang, doc: &ReviewDocument, facts: Option<&PlanFac
                     &[("rho", &format_decimal(l, gas.rho)), ("weights", &weights)],
                 )}
             </p>
-            <table class="review-table" id="review-gas-table">
+            <table class="review-table" id=id("gas-table")>
                 <caption class="visually-hidden">{t(l, "review.outcome.gas.title")}</caption>
                 <thead>
                     <tr>
@@ -226,7 +233,7 @@ pub(crate) fn outcome_view(l: Lang, doc: &ReviewDocument, facts: Option<&PlanFac
             </table>
             <h3>{t(l, "review.outcome.copm.title")}</h3>
             <p class="hint">{t(l, "review.outcome.copm.hint")}</p>
-            <table class="review-table" id="review-copm-table">
+            <table class="review-table" id=id("copm-table")>
                 <caption class="visually-hidden">{t(l, "review.outcome.copm.title")}</caption>
                 <thead>
                     <tr>
@@ -238,7 +245,7 @@ pub(crate) fn outcome_view(l: Lang, doc: &ReviewDocument, facts: Option<&PlanFac
                 <tbody>{copm_rows}{copm_average}</tbody>
             </table>
             <h3>{t(l, "review.outcome.delivery.title")}</h3>
-            <p id="review-delivery-total">
+            <p id=id("delivery-total")>
                 {tf(
                     l,
                     "review.outcome.delivery.total",
@@ -249,7 +256,7 @@ pub(crate) fn outcome_view(l: Lang, doc: &ReviewDocument, facts: Option<&PlanFac
                     ],
                 )}
             </p>
-            <table class="review-table" id="review-delivery-table">
+            <table class="review-table" id=id("delivery-table")>
                 <caption class="visually-hidden">{t(l, "review.outcome.delivery.title")}</caption>
                 <thead>
                     <tr>

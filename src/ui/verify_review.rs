@@ -289,7 +289,7 @@ pub(crate) fn review_result(name: String, verified: ReviewVerified) -> AnyView {
                         }
                         _ => None,
                     });
-                    doc.map(|doc| outcome_view(l, &doc, facts.as_ref()))
+                    doc.map(|doc| outcome_view(l, &doc, facts.as_ref(), "review"))
                 }}
             </div>
         }

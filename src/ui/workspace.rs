@@ -39,11 +39,13 @@ pub enum Step {
     Sign,
     /// The review after the plan period (issue 15, `steps/review.rs`).
     Review,
+    /// The child's history: the plan periods of the case's chain (issue 15).
+    History,
 }
 
 impl Step {
     /// Every step, in order.
-    pub const ALL: [Step; 11] = [
+    pub const ALL: [Step; 12] = [
         Step::Child,
         Step::Questionnaire,
         Step::Team,
@@ -55,6 +57,7 @@ impl Step {
         Step::Result,
         Step::Sign,
         Step::Review,
+        Step::History,
     ];
 
     /// The step's part of the URL.
@@ -71,6 +74,7 @@ impl Step {
             Step::Result => "result",
             Step::Sign => "sign",
             Step::Review => "review",
+            Step::History => "history",
         }
     }
 
@@ -93,6 +97,7 @@ impl Step {
             Step::Result => "step.result",
             Step::Sign => "step.sign",
             Step::Review => "step.review",
+            Step::History => "step.history",
         }
     }
 
@@ -110,7 +115,7 @@ impl Step {
             Step::Settings => &["/settings"],
             Step::Result | Step::Sign => &[],
             // The review's problems are its own (`review_edit`), not the case's.
-            Step::Review => &[],
+            Step::Review | Step::History => &[],
         }
     }
 

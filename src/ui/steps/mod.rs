@@ -4,6 +4,7 @@
 pub(crate) mod assessment;
 pub(crate) mod child;
 pub(crate) mod goals;
+pub(crate) mod history;
 pub(crate) mod parents_notice;
 pub(crate) mod questionnaire;
 pub(crate) mod ranking;
@@ -33,5 +34,6 @@ pub fn render(step: Step) -> AnyView {
         Step::Result => view! { <Lazy load=parts::result_step /> }.into_any(),
         Step::Sign => view! { <parts::SignPart /> }.into_any(),
         Step::Review => view! { <Lazy load=parts::review_step /> }.into_any(),
+        Step::History => view! { <Lazy load=parts::history_step /> }.into_any(),
     }
 }

@@ -263,7 +263,7 @@ fn review_form(plan: Memo<Option<Value>>) -> AnyView {
                         let value = StoredValue::new(value);
                         let facts = facts.get();
                         view! {
-                            {outcome_view(l, &doc, Some(&facts))}
+                            {outcome_view(l, &doc, Some(&facts), "review")}
                             {signing_panel(value, doc.clone())}
                             {next_plan_panel(plan, value, doc)}
                         }
