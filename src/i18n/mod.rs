@@ -116,6 +116,9 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
 /// The start screen's case-files rows (chunk `saves`), for [`t_in`].
 pub static SAVES_PART: &[(&str, &str, &str)] = ui_saves::PART_ROWS;
 
+/// The review screens' rows (chunks `review` and `verify`, issue 15), for [`t_in`].
+pub static REVIEW_PART: &[(&str, &str, &str)] = ui_review::PART_ROWS;
+
 /// Looks a message up in a chunk's own rows first (texts only that chunk shows, kept out
 /// of the first load: see `ui_saves.rs`), then in the catalogue.
 pub fn t_in(

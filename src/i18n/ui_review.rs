@@ -1,11 +1,20 @@
 //! Messages of the review screens: the review after 6 months, the next plan and the child's history (issue 15):
-//! `(key, Latvian, English)` rows.
+//! `(key, Latvian, English)` rows, in two tables: [`ROWS`], in the catalogue (the step
+//! names the case's step navigation shows, the engine's problem with `follows`), and
+//! [`PART_ROWS`], the review screens' own texts: only the code of the `review` and
+//! `verify` chunks reads them, through [`super::t_in`], so their text loads with those
+//! chunks and not with the first screen.
 
-/// The rows.
+/// The rows in the catalogue.
 pub static ROWS: &[(&str, &str, &str)] = &[
     // The engine's problem with a case's `follows` member.
     ("problem.follows.digest", "Iepriekšējā plāna un pārskata nospiedumam jābūt 64 heksadecimālām rakstzīmēm (mazajiem burtiem).", "The digests of the previous plan and review must be 64 hexadecimal characters (lower case)."),
     ("step.review", "Pārskats pēc perioda", "Review after the period"),
+    ("step.history", "Bērna vēsture", "The child's history"),
+];
+
+/// The rows of the review screens (chunks `review` and `verify`).
+pub static PART_ROWS: &[(&str, &str, &str)] = &[
     // The review step: when it can start.
     ("review.blocked.title", "Pārskatu vēl nevar sākt", "The review cannot be started yet"),
     ("review.blocked.body", "Pārskatu veido par parakstītu plānu. Vispirms parakstiet plānu (vismaz viens derīgs paraksts plānam, kāds tas ir tagad).", "A review is made of a signed plan. First sign the plan (at least one valid signature of the plan as it is now)."),
@@ -82,7 +91,6 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ("review.next.hint", "Jauna lieta šajā ierīcē: tas pats bērns un komanda, nesasniegtie mērķi ar sasniegto līmeni kā jauno sākuma līmeni, tie paši pakalpojumi un daudzumi, vecāku mērķi ar jaunākajiem vērtējumiem. Nākamais plāns atsaucas uz šo plānu un pārskatu pēc to nospiedumiem.", "A new case on this device: the same child and team, the goals not achieved with the attained level as the new baseline, the same services and quantities, the parents' goals with their latest ratings. The next plan refers to this plan and review by their digests."),
     ("review.next.start", "Sākt nākamo plānu no šī pārskata", "Start the next plan from this review"),
     // The child's history.
-    ("step.history", "Bērna vēsture", "The child's history"),
     ("history.lead", "Šīs lietas plānu periodi secībā: iepriekšējie parakstītie plāni un pārskati, ko lieta nes līdzi, un pašreizējais plāns. Viss glabājas tikai šajā ierīcē.", "The plan periods of this case in order: the earlier signed plans and reviews the case carries, and the current plan. Everything is kept on this device only."),
     ("history.follows", "Šī lieta turpina iepriekšējo periodu: plānu {plan} un pārskatu {review} (nospiedumi).", "This case continues an earlier period: plan {plan} and review {review} (digests)."),
     ("history.empty", "Vēstures vēl nav: lietai nav aprēķināma plāna.", "No history yet: the case has no plan that can be computed."),
@@ -118,3 +126,30 @@ pub static ROWS: &[(&str, &str, &str)] = &[
     ("verify_review.plan.label", "Plāna fails (nav obligāts)", "The plan file (optional)"),
     ("verify_review.plan.hint", "Izvēlieties plānu, par kuru ir pārskats, lai pārbaudītu, ka tas ir tieši tas.", "Choose the plan the review is about to check that it is exactly that plan."),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn part_rows_are_unique_translated_and_apart_from_the_catalogue() {
+        for (i, (key, lv, en)) in PART_ROWS.iter().enumerate() {
+            assert!(!lv.is_empty() && !en.is_empty(), "{key}");
+            assert!(!crate::i18n::has(key), "{key} is in the catalogue too");
+            assert!(
+                PART_ROWS[..i].iter().all(|(k, _, _)| k != key),
+                "{key} twice"
+            );
+            let names = |s: &str| {
+                let mut n: Vec<String> = s
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|p| p.split('}').next().map(str::to_string))
+                    .collect();
+                n.sort();
+                n
+            };
+            assert_eq!(names(lv), names(en), "{key}");
+        }
+    }
+}

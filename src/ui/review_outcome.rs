@@ -7,10 +7,32 @@
 use rust_decimal::Decimal;
 
 use crate::engine::review::{GasGroup, ReviewDocument};
-use crate::i18n::{t, tf, Lang};
+use crate::i18n::{t_in, Lang, REVIEW_PART};
 use crate::plan_view::{format_decimal, format_percent};
 use crate::review_edit::{PlanFacts, PlanService};
 use crate::ui::prelude::*;
+
+/// A message of the review screens ([`REVIEW_PART`], then the catalogue): their texts
+/// load with their chunks, not with the first screen.
+pub(crate) fn t(lang: Lang, key: &str) -> &'static str {
+    t_in(REVIEW_PART, lang, key)
+}
+
+/// A message of the review screens with its `{name}` placeholders filled.
+pub(crate) fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let mut text = t(lang, key).to_string();
+    for (name, value) in args {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+/// A fixed message of the review screens in the language on show (like the prelude's
+/// `tr`, looked up with [`t`]).
+pub(crate) fn tr(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = crate::ui::app::use_app().lang;
+    move || t(lang.get(), key)
+}
 
 /// A service's name in a language ("Speech therapy session").
 pub(crate) fn service_name(l: Lang, service: &PlanService) -> String {

@@ -14,14 +14,14 @@ use crate::engine::review::{
     compute_review, is_review, plan_link, read_review_record, review_recompute_check, PlanLink,
 };
 use crate::files::FileKind;
-use crate::i18n::{t, tf, Lang};
+use crate::i18n::Lang;
 use crate::review_edit::plan_facts;
 use crate::signing::{integrity_problem, proof_lines, read_plan_document, ProofLine};
 use crate::ui::app::use_app;
 use crate::ui::browser;
 use crate::ui::form::problem_text;
 use crate::ui::prelude::*;
-use crate::ui::review_outcome::outcome_view;
+use crate::ui::review_outcome::{outcome_view, t, tf, tr};
 use crate::ui::verify::{local_date_time, status_icon};
 
 /// What was found in a review file.

@@ -207,3 +207,62 @@ test('the review step in English; a tampered review does not recompute on the Ve
   await expect(page.locator('#review-verdict')).toContainText('The review does not verify');
   await expectNoAxeViolations(page);
 });
+
+test('start the next plan from the review: prefilled, linked, and the child\'s history', async ({ guardedPage: page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ib-next-'));
+  await signedExample(page);
+  await goStep(page, 'review');
+  await page.getByRole('button', { name: 'Sākt pārskatu' }).click();
+  await fillReview(page);
+  await page.getByRole('button', { name: 'Parādīt iznākumu' }).click();
+  await expect(page.locator('#review-outcome-title')).toBeFocused();
+  await page.getByRole('button', { name: 'Parakstīt pārskatu: Vecāks (likumiskais pārstāvis)' }).click();
+  await expect(page.locator('.review-screen .sign-progress')).toHaveText('Derīgi paraksti: 1 no 6 dalībniekiem.');
+  const { file: reviewFile } = await downloadInto(page, page.locator('#download-review'), dir);
+  const review = JSON.parse(readFileSync(reviewFile, 'utf8'));
+  const firstCase = page.url();
+
+  // The next case opens at its goals: the goals not achieved (or dropped), from the level attained.
+  await page.getByRole('button', { name: 'Sākt nākamo plānu no šī pārskata' }).click();
+  await expect(h1(page)).toHaveText('Mērķi');
+  expect(page.url()).not.toBe(firstCase);
+  const carried = INPUT.goals.filter((g) => g.conclusion !== 'achieved' && g.conclusion !== 'drop');
+  await expect(page.locator('section.goal-card')).toHaveCount(carried.length);
+
+  // Its history: the first period (reviewed) and the new one; the chart's data table.
+  await goStep(page, 'history');
+  await expect(h1(page)).toHaveText('Bērna vēsture');
+  await expect(page.locator('#history-follows')).toContainText(review.review.planDigest);
+  await expect(page.locator('.history-period')).toHaveCount(2);
+  await expect(page.locator('.history-period').last()).toContainText('Šim periodam vēl nav pārskata.');
+  const rows = page.locator('#history-table tbody tr');
+  await expect(rows).toHaveCount(2);
+  const lv = (text) => text.replace(/\.?0+$/, '').replace('.', ',');
+  await expect(rows.first()).toContainText('01.09.2025.');
+  await expect(rows.first()).toContainText(lv(review.outcome.gas.overall.baseline.unweighted));
+  await expect(rows.last()).toContainText('01.03.2026.');
+  await expect(rows.last()).toContainText(lv(review.outcome.copm.review.performance));
+  await expect(page.locator('.history-chart svg')).toHaveCount(2);
+  await expectNoAxeViolations(page);
+  // The earlier signed review travels with the next case.
+  const { name: earlier } = await downloadInto(page, page.getByRole('button', { name: 'Lejupielādēt 1. perioda pārskatu' }), dir);
+  expect(earlier).toBe('CESIS-2025-017-review.json');
+
+  // The next plan, signed, names the plan and the review it follows; the Verify screen says so.
+  await goStep(page, 'sign');
+  await expect(h1(page)).toHaveText('Paraksti un eksports');
+  await page.getByRole('button', { name: 'Parakstīt kā Vecāks (likumiskais pārstāvis)' }).click();
+  await expect(page.locator('.sign-progress')).toHaveText('Derīgi paraksti: 1 no 6 dalībniekiem.');
+  const { file: nextPlan } = await downloadInto(page, page.getByRole('button', { name: 'Lejupielādēt plānu' }), dir);
+  const next = JSON.parse(readFileSync(nextPlan, 'utf8'));
+  expect(next.case.follows.planDigest).toBe(review.review.planDigest);
+  expect(next.case.follows.reviewDigest).toMatch(/^[0-9a-f]{64}$/);
+  expect(next.case.settings.startDate).toBe('2026-03-01');
+  await page.goto('/#/verify');
+  await page.getByLabel('Plāna fails', { exact: true }).setInputFiles(nextPlan);
+  await expect(page.locator('#verify-follows')).toContainText(`seko plānam ${review.review.planDigest}`);
+  await expect(page.locator('#verify-follows')).toContainText(next.case.follows.reviewDigest);
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('#verify-follows')).toContainText(`it follows plan ${review.review.planDigest} and review`);
+});

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::engine::date::Date;
 use crate::engine::plan::plan_with_reference;
-use crate::i18n::{format_date, t, tf, Lang};
+use crate::i18n::{format_date, Lang};
 use crate::plan_view::format_decimal;
 use crate::review_edit::{read_review_signatures, review_document, review_file_name};
 use crate::review_history::{periods, points, svg_line_chart, Period, Point, Series};
@@ -18,7 +18,7 @@ use crate::ui::app::use_app;
 use crate::ui::browser;
 use crate::ui::form::StepActions;
 use crate::ui::prelude::*;
-use crate::ui::review_outcome::outcome_view;
+use crate::ui::review_outcome::{outcome_view, t, tf, tr};
 use crate::ui::workspace::{reference, use_case, Step};
 
 fn date_text(l: Lang, iso: &str) -> String {

@@ -11,7 +11,7 @@ use crate::engine::integrity::KeyPair;
 use crate::engine::plan::plan_with_reference;
 use crate::engine::problem::Problem;
 use crate::engine::review::{Conclusion, ReviewDocument};
-use crate::i18n::{t, tf, Lang};
+use crate::i18n::Lang;
 use crate::review_edit::{
     field_of, next_case, plan_facts, provision_delivery, read_review_signatures, review_document,
     review_file_name, start_review, started, started_for, write_review_signatures, PlanFacts,
@@ -26,7 +26,7 @@ use crate::ui::app::{use_app, Screen};
 use crate::ui::browser;
 use crate::ui::form::{error_summary_box, error_text, problem_text, StepActions};
 use crate::ui::prelude::*;
-use crate::ui::review_outcome::{outcome_view, service_name};
+use crate::ui::review_outcome::{outcome_view, service_name, t, tf, tr};
 use crate::ui::verify::role_name;
 use crate::ui::workspace::{reference, use_case, CaseCtx, Step};
 use serde_json::Value;
