@@ -11,6 +11,10 @@ import { root, ibplanBinary, ensureIbplan, downloadInto } from './flow-helpers.m
 
 const INPUT = JSON.parse(readFileSync(join(root, 'tests', 'data', 'example-review-input.json'), 'utf8'));
 const h1 = (page) => page.getByRole('heading', { level: 1 });
+/** No sideways scrolling (the phone width included). */
+async function expectNoSidewaysScroll(page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+}
 
 /** Goes to a step of the open case through its URL (the step list is folded on phones). */
 async function goStep(page, slug) {
@@ -114,7 +118,7 @@ test('review a signed plan: form, outcome as the CLI computes it, signatures, ve
   const cli = ibplan(['review', planFile, inputFile]);
   expect(cli.code, cli.out).toBe(0);
   const expected = JSON.parse(cli.out);
-  const lv = (text) => text.replace(/\.?0+$/, '').replace('.', ',');
+  const lv = (text) => (text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text).replace('.', ',');
   const gas = expected.outcome.gas;
   await expect(page.locator('.review-outcome')).toContainText('ρ = 0,3');
   const overall = page.locator('#review-gas-table tbody tr').first();
@@ -130,6 +134,7 @@ test('review a signed plan: form, outcome as the CLI computes it, signatures, ve
     `Kopā sniegtas ${d.delivered} no ${d.funded} finansētajām vienībām: ${lv(d.percent)}\u00a0%.`);
   await expect(page.locator('#review-delivery-table tbody tr')).toHaveCount(d.services.length);
   await expectNoAxeViolations(page);
+  await expectNoSidewaysScroll(page);
 
   // Sign the review as the parent and as the social worker; download it.
   await page.getByRole('button', { name: 'Parakstīt pārskatu: Vecāks (likumiskais pārstāvis)' }).click();
@@ -166,6 +171,7 @@ test('review a signed plan: form, outcome as the CLI computes it, signatures, ve
   // With the plan, goals and services are named.
   await expect(page.locator('#review-delivery-table')).toContainText('Logopēda nodarbība');
   await expectNoAxeViolations(page);
+  await expectNoSidewaysScroll(page);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('#review-verdict')).toContainText('The review verifies');
   await expect(page.locator('#review-plan-link')).toContainText('The plan given is exactly the one the review is about');
@@ -237,13 +243,19 @@ test('start the next plan from the review: prefilled, linked, and the child\'s h
   await expect(page.locator('.history-period').last()).toContainText('Šim periodam vēl nav pārskata.');
   const rows = page.locator('#history-table tbody tr');
   await expect(rows).toHaveCount(2);
-  const lv = (text) => text.replace(/\.?0+$/, '').replace('.', ',');
+  const lv = (text) => (text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text).replace('.', ',');
   await expect(rows.first()).toContainText('01.09.2025.');
   await expect(rows.first()).toContainText(lv(review.outcome.gas.overall.baseline.unweighted));
   await expect(rows.last()).toContainText('01.03.2026.');
   await expect(rows.last()).toContainText(lv(review.outcome.copm.review.performance));
   await expect(page.locator('.history-chart svg')).toHaveCount(2);
   await expectNoAxeViolations(page);
+  await expectNoSidewaysScroll(page);
+  // Each earlier document opens in place.
+  await page.locator('.history-period').first().getByText('Rādīt pārskata iznākumu').click();
+  await expect(page.locator('#history-0-review-delivery-total')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expectNoSidewaysScroll(page);
   // The earlier signed review travels with the next case.
   const { name: earlier } = await downloadInto(page, page.getByRole('button', { name: 'Lejupielādēt 1. perioda pārskatu' }), dir);
   expect(earlier).toBe('CESIS-2025-017-review.json');
@@ -263,6 +275,7 @@ test('start the next plan from the review: prefilled, linked, and the child\'s h
   await expect(page.locator('#verify-follows')).toContainText(`seko plānam ${review.review.planDigest}`);
   await expect(page.locator('#verify-follows')).toContainText(next.case.follows.reviewDigest);
   await expectNoAxeViolations(page);
+  await expectNoSidewaysScroll(page);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('#verify-follows')).toContainText(`it follows plan ${review.review.planDigest} and review`);
 });
