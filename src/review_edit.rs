@@ -155,19 +155,25 @@ pub fn plan_facts(plan: &Value) -> PlanFacts {
     }
 }
 
-/// Units delivered per service from the case's provision record (`/provision`), when
-/// there is one and it checks against the plan; `None` otherwise (then the team types
-/// them in).
+/// Units delivered per service from the case's provision record (`/provision`,
+/// `ib-provision/1`), when there is one that reads and names this plan by its digest;
+/// `None` otherwise (then the team types them in). The units of every statement of a
+/// service are added up; the provider list is not needed for that (a record naming
+/// listed providers is checked against it on the provision screens), and more units
+/// than funded are left for the review's own check to report at the field.
 pub fn provision_delivery(plan: &Value, case: &Value) -> Option<Vec<(String, u64)>> {
-    let record = case.pointer(PROVISION_POINTER)?;
-    let report = provision::provision_report(plan, record, None).ok()?;
-    Some(
-        report
-            .services
-            .iter()
-            .map(|s| (s.code.clone(), s.delivered_units))
-            .collect(),
-    )
+    let record = provision::read_record(case.pointer(PROVISION_POINTER)?).ok()?;
+    if Some(&record.plan_digest) != review::document_digest(plan).as_ref() {
+        return None;
+    }
+    let mut out: Vec<(String, u64)> = Vec::new();
+    for delivery in &record.deliveries {
+        match out.iter_mut().find(|(code, _)| *code == delivery.code) {
+            Some((_, units)) => *units = units.saturating_add(delivery.units),
+            None => out.push((delivery.code.clone(), delivery.units)),
+        }
+    }
+    Some(out)
 }
 
 /// Whether the case has a review started.
@@ -594,6 +600,45 @@ mod tests {
             case.pointer("/review/input/delivery/0/delivered"),
             Some(&json!("2x"))
         );
+    }
+
+    #[test]
+    fn delivery_comes_from_the_provision_record_of_this_plan_only() {
+        let plan = plan();
+        let text = include_str!("../tests/data/example-provision-record.json");
+        let record = crate::engine::json::parse_strict(text).expect("record");
+        let mut case = crate::engine::example::example_case_json();
+        assert_eq!(provision_delivery(&plan, &case), None);
+        case["provision"] = record.clone();
+        let delivered = provision_delivery(&plan, &case).expect("the record names this plan");
+        let expected: Vec<(String, u64)> = {
+            let mut sums: Vec<(String, u64)> = Vec::new();
+            for d in record["deliveries"].as_array().expect("deliveries") {
+                let code = d["code"].as_str().expect("code").to_string();
+                let units = d["units"].as_u64().expect("units");
+                match sums.iter_mut().find(|(c, _)| *c == code) {
+                    Some((_, u)) => *u += units,
+                    None => sums.push((code, units)),
+                }
+            }
+            sums
+        };
+        assert!(!expected.is_empty());
+        assert_eq!(delivered, expected);
+        start_review(&mut case, &plan, Some(&delivered));
+        let (code, units) = &expected[0];
+        let at = plan_facts(&plan)
+            .services
+            .iter()
+            .position(|s| s.code == *code)
+            .expect("funded");
+        assert_eq!(
+            case.pointer(&format!("/review/input/delivery/{at}/delivered")),
+            Some(&json!(units))
+        );
+        // A record of another plan is not used.
+        case["provision"]["planDigest"] = json!("0".repeat(64));
+        assert_eq!(provision_delivery(&plan, &case), None);
     }
 
     #[test]
