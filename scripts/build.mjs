@@ -203,6 +203,8 @@ const DEEP_LINKS = [
   ['^#/case/[^/]+/sign$', ['case', 'sign']],
   // The provision step (issue 14): before the catch-all route of a case below.
   ['^#/case/[^/]+/provision$', ['case', 'provision']],
+  // The review after the plan period (issue 15), chunk review.
+  ['^#/case/[^/]+/(review|history)$', ['case', 'review']],
   ['^#/case/[^/]+/(team|assessment|goals)$', ['case', 'team']],
   ['^#/case/[^/]+/(services|ranking|settings|result)$', ['case', 'plan']],
   ['^#/case/[^/]+', ['case', 'intake']],

@@ -22,6 +22,8 @@ pub mod personal_key;
 pub mod plan_view;
 pub mod provision_edit;
 pub mod provision_view;
+pub mod review_edit;
+pub mod review_history;
 pub mod seal;
 pub mod signing;
 pub mod team_edit;

@@ -271,6 +271,10 @@ fn variants() -> Vec<Value> {
     no_goals["goals"] = json!([]);
     no_goals["settings"]["budget"] = json!("100000");
     out.push(no_goals);
+    // A plan that follows on from a reviewed period (issue 15, `follows`).
+    let mut follows = example_case_json();
+    follows["follows"] = json!({"planDigest": "0".repeat(64), "reviewDigest": "f".repeat(64)});
+    out.push(follows);
     out
 }
 

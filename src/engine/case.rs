@@ -29,6 +29,23 @@ pub struct Case {
     /// decision to follow the experts' order); absent when the parents ranked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parents_order: Option<ParentsOrder>,
+    /// The plan and the review this case's plan follows on from (issue 15: "start the
+    /// next plan from this review"); absent for a first plan, so plans without it are
+    /// byte-identical to before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub follows: Option<Follows>,
+}
+
+/// The previous plan period a case continues: the digests
+/// ([`crate::engine::review::document_digest`], without proofs) of the plan reviewed and
+/// of its review.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Follows {
+    /// The previous plan's digest (64 lower-case hex digits).
+    pub plan_digest: String,
+    /// The review's digest (64 lower-case hex digits).
+    pub review_digest: String,
 }
 
 /// The parents' order, when it is not the parents' own ranks. A case's parents' order

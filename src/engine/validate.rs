@@ -11,8 +11,8 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 use crate::engine::case::{
-    Assessment, CapPolicy, Case, Child, FollowExperts, GasLevel, ParentGoal, ParentsOrder, Policy,
-    Questionnaire, Review, ServiceRequest, Settings, TeamGoal, TeamMember, Term, Weights,
+    Assessment, CapPolicy, Case, Child, FollowExperts, Follows, GasLevel, ParentGoal, ParentsOrder,
+    Policy, Questionnaire, Review, ServiceRequest, Settings, TeamGoal, TeamMember, Term, Weights,
     DEFAULT_PERIOD_MONTHS,
 };
 use crate::engine::date::{Date, YearMonth};
@@ -323,6 +323,7 @@ fn read_case(r: &mut Reader, raw: &Value, reference: &ReferenceData) -> Option<C
         Some(v) => read_goals(r, v, "/goals", questionnaire.as_ref()),
     };
     let parents = read_parents_order(r, root);
+    let follows = read_follows(r, root);
     let services = r.required(root, "services", "").and_then(|v| {
         read_services(
             r,
@@ -350,7 +351,36 @@ fn read_case(r: &mut Reader, raw: &Value, reference: &ReferenceData) -> Option<C
         parents_order: parents
             .follow_experts
             .map(|follow_experts| ParentsOrder { follow_experts }),
+        follows: follows?,
     })
+}
+
+/// The optional `follows` member (issue 15): `{"planDigest", "reviewDigest"}`, each 64
+/// lower-case hex digits. `Some(None)` when absent, `None` when it has problems.
+fn read_follows(r: &mut Reader, root: &Map<String, Value>) -> Option<Option<Follows>> {
+    let value = match root.get("follows") {
+        None | Some(Value::Null) => return Some(None),
+        Some(v) => v,
+    };
+    let map = r.object(value, "/follows")?;
+    let mut digest = |key: &str| -> Option<String> {
+        let text = r.required_text(map, key, "/follows", 64)?;
+        let ok = text.len() == 64 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        if !ok {
+            r.push(Problem::new(
+                join("/follows", key),
+                "problem.follows.digest",
+            ));
+            return None;
+        }
+        Some(text)
+    };
+    let plan_digest = digest("planDigest");
+    let review_digest = digest("reviewDigest");
+    Some(Some(Follows {
+        plan_digest: plan_digest?,
+        review_digest: review_digest?,
+    }))
 }
 
 // ---------------------------------------------------------------------------------------

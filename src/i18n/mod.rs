@@ -122,6 +122,9 @@ pub static TRUST_PART: &[(&str, &str, &str)] = ui_trust::PART_ROWS;
 /// The provision step's rows (chunk `provision`, issue 14), for [`t_in`].
 pub static PROVISION_PART: &[(&str, &str, &str)] = ui_provision::PART_ROWS;
 
+/// The review screens' rows (chunks `review` and `verify`, issue 15), for [`t_in`].
+pub static REVIEW_PART: &[(&str, &str, &str)] = ui_review::PART_ROWS;
+
 /// Looks a message up in a chunk's own rows first (texts only that chunk shows, kept out
 /// of the first load: see `ui_saves.rs`), then in the catalogue.
 pub fn t_in(

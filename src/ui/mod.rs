@@ -12,6 +12,7 @@ mod lock_settings;
 mod parent;
 pub mod parts;
 pub mod prelude;
+mod review_outcome;
 mod saves;
 mod saves_part;
 mod start;
@@ -23,6 +24,7 @@ mod verify;
 // Issue 13: personal keys (chunk `keys`), the unlocked key, verification under a trust list.
 mod keys;
 pub(crate) mod personal;
+mod verify_review;
 mod verify_trust;
 mod workspace;
 // The verify screen's work in slices (issue 12, item 4).

@@ -13,6 +13,8 @@
 //! | `parent` | the parents' own pages (their save line, page links and the send page) |
 //! | `start_file` | the start screen's file reading (a ranking file chosen or dropped) |
 //! | `keys` | the person's own signing key (create, unlock, export, import) |
+//! | `provision` | the provision step: providers, arrangements, guarantee letters, delivery, amendments |
+//! | `review` | the review after the plan period, its outcome and signatures, the next plan, the child's history |
 //!
 //! Code that several chunks share (the signature and recomputation code of `sign` and
 //! `verify`, the engine's validation that `case`, `parent` and the steps use, for
@@ -206,9 +208,23 @@ pub fn KeysPart() -> impl IntoView {
 }
 
 split_view! {
+    /// The review after the plan period (chunk `review`, issue 15).
+    pub(crate) fn review_step in review {
+        view! { <super::steps::review::ReviewStep /> }.into_any()
+    }
+}
+
+split_view! {
     /// The provision step: providers, arrangements, guarantee letters, delivery and
     /// amendments (chunk `provision`, issue 14).
     pub(crate) fn provision_step in provision {
         view! { <super::steps::provision::ProvisionStep /> }.into_any()
+    }
+}
+
+split_view! {
+    /// The child's history over the plan periods (chunk `review`, issue 15).
+    pub(crate) fn history_step in review {
+        view! { <super::steps::history::HistoryStep /> }.into_any()
     }
 }

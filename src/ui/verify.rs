@@ -396,6 +396,11 @@ enum VerifyState {
         /// reuse it instead of checking every signature again in one long task.
         report: Arc<VerificationReport>,
     },
+    /// A review document was verified (issue 15, `verify_review.rs`).
+    Review {
+        name: String,
+        review: Box<super::verify_review::ReviewVerified>,
+    },
 }
 
 fn first_file(list: Option<web_sys::FileList>) -> Option<web_sys::File> {
@@ -432,10 +437,26 @@ async fn verify_file(screen: Screen, file: &web_sys::File) -> Option<VerifyState
         })
     };
     let show = |progress| show_progress(screen, progress);
-    let (document, canonical_size) = match verify_steps::read_plan(file, show).await? {
+    let text = match verify_steps::read_file(file, show).await? {
+        Ok(text) => text,
+        Err(problem) => return failed(problem),
+    };
+    // A review document (issue 15) has its own check and view.
+    if let Some(review) = super::verify_review::open_review_text(&text) {
+        let name = name.clone();
+        return Some(match review {
+            Ok(review) => VerifyState::Review {
+                name,
+                review: Box::new(review),
+            },
+            Err(problem) => VerifyState::Failed { name, problem },
+        });
+    }
+    let (document, canonical_size) = match verify_steps::parse_plan(&text, show).await? {
         Ok(read) => read,
         Err(problem) => return failed(problem),
     };
+    drop(text);
     let report = match verify_steps::check_proofs(&document, canonical_size, show).await? {
         Ok(report) => report,
         Err(error) => return failed(integrity_problem(error)),
@@ -575,6 +596,18 @@ pub fn VerifyScreen() -> impl IntoView {
                     }
                     .into_any()
                 }
+                // A review document (issue 15).
+                VerifyState::Review { name, review } => {
+                    view! {
+                        {super::verify_review::review_result(name, *review)}
+                        <div class="step-actions">
+                            <button type="button" class="button button-primary" on:click=another>
+                                {tr("verify.another")}
+                            </button>
+                        </div>
+                    }
+                    .into_any()
+                }
             }}
             // Issue 13: load, show, replace or remove the trust list.
             {super::verify_trust::trust_panel(trust)}
@@ -640,6 +673,8 @@ fn verify_result(
                 <p class="verify-file" id="verify-file-name">
                     {move || tf(lang.get(), "verify.file_name", &[("name", &name)])}
                 </p>
+                // The plan period this plan continues, if any (issue 15).
+                {document.with_value(|v| super::verify_review::follows_line(&v.document))}
                 <h2>{tr("verify.signatures.title")}</h2>
                 <p class=if all_valid {
                     "verify-verdict verdict-ok"

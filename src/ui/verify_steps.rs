@@ -137,8 +137,12 @@ where
 /// problem that stopped it; `None` when the screen was left meanwhile.
 pub(crate) type PlanFile = Option<Result<(Value, usize), Problem>>;
 
-/// Reads the plan file and parses it, in slices, showing the progress through `show`.
-pub(crate) async fn read_plan<F, Shown>(file: &web_sys::File, show: F) -> PlanFile
+/// Reads a file's text in slices (its size checked first), showing the progress through
+/// `show`; `None` when the screen was left meanwhile.
+pub(crate) async fn read_file<F, Shown>(
+    file: &web_sys::File,
+    show: F,
+) -> Option<Result<String, Problem>>
 where
     F: Fn(Progress) -> Shown,
     Shown: Future<Output = bool>,
@@ -147,14 +151,21 @@ where
     if !slices.pause(Progress::Reading(0)).await {
         return None;
     }
-    let text = match read_text(file, &mut slices).await? {
-        Ok(text) => text,
-        Err(problem) => return Some(Err(problem)),
-    };
+    read_text(file, &mut slices).await
+}
+
+/// Parses a plan file's text and checks it is a plan, in slices, showing the progress
+/// through `show`.
+pub(crate) async fn parse_plan<F, Shown>(text: &str, show: F) -> PlanFile
+where
+    F: Fn(Progress) -> Shown,
+    Shown: Future<Output = bool>,
+{
+    let mut slices = Slices::new(show);
     if !slices.pause(Progress::Parsing(0)).await {
         return None;
     }
-    let mut read = match PlanRead::new(&text) {
+    let mut read = match PlanRead::new(text) {
         Ok(read) => read,
         Err(problem) => return Some(Err(problem)),
     };

@@ -40,11 +40,15 @@ pub enum Step {
     /// Service provision after signing: providers, arrangements, letters, delivery
     /// (issue 14, `steps/provision.rs`).
     Provision,
+    /// The review after the plan period (issue 15, `steps/review.rs`).
+    Review,
+    /// The child's history: the plan periods of the case's chain (issue 15).
+    History,
 }
 
 impl Step {
     /// Every step, in order.
-    pub const ALL: [Step; 11] = [
+    pub const ALL: [Step; 13] = [
         Step::Child,
         Step::Questionnaire,
         Step::Team,
@@ -56,6 +60,8 @@ impl Step {
         Step::Result,
         Step::Sign,
         Step::Provision,
+        Step::Review,
+        Step::History,
     ];
 
     /// The step's part of the URL.
@@ -72,6 +78,8 @@ impl Step {
             Step::Result => "result",
             Step::Sign => "sign",
             Step::Provision => "provision",
+            Step::Review => "review",
+            Step::History => "history",
         }
     }
 
@@ -94,6 +102,8 @@ impl Step {
             Step::Result => "step.result",
             Step::Sign => "step.sign",
             Step::Provision => "step.provision",
+            Step::Review => "step.review",
+            Step::History => "step.history",
         }
     }
 
@@ -112,6 +122,8 @@ impl Step {
             Step::Result | Step::Sign => &[],
             // The provision record is checked by the step itself, not the case's validation.
             Step::Provision => &[],
+            // The review's problems are its own (`review_edit`), not the case's.
+            Step::Review | Step::History => &[],
         }
     }
 

@@ -4,11 +4,13 @@
 pub(crate) mod assessment;
 pub(crate) mod child;
 pub(crate) mod goals;
+pub(crate) mod history;
 pub(crate) mod parents_notice;
 pub(crate) mod provision;
 pub(crate) mod questionnaire;
 pub(crate) mod ranking;
 pub(crate) mod result;
+pub(crate) mod review;
 pub(crate) mod services;
 pub(crate) mod settings;
 pub(crate) mod sign;
@@ -34,5 +36,7 @@ pub fn render(step: Step) -> AnyView {
         Step::Sign => view! { <parts::SignPart /> }.into_any(),
         // Issue 14: chunk `provision`.
         Step::Provision => view! { <Lazy load=parts::provision_step /> }.into_any(),
+        Step::Review => view! { <Lazy load=parts::review_step /> }.into_any(),
+        Step::History => view! { <Lazy load=parts::history_step /> }.into_any(),
     }
 }
