@@ -1397,6 +1397,15 @@ pub fn carry_over(
     Ok(carried)
 }
 
+/// The earlier versions an amended plan document names (`/case/amends/planDigests`,
+/// oldest first; issue 14, item 5); empty for an unamended plan or a malformed member.
+pub fn amended_versions(plan: &Value) -> Vec<&str> {
+    plan.pointer("/case/amends/planDigests")
+        .and_then(Value::as_array)
+        .map(|items| items.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default()
+}
+
 /// The amended plan's own link to its earlier versions (`/case/amends/planDigests`,
 /// issue 14, item 5) must be the chain the carried record names: the record's earlier
 /// versions and then the plan being amended. A plan without the member (made before the
