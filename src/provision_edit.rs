@@ -472,6 +472,11 @@ pub fn amend(
     }
     if let Some(object) = amended.as_object_mut() {
         object.remove("provision");
+        // The amended plan names its earlier versions (issue 14, item 5): the record's
+        // chain and then the plan being amended (`carry_over` checks they agree).
+        let mut chain = record.previous_plan_digests.clone();
+        chain.push(record.plan_digest.clone());
+        object.insert("amends".into(), serde_json::json!({"planDigests": chain}));
     }
     let new_plan = plan_of(&amended)?;
     let record_value = record_json(record)?;
@@ -712,6 +717,11 @@ mod tests {
         )
         .unwrap();
         assert_eq!(carried.previous_plan_digests, vec![facts.digest.clone()]);
+        // The case (and so the amended plan) names the plan it amends.
+        assert_eq!(
+            amended.pointer("/amends/planDigests"),
+            Some(&serde_json::json!([facts.digest.clone()]))
+        );
         assert_eq!(carried.deliveries, record.deliveries);
         assert_ne!(carried.plan_digest, facts.digest);
         assert_eq!(

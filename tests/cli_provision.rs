@@ -324,6 +324,56 @@ fn an_amendment_carries_the_record_over_or_is_refused() {
     );
 }
 
+/// Issue 14, item 5: an amended plan names its earlier versions (`amends`); `verify`
+/// prints them, and `provision --amend` refuses one that amends another plan.
+#[test]
+fn an_amended_plan_shows_its_chain_and_must_amend_the_plan_given() {
+    let (dir, record) = setup("amend_chain");
+    let mut case: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("case.json")).unwrap()).unwrap();
+    for s in case["services"].as_array_mut().unwrap() {
+        if s["code"] == "SVC-SPEECH" {
+            s["quantity"] = json!(10);
+        }
+    }
+    let first = record["planDigest"].as_str().unwrap().to_string();
+    case["amends"] = json!({"planDigests": [first]});
+    write(&dir, "case2.json", &case);
+    let amended = run_json(&dir, &["plan", "case2.json"]);
+    write(&dir, "amended.json", &amended);
+    // verify prints the chain (text on stderr, and in --json).
+    let output = run(&dir, &["verify", "amended.json"]);
+    assert!(
+        stderr(&output).contains(&format!("amended.json: amends plan version 1: {first}")),
+        "{}",
+        stderr(&output)
+    );
+    let output = run(&dir, &["verify", "--json", "amended.json"]);
+    let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(report["amends"], json!([first]));
+    // An unamended plan prints no chain.
+    let output = run(&dir, &["verify", "plan.json"]);
+    assert!(!stderr(&output).contains("amends plan version"));
+    // The right chain is carried over; the record names the same versions.
+    let output = provision(&dir, &["--amend", "amended.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let carried: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(carried["previousPlanDigests"], json!([first]));
+    // A chain that ends with another plan is refused, at its pointer.
+    let other = "ab".repeat(32);
+    case["amends"] = json!({"planDigests": [other]});
+    write(&dir, "case3.json", &case);
+    let wrong = run_json(&dir, &["plan", "case3.json"]);
+    write(&dir, "wrong.json", &wrong);
+    let output = provision(&dir, &["--amend", "wrong.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains(&format!("wrong.json: /case/amends/planDigests: The amended plan amends another plan: its list of earlier versions must end with this plan's digest {first}.")),
+        "{}",
+        stderr(&output)
+    );
+}
+
 #[test]
 fn help_texts_describe_both_commands() {
     let dir = scratch("help");

@@ -29,8 +29,8 @@ use ib_planner::engine::plan::{
 use ib_planner::engine::problem::Problem;
 use ib_planner::engine::providers::{providers_from_json, ProviderList};
 use ib_planner::engine::provision::{
-    carry_over, guarantee_letters, payments_csv, provision_report, record_json, report_json,
-    MonthFigures, ProvisionError, ProvisionReport, ServiceProvider,
+    amended_versions, carry_over, guarantee_letters, payments_csv, provision_report, record_json,
+    report_json, MonthFigures, ProvisionError, ProvisionReport, ServiceProvider,
 };
 use ib_planner::engine::reference::{catalogue_from_json, Catalogue, ReferenceData};
 use ib_planner::engine::review::{
@@ -203,6 +203,10 @@ rule: complete, or which roles are missing. The verdict is VALID only when every
 is trusted, the price list is official, the rule is complete and the plan recomputes.
 A document that is not a plan (a review) has no price list to check; the rule applies.
 
+An amended plan (one whose case has amends.planDigests) is listed with its earlier
+versions, oldest first: `PLAN.json: amends plan version N: DIGEST` (and \"amends\" in
+--json).
+
 The trust list itself must be unchanged and signed: by a signer it lists with the role
 social_service_head who was valid at the proof's created, or, with --trust-key, by that
 key (a did:key or publicKeyMultibase obtained from the social service another way). A
@@ -286,7 +290,9 @@ Problems are printed as `FILE: /json/pointer: message` on standard error (exit 1
                               of the plan (same case and period), and print the new
                               record: the deliveries kept, the earlier plan's digest in
                               previousPlanDigests; refused when the amended plan funds
-                              fewer units or less money than already delivered or paid
+                              fewer units or less money than already delivered or paid,
+                              or when its case's amends.planDigests (the earlier
+                              versions) does not end with PLAN.json's digest
 ";
 
 /// A validated command line.
@@ -1551,6 +1557,15 @@ fn run_verify(
     };
     lines.push(format!("{path}: {proofs_text}"));
     lines.push(recompute_line);
+    // An amended plan's earlier versions (issue 14, item 5), oldest first.
+    let amends = if review {
+        Vec::new()
+    } else {
+        amended_versions(&document)
+    };
+    for (i, digest) in amends.iter().enumerate() {
+        lines.push(format!("{path}: amends plan version {}: {digest}", i + 1));
+    }
     let link_json = link.as_ref().map(|link| {
         let text = message(
             link.key(),
@@ -1628,6 +1643,9 @@ fn run_verify(
             "proofsMessage": proofs_text,
             "recompute": recompute_json,
         });
+        if let (false, Some(object)) = (amends.is_empty(), out.as_object_mut()) {
+            object.insert("amends".into(), json!(amends));
+        }
         if let (Some(link_json), Some(object)) = (link_json, out.as_object_mut()) {
             object.insert("plan".into(), link_json);
         }

@@ -34,6 +34,26 @@ pub struct Case {
     /// byte-identical to before.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub follows: Option<Follows>,
+    /// The earlier versions of this plan when it is an amendment inside its period
+    /// (issue 14, item 5); absent for an unamended plan, so plans without it are
+    /// byte-identical to before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amends: Option<Amends>,
+}
+
+/// The most earlier plan versions an amendment names (the same bound as a provision
+/// record's `previousPlanDigests`).
+pub const MAX_AMENDED_VERSIONS: usize = 50;
+
+/// The earlier versions of an amended plan: their digests
+/// ([`crate::engine::review::document_digest`], without proofs), oldest first; the last
+/// is the version this plan directly replaces.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Amends {
+    /// The digests, oldest first (each 64 lower-case hex digits; 1 to
+    /// [`MAX_AMENDED_VERSIONS`]).
+    pub plan_digests: Vec<String>,
 }
 
 /// The previous plan period a case continues: the digests

@@ -1322,6 +1322,11 @@ pub fn carry_over(
                 .with("months", report.period.months),
         );
     }
+    let mut previous = old.previous_plan_digests.clone();
+    previous.push(report.plan_digest.clone());
+    if let Some(problem) = amends_problem(amended, &previous) {
+        problems.push(problem);
+    }
     if !problems.is_empty() {
         return Err(ProvisionError::AmendedPlan(problems));
     }
@@ -1363,8 +1368,6 @@ pub fn carry_over(
     if !problems.is_empty() {
         return Err(ProvisionError::Record(problems));
     }
-    let mut previous = old.previous_plan_digests.clone();
-    previous.push(report.plan_digest.clone());
     if previous.len() > MAX_PREVIOUS_PLANS {
         return Err(ProvisionError::Record(vec![Problem::new(
             "/previousPlanDigests",
@@ -1392,6 +1395,36 @@ pub fn carry_over(
     // carried record must pass every check against it.
     report_for(&new, &carried, providers).map_err(ProvisionError::Record)?;
     Ok(carried)
+}
+
+/// The earlier versions an amended plan document names (`/case/amends/planDigests`,
+/// oldest first; issue 14, item 5); empty for an unamended plan or a malformed member.
+pub fn amended_versions(plan: &Value) -> Vec<&str> {
+    plan.pointer("/case/amends/planDigests")
+        .and_then(Value::as_array)
+        .map(|items| items.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default()
+}
+
+/// The amended plan's own link to its earlier versions (`/case/amends/planDigests`,
+/// issue 14, item 5) must be the chain the carried record names: the record's earlier
+/// versions and then the plan being amended. A plan without the member (made before the
+/// link existed) is not checked; one whose chain ends elsewhere amends another plan.
+fn amends_problem(amended: &Value, chain: &[String]) -> Option<Problem> {
+    const AT: &str = "/case/amends/planDigests";
+    let listed = amended.pointer(AT)?;
+    let listed: Vec<&str> = listed
+        .as_array()
+        .map(|items| items.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let expected = chain.last().map_or("", String::as_str);
+    if listed.last() != Some(&expected) {
+        return Some(
+            Problem::new(AT, "problem.provision.amends_other_plan").with("digest", expected),
+        );
+    }
+    (listed.len() != chain.len() || listed.iter().zip(chain).any(|(a, b)| *a != b))
+        .then(|| Problem::new(AT, "problem.provision.amends_chain").with("count", chain.len()))
 }
 
 // ---------------------------------------------------------------------------------------

@@ -11,9 +11,9 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 use crate::engine::case::{
-    Assessment, CapPolicy, Case, Child, FollowExperts, Follows, GasLevel, ParentGoal, ParentsOrder,
-    Policy, Questionnaire, Review, ServiceRequest, Settings, TeamGoal, TeamMember, Term, Weights,
-    DEFAULT_PERIOD_MONTHS,
+    Amends, Assessment, CapPolicy, Case, Child, FollowExperts, Follows, GasLevel, ParentGoal,
+    ParentsOrder, Policy, Questionnaire, Review, ServiceRequest, Settings, TeamGoal, TeamMember,
+    Term, Weights, DEFAULT_PERIOD_MONTHS, MAX_AMENDED_VERSIONS,
 };
 use crate::engine::date::{Date, YearMonth};
 use crate::engine::money::{money_from_json, parse_decimal_text};
@@ -324,6 +324,7 @@ fn read_case(r: &mut Reader, raw: &Value, reference: &ReferenceData) -> Option<C
     };
     let parents = read_parents_order(r, root);
     let follows = read_follows(r, root);
+    let amends = read_amends(r, root);
     let services = r.required(root, "services", "").and_then(|v| {
         read_services(
             r,
@@ -352,7 +353,47 @@ fn read_case(r: &mut Reader, raw: &Value, reference: &ReferenceData) -> Option<C
             .follow_experts
             .map(|follow_experts| ParentsOrder { follow_experts }),
         follows: follows?,
+        amends: amends?,
     })
+}
+
+/// The optional `amends` member (issue 14, item 5): `{"planDigests": [...]}`, the earlier
+/// versions' digests, oldest first, 1 to [`MAX_AMENDED_VERSIONS`] of 64 lower-case hex
+/// digits each. `Some(None)` when absent, `None` when it has problems.
+fn read_amends(r: &mut Reader, root: &Map<String, Value>) -> Option<Option<Amends>> {
+    let value = match root.get("amends") {
+        None | Some(Value::Null) => return Some(None),
+        Some(v) => v,
+    };
+    let map = r.object(value, "/amends")?;
+    let items = r.required(map, "planDigests", "/amends")?;
+    let items = r.array(items, "/amends/planDigests")?;
+    if items.is_empty() || items.len() > MAX_AMENDED_VERSIONS {
+        r.push(
+            Problem::new("/amends/planDigests", "problem.amends.count")
+                .with("max", MAX_AMENDED_VERSIONS)
+                .with("count", items.len()),
+        );
+        return None;
+    }
+    let mut digests = Vec::with_capacity(items.len());
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        let path = join("/amends/planDigests", i);
+        let Some(text) = r.text(item, &path, 64, false) else {
+            ok = false;
+            continue;
+        };
+        if text.len() != 64 || !text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+            r.push(Problem::new(path, "problem.amends.digest"));
+            ok = false;
+            continue;
+        }
+        digests.push(text);
+    }
+    ok.then_some(Some(Amends {
+        plan_digests: digests,
+    }))
 }
 
 /// The optional `follows` member (issue 15): `{"planDigest", "reviewDigest"}`, each 64

@@ -122,6 +122,9 @@ pub static TRUST_PART: &[(&str, &str, &str)] = ui_trust::PART_ROWS;
 /// The provision step's rows (chunk `provision`, issue 14), for [`t_in`].
 pub static PROVISION_PART: &[(&str, &str, &str)] = ui_provision::PART_ROWS;
 
+/// The verify screen's rows for an amended plan (chunk `verify`, issue 14), for [`t_in`].
+pub static PROVISION_VERIFY_PART: &[(&str, &str, &str)] = ui_provision::VERIFY_ROWS;
+
 /// The review screens' rows (chunks `review` and `verify`, issue 15), for [`t_in`].
 pub static REVIEW_PART: &[(&str, &str, &str)] = ui_review::PART_ROWS;
 

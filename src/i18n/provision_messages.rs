@@ -55,4 +55,9 @@ pub static PROVISION: &[(&str, &str, &str)] = &[
     ("letter.total", "Kopā ne vairāk kā {total}", "In total at most {total}"),
     ("letter.plan", "Lieta {caseId}; plāna nospiedums (SHA-256) {digest}", "Case {caseId}; plan digest (SHA-256) {digest}"),
     ("letter.child_fields", "Bērna vārds, uzvārds: ____________________  Personas kods: ____________________ (aizpilda uz papīra)", "Child's name: ____________________  Personal code: ____________________ (filled in on paper)"),
+    // The link of an amended plan to its earlier versions (issue 14, item 5).
+    ("problem.amends.count", "Grozītajā plānā jānorāda no 1 līdz {max} iepriekšējām plāna versijām, bet norādītas {count}.", "An amended plan must name 1 to {max} earlier versions of the plan, but names {count}."),
+    ("problem.amends.digest", "Iepriekšējās plāna versijas nospiedumam jābūt 64 heksadecimālām rakstzīmēm (mazajiem burtiem).", "The digest of an earlier version of the plan must be 64 hexadecimal characters (lower case)."),
+    ("problem.provision.amends_other_plan", "Grozītais plāns groza citu plānu: tā iepriekšējo versiju sarakstam jābeidzas ar šī plāna nospiedumu {digest}.", "The amended plan amends another plan: its list of earlier versions must end with this plan's digest {digest}."),
+    ("problem.provision.amends_chain", "Grozītā plāna iepriekšējās versijas neatbilst pakalpojumu sniegšanas ierakstam: jānorāda tās {count} versijas, ko nosauc ieraksts, un pēdējā ir šis plāns.", "The amended plan's earlier versions do not match the provision record: it must name the {count} versions the record names, the last being this plan."),
 ];

@@ -194,3 +194,34 @@ mod tests {
         }
     }
 }
+
+/// The verify screen's rows for an amended plan (chunk `verify`, issue 14, item 5), for
+/// [`crate::i18n::t_in`] through `PROVISION_VERIFY_PART`.
+pub static VERIFY_ROWS: &[(&str, &str, &str)] = &[
+    (
+        "verify.amends.title",
+        "Šis plāns ir grozīta versija. Iepriekšējās versijas, sākot ar pirmo:",
+        "This plan is an amended version. Its earlier versions, the first one first:",
+    ),
+    (
+        "verify.amends.version",
+        "Šis plāns groza {n}. versiju (nospiedums {digest}).",
+        "This plan amends version {n} (digest {digest}).",
+    ),
+];
+
+#[cfg(test)]
+mod verify_rows_tests {
+    #[test]
+    fn the_verify_rows_are_translated_with_the_same_placeholders() {
+        for (key, lv, en) in super::VERIFY_ROWS {
+            assert!(!lv.trim().is_empty() && !en.trim().is_empty(), "{key}");
+            assert_eq!(
+                lv.matches('{').count(),
+                en.matches('{').count(),
+                "placeholders differ in {key}"
+            );
+            assert!(!crate::i18n::has(key), "{key} is also in the catalogue");
+        }
+    }
+}

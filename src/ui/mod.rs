@@ -29,6 +29,8 @@ mod verify_trust;
 mod workspace;
 // The verify screen's work in slices (issue 12, item 4).
 mod verify_steps;
+// An amended plan's earlier versions on the verify screen (issue 14, item 5).
+mod verify_amends;
 
 pub use app::{App, Screen};
 pub use workspace::Step;

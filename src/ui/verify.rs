@@ -675,6 +675,8 @@ fn verify_result(
                 </p>
                 // The plan period this plan continues, if any (issue 15).
                 {document.with_value(|v| super::verify_review::follows_line(&v.document))}
+                // The earlier versions of an amended plan, if any (issue 14, item 5).
+                {document.with_value(|v| super::verify_amends::amends_lines(&v.document))}
                 <h2>{tr("verify.signatures.title")}</h2>
                 <p class=if all_valid {
                     "verify-verdict verdict-ok"

@@ -3,13 +3,15 @@
 // and kept); the parents' choice of providers with the arrangement and the price flag; a
 // guarantee letter's print view with a child's name that is printed and never kept; two
 // months of delivery with allocated / delivered / available; a refused over-delivery; the
-// payments CSV; an amendment that keeps the deliveries and is signed again; LV and EN;
+// payments CSV; an amendment that keeps the deliveries and is signed again, whose signed
+// plan names the plan it amends on the verify screen and in `ibplan verify`; LV and EN;
 // axe at both widths (every test runs at 360 and 1280 px).
 import { test, expect, expectNoAxeViolations, openApp } from './fixtures.mjs';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { downloadInto, money } from './flow-helpers.mjs';
+import { spawnSync } from 'node:child_process';
+import { downloadInto, money, ensureIbplan, ibplanBinary, root } from './flow-helpers.mjs';
 
 test.setTimeout(180_000);
 
@@ -213,6 +215,28 @@ test('choose providers, print a guarantee letter, record two months, refuse an o
   const afterRows = readFileSync(after.file, 'utf8').split('\r\n').filter(Boolean);
   expect(afterRows).toHaveLength(3);
   expect(afterRows.slice(1).every((r) => r.includes(',EX-0001,'))).toBe(true);
+
+  // The signed amended plan names the first version by its digest (issue 14, item 5):
+  // in its case, on the verify screen and in `ibplan verify`.
+  await goStep(page, 'sign');
+  await expect(h1(page)).toHaveText('Paraksti un eksports');
+  const { file: signedPlan } = await downloadInto(page, page.getByRole('button', { name: 'Lejupielādēt plānu' }), dir);
+  const amendedPlan = JSON.parse(readFileSync(signedPlan, 'utf8'));
+  expect(amendedPlan.case.amends).toEqual({ planDigests: [firstDigest] });
+  expect(amendedPlan.proof).toBeTruthy();
+  await page.goto('/#/verify');
+  await page.getByLabel('Plāna fails', { exact: true }).setInputFiles(signedPlan);
+  await expect(page.locator('#verify-amends li')).toHaveCount(1);
+  await expect(page.locator('#verify-amends li')).toHaveText(`Šis plāns groza 1. versiju (nospiedums ${firstDigest}).`);
+  await expectNoAxeViolations(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('#verify-amends li')).toHaveText(`This plan amends version 1 (digest ${firstDigest}).`);
+  await expectNoAxeViolations(page);
+  ensureIbplan();
+  const cli = spawnSync(ibplanBinary, ['verify', '--json', signedPlan], { cwd: root, encoding: 'utf8' });
+  expect(cli.stderr).toContain(`amends plan version 1: ${firstDigest}`);
+  expect(JSON.parse(cli.stdout).amends).toEqual([firstDigest]);
 });
 
 test('a municipality provider file: refused with pointers, then loaded, kept on the device, and English', async ({ guardedPage: page }) => {
