@@ -149,6 +149,71 @@ pub fn error_text(lang: Lang, text: &str) -> AnyView {
     .into_any()
 }
 
+/// A single-line field of a form that is not bound to the case (the device lock's
+/// passphrases, the personal key's name and passphrases): its label, an optional hint and
+/// the inline error `error` gives, linked with `aria-describedby`. `kind` is the input's
+/// type, `class` its own class beside `input`.
+#[allow(clippy::too_many_arguments)]
+pub fn plain_field(
+    lang: Lang,
+    id: &'static str,
+    label: String,
+    hint: Option<String>,
+    kind: &'static str,
+    class: &'static str,
+    autocomplete: &'static str,
+    value: RwSignal<String>,
+    error: Signal<Option<String>>,
+) -> AnyView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let has_hint = hint.is_some();
+    let described = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let invalid = move || error.with(Option::is_some);
+    view! {
+        <div class="form-group" class:form-group-error=invalid>
+            <label class="label" for=id>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            {move || {
+                error
+                    .get()
+                    .map(|text| {
+                        view! {
+                            <p class="error-message" id=error_id.clone()>
+                                {error_text(lang, &text)}
+                            </p>
+                        }
+                    })
+            }}
+            <input
+                type=kind
+                class=format!("input {class}")
+                id=id
+                name=id
+                autocomplete=autocomplete
+                aria-invalid=move || invalid().then_some("true")
+                aria-describedby=described
+                class:input-error=invalid
+                bind:value=value
+            />
+        </div>
+    }
+    .into_any()
+}
+
 /// The GOV.UK error summary box around `list` (the links to the problems); focused by
 /// its id `error-summary` when the user tries to go on.
 pub fn error_summary_box(lang: Lang, list: AnyView) -> AnyView {

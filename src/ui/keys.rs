@@ -66,7 +66,8 @@ fn outcome_view(lang: RwSignal<Lang>, outcome: Outcome) -> impl IntoView {
     }
 }
 
-/// A text or password field with its label, optional hint and inline error.
+/// A text or password field with its label, optional hint and inline error (the error
+/// is a message key of this chunk's rows).
 #[allow(clippy::too_many_arguments)]
 fn field(
     lang: Lang,
@@ -78,52 +79,18 @@ fn field(
     value: RwSignal<String>,
     error: Signal<Option<&'static str>>,
 ) -> AnyView {
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let has_hint = hint.is_some();
-    let described = {
-        let hint_id = hint_id.clone();
-        let error_id = error_id.clone();
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    view! {
-        <div class="form-group" class:form-group-error=move || error.with(Option::is_some)>
-            <label class="label" for=id>{tp(lang, label)}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
-            {move || {
-                error
-                    .get()
-                    .map(|key| {
-                        view! {
-                            <p class="error-message" id=error_id.clone()>
-                                {error_text(lang, &message(lang, key))}
-                            </p>
-                        }
-                    })
-            }}
-            <input
-                type=kind
-                class="input keys-input"
-                id=id
-                name=id
-                autocomplete=autocomplete
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=described
-                class:input-error=move || error.with(Option::is_some)
-                bind:value=value
-            />
-        </div>
-    }
-    .into_any()
+    let error = Signal::derive(move || error.get().map(|key| message(lang, key)));
+    super::form::plain_field(
+        lang,
+        id,
+        tp(lang, label).to_string(),
+        hint,
+        kind,
+        "keys-input",
+        autocomplete,
+        value,
+        error,
+    )
 }
 
 /// A form problem's words (the passphrase length has a parameter).

@@ -5,7 +5,7 @@
 
 use super::app::{focus_main_heading, use_app, Screen};
 use super::browser::{focus_id, focus_id_later};
-use super::form::{error_summary_box, error_text};
+use super::form::error_summary_box;
 use super::lock::{ask_persistence, use_lock};
 use crate::i18n::{t, tf, Lang};
 use crate::seal::{self, KdfParams, LockRecord, SealKey, NONCE_LEN, SALT_LEN};
@@ -94,52 +94,17 @@ fn passphrase_field(
     value: RwSignal<String>,
     error: Signal<Option<String>>,
 ) -> AnyView {
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described = {
-        let hint_id = hint_id.clone();
-        let error_id = error_id.clone();
-        let has_hint = hint.is_some();
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    view! {
-        <div class="form-group" class:form-group-error=move || error.with(Option::is_some)>
-            <label class="label" for=id>{t(lang, label)}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
-            {move || {
-                error
-                    .get()
-                    .map(|text| {
-                        view! {
-                            <p class="error-message" id=error_id.clone()>
-                                {error_text(lang, &text)}
-                            </p>
-                        }
-                    })
-            }}
-            <input
-                type="password"
-                class="input lock-input"
-                id=id
-                name=id
-                autocomplete=autocomplete
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=described
-                class:input-error=move || error.with(Option::is_some)
-                bind:value=value
-            />
-        </div>
-    }
-    .into_any()
+    super::form::plain_field(
+        lang,
+        id,
+        t(lang, label).to_string(),
+        hint,
+        "password",
+        "lock-input",
+        autocomplete,
+        value,
+        error,
+    )
 }
 
 /// The form that unlocks this page: one passphrase, checked against the lock record.
